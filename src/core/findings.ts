@@ -1,0 +1,100 @@
+/**
+ * Findings: what validation found in the sheet. Bad cell content is data, never an exception.
+ * Each finding is keyed on `code` and carries the structured fields its message needs;
+ * messages are rendered outside the core (src/i18n), never matched on.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+interface At {
+  /** A1 address of the cell the finding is about, e.g. "B17"; null for sheet-level findings. */
+  cell: string | null;
+  /** Absolute 0-based coordinates of that cell, for selecting it. */
+  row: number | null;
+  col: number | null;
+  /** The unit (单位) the finding concerns, when there is one. */
+  unit: string | null;
+}
+
+/** Header text as found, for messages naming a column. */
+type ColumnField = { column: string };
+
+export type FindingDetail =
+  | { code: 'HEADER_NOT_FOUND' }
+  | { code: 'MISSING_COLUMN'; column: 'unit' | 'score' | 'total' | 'rank' }
+  | { code: 'DUPLICATE_HEADER'; column: string }
+  | { code: 'NO_CATEGORY' }
+  | { code: 'UNKNOWN_CATEGORY'; category: string }
+  | { code: 'EMPTY_CATEGORY'; category: string }
+  | { code: 'UNIT_BEFORE_CATEGORY' }
+  | { code: 'MULTIPLE_TABLES'; headerCell: string }
+  | ({ code: 'NOT_A_NUMBER'; text: string } & ColumnField)
+  | ({ code: 'ERROR_VALUE'; text: string } & ColumnField)
+  | ({ code: 'OUT_OF_RANGE'; text: string } & ColumnField)
+  | ({ code: 'TOO_MANY_DECIMALS'; value: number; rounded: number } & ColumnField)
+  | ({ code: 'EMPTY_SCORE' } & ColumnField)
+  | ({ code: 'NEGATIVE_SCORE'; value: number } & ColumnField)
+  | { code: 'BASE_OVER_CAP'; value: number; cap: number; category: string }
+  | { code: 'BONUS_OVER_CAP'; value: number; cap: number }
+  | ({ code: 'OVER_CAP'; value: number; cap: number } & ColumnField)
+  | ({ code: 'SCORE_STEP'; value: number; step: number } & ColumnField)
+  | { code: 'DUPLICATE_UNIT'; firstCell: string; category: string }
+  | { code: 'UNIT_IN_TWO_CATEGORIES'; firstCell: string; firstCategory: string; category: string }
+  | { code: 'EMPTY_UNIT_NAME' }
+  | { code: 'TOTAL_MISMATCH'; found: string; expected: number }
+  | { code: 'RANK_MISMATCH'; found: string; expected: number }
+  | ({ code: 'FORMULA_OVERWRITE'; formula: string } & ColumnField)
+  | { code: 'HIDDEN_ROW' }
+  | { code: 'RULES_SHEET_INVALID'; text: string };
+
+export type Finding = FindingDetail & At & { severity: Severity };
+export type FindingCode = Finding['code'];
+
+/** Severity of each code: declared once, so the UI, the CLI and the exit status agree. */
+export const SEVERITY: { readonly [C in FindingCode]: Severity } = {
+  HEADER_NOT_FOUND: 'error',
+  MISSING_COLUMN: 'error',
+  DUPLICATE_HEADER: 'warning',
+  NO_CATEGORY: 'info',
+  UNKNOWN_CATEGORY: 'warning',
+  EMPTY_CATEGORY: 'warning',
+  UNIT_BEFORE_CATEGORY: 'warning',
+  MULTIPLE_TABLES: 'warning',
+  NOT_A_NUMBER: 'error',
+  ERROR_VALUE: 'error',
+  OUT_OF_RANGE: 'error',
+  TOO_MANY_DECIMALS: 'warning',
+  EMPTY_SCORE: 'warning',
+  NEGATIVE_SCORE: 'error',
+  BASE_OVER_CAP: 'error',
+  BONUS_OVER_CAP: 'error',
+  OVER_CAP: 'error',
+  SCORE_STEP: 'warning',
+  DUPLICATE_UNIT: 'error',
+  UNIT_IN_TWO_CATEGORIES: 'warning',
+  EMPTY_UNIT_NAME: 'warning',
+  TOTAL_MISMATCH: 'warning',
+  RANK_MISMATCH: 'warning',
+  FORMULA_OVERWRITE: 'warning',
+  HIDDEN_ROW: 'info',
+  RULES_SHEET_INVALID: 'warning',
+};
+
+export const ALL_FINDING_CODES = Object.keys(SEVERITY) as FindingCode[];
+
+export interface FindingPlace {
+  row: number | null;
+  col: number | null;
+  cell: string | null;
+  unit: string | null;
+}
+
+/** Assemble a finding; the severity always comes from SEVERITY. */
+export function finding(detail: FindingDetail, place: FindingPlace): Finding {
+  return { ...detail, ...place, severity: SEVERITY[detail.code] } as Finding;
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}

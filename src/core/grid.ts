@@ -1,0 +1,109 @@
+/**
+ * A plain, host-independent snapshot of one worksheet's used range.
+ * Every adapter (Office.js, exceljs, the simulated workbook) builds one in a single read.
+ */
+export type CellValue = string | number | boolean | null;
+
+/** A rectangular area in absolute 0-based sheet coordinates (inclusive). */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Grid {
+  sheetName: string;
+  /** Absolute 0-based row/column of values[0][0] (the used range need not start at A1). */
+  originRow: number;
+  originCol: number;
+  /** Cell values as displayed-ish raw values: numbers, text, booleans, null for empty.
+   * Excel error values arrive as their text, e.g. "#REF!". */
+  values: CellValue[][];
+  /** Formulas, same shape as values; null (or a non-"=" string) where the cell holds no formula. */
+  formulas?: (string | null)[][];
+  /** Number formats, same shape as values, where the host has them (used to tell dates from numbers). */
+  numberFormats?: (string | null)[][];
+  /** Merged areas in absolute coordinates. Only the top-left cell of a merge holds a value. */
+  merges?: CellRange[];
+  /** Absolute 0-based indexes of hidden rows (hidden or filtered out). */
+  hiddenRows?: number[];
+}
+
+/** Column letters for a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(col: number): string {
+  let name = '';
+  let n = col + 1;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    name = String.fromCharCode(65 + rem) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
+}
+
+/** A1 address for absolute 0-based coordinates: (16, 1) -> "B17". */
+export function a1(row: number, col: number): string {
+  return columnLetter(col) + String(row + 1);
+}
+
+/** Absolute 0-based coordinates of an A1 address ("B17" -> { row: 16, col: 1 }). */
+export function parseA1(address: string): { row: number; col: number } {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!match) throw new InvalidAddressError(address);
+  const letters = match[1]!.toUpperCase();
+  let col = 0;
+  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(match[2]) - 1, col: col - 1 };
+}
+
+/** A1 range text for an absolute area ("A1:F3", or "B2" for a single cell). */
+export function rangeA1(range: CellRange): string {
+  const start = a1(range.top, range.left);
+  return range.top === range.bottom && range.left === range.right ? start : `${start}:${a1(range.bottom, range.right)}`;
+}
+
+export class InvalidAddressError extends Error {
+  constructor(address: string) {
+    super(`Not an A1 cell address: ${JSON.stringify(address)}`);
+    this.name = 'InvalidAddressError';
+  }
+}
+
+export function rowCount(grid: Grid): number {
+  return grid.values.length;
+}
+
+export function colCount(grid: Grid): number {
+  let max = 0;
+  for (const row of grid.values) if (row.length > max) max = row.length;
+  return max;
+}
+
+/** Value at absolute coordinates, null outside the grid. */
+export function valueAt(grid: Grid, row: number, col: number): CellValue {
+  const r = grid.values[row - grid.originRow];
+  if (!r) return null;
+  const v = r[col - grid.originCol];
+  return v === undefined ? null : v;
+}
+
+/** Formula at absolute coordinates, or null when the cell holds a constant. */
+export function formulaAt(grid: Grid, row: number, col: number): string | null {
+  const f = grid.formulas?.[row - grid.originRow]?.[col - grid.originCol];
+  return typeof f === 'string' && f.startsWith('=') ? f : null;
+}
+
+export function numberFormatAt(grid: Grid, row: number, col: number): string | null {
+  return grid.numberFormats?.[row - grid.originRow]?.[col - grid.originCol] ?? null;
+}
+
+/** Build a grid from a 2-D literal (tests, examples). Empty strings become null. */
+export function gridFromRows(rows: CellValue[][], sheetName = 'Sheet1', originRow = 0, originCol = 0): Grid {
+  return {
+    sheetName,
+    originRow,
+    originCol,
+    values: rows.map((row) => row.map((v) => (v === '' || v === undefined ? null : v))),
+  };
+}

@@ -1,0 +1,164 @@
+/** The data the pipeline passes between its stages (see ../../README.md, "How it works"). */
+import type { CellRange, CellValue } from './grid';
+import type { Cents } from './decimal';
+import type { ColumnRole, CategoryRule, Rules } from './rules';
+import type { Finding } from './findings';
+
+export interface ColumnInfo {
+  /** Absolute 0-based column. */
+  col: number;
+  role: ColumnRole;
+  /** Header text as written (shown in messages). */
+  label: string;
+  /** Column maximum from a "(9)" in its header, in cents. */
+  maxCents: Cents | null;
+}
+
+export type LayoutRow =
+  | { kind: 'category'; row: number; col: number; name: string }
+  | { kind: 'unit'; row: number };
+
+export interface Layout {
+  sheetName: string;
+  /** Absolute 0-based row of the title above the table, if any. */
+  titleRow: number | null;
+  title: string | null;
+  /** Reporting period found in the title, e.g. "2023年7—9月份". */
+  period: string | null;
+  headerRow: number;
+  /** Columns with a known role, in sheet order. Unknown columns are ignored. */
+  columns: ColumnInfo[];
+  /** First and last column of the table (absolute, inclusive). */
+  firstCol: number;
+  lastCol: number;
+  categoryMode: 'rows' | 'column' | 'none';
+  rows: LayoutRow[];
+  /** Last absolute row that belongs to the table. */
+  lastRow: number;
+}
+
+/** One score cell of a unit, tied to its cell. */
+export interface ScoreEntry {
+  col: number;
+  role: 'base' | 'adoption' | 'bonus' | 'deduction' | 'component';
+  /** Value in cents; null when the cell is empty or unusable (a finding says why). */
+  cents: Cents | null;
+}
+
+export interface UnitRow {
+  name: string;
+  /** normalizeName(name), for matching. */
+  key: string;
+  /** Absolute 0-based row and the A1 address of its name cell. */
+  row: number;
+  nameCell: string;
+  scores: ScoreEntry[];
+  /** Existing contents of the total and rank cells (to check, and for undo). */
+  existingTotal: CellValue;
+  existingRank: CellValue;
+}
+
+export interface CategoryTable {
+  name: string;
+  /** Absolute 0-based row of the category row (rows mode), else null. */
+  row: number | null;
+  rule: CategoryRule | null;
+  units: UnitRow[];
+}
+
+export interface ScoreTable {
+  layout: Layout;
+  categories: CategoryTable[];
+}
+
+export type FlagCode = 'ZERO_SUBMISSION' | 'BELOW_QUOTA' | 'LOW_QUALITY';
+export const FLAG_CODES: readonly FlagCode[] = ['ZERO_SUBMISSION', 'BELOW_QUOTA', 'LOW_QUALITY'];
+
+export interface ScoredUnit extends UnitRow {
+  totalCents: Cents;
+  rank: number;
+  flags: FlagCode[];
+}
+
+export interface ScoredCategory extends Omit<CategoryTable, 'units'> {
+  units: ScoredUnit[];
+}
+
+export interface ScoredTable {
+  layout: Layout;
+  rules: Rules;
+  categories: ScoredCategory[];
+}
+
+export interface CategorySummary {
+  name: string;
+  unitCount: number;
+  /** Mean total, rounded half away from zero to the cent. */
+  meanCents: Cents;
+  maxCents: Cents;
+  minCents: Cents;
+  /** Top N by rank, with every unit tied at the cut (so more than N may appear). */
+  top: ScoredUnit[];
+  flagCounts: Record<FlagCode, number>;
+}
+
+export interface FlaggedUnit {
+  unit: string;
+  category: string;
+  row: number;
+}
+
+export interface Summary {
+  title: string | null;
+  period: string | null;
+  topN: number;
+  categories: CategorySummary[];
+  flagged: Record<FlagCode, FlaggedUnit[]>;
+  /** The notice's "top N per category" lines, in the published style. */
+  noticeLines: string[];
+}
+
+/** What a cell holds: a constant value, or a formula (with its last computed value). */
+export interface CellContent {
+  value: CellValue;
+  formula: string | null;
+}
+
+export type WriteKind = 'total' | 'rank' | 'flag' | 'header';
+
+export interface CellWrite {
+  /** Absolute 0-based coordinates and the A1 address. */
+  row: number;
+  col: number;
+  address: string;
+  kind: WriteKind;
+  unit: string | null;
+  before: CellContent;
+  after: CellContent;
+}
+
+/** Every cell a run will change, with old and new content. Nothing outside it is written. */
+export interface WritePlan {
+  sheetName: string;
+  writes: CellWrite[];
+}
+
+export interface Analysis {
+  sheetName: string;
+  layout: Layout | null;
+  rules: Rules;
+  table: ScoreTable | null;
+  scored: ScoredTable | null;
+  summary: Summary | null;
+  /** Every finding, in sheet order within severity-agnostic discovery order. */
+  findings: Finding[];
+}
+
+export interface PlanOptions {
+  /** Write flags into a 标记 column (added after the table when missing). */
+  flagColumn: boolean;
+  /** Overwrite total/rank cells that hold formulas (default: keep the user's formulas). */
+  overwriteFormulas?: boolean;
+}
+
+export type { CellRange };

@@ -1,0 +1,72 @@
+import type { CellValue } from './grid';
+import { toCents, type Cents } from './decimal';
+
+// Zero-width and other invisible characters that clerks paste in from web pages and chats.
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** Name key for matching: NFKC (全角 -> half-width), no whitespace or invisible characters. */
+export function normalizeName(text: string): string {
+  return text.normalize('NFKC').replace(INVISIBLE, '');
+}
+
+/** Display text of a cell value, trimmed, for names and messages. */
+export function cellText(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  return String(value);
+}
+
+/** Display form of a name cell: invisible characters dropped, inner line breaks folded to one space. */
+export function displayName(value: CellValue): string {
+  return cellText(value)
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim();
+}
+
+const ERROR_VALUE = /^#(REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+export function isErrorValue(value: CellValue): boolean {
+  return typeof value === 'string' && ERROR_VALUE.test(value.trim());
+}
+
+export type ScoreCell =
+  | { kind: 'empty' }
+  | { kind: 'number'; cents: Cents; rounded: boolean; value: number }
+  | { kind: 'text'; text: string }
+  | { kind: 'error'; text: string }
+  | { kind: 'outOfRange'; text: string };
+
+const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Read a score cell as clerks type it: a number, numeric text, full-width digits, or a
+ * number with a 分 suffix ("12分"). Booleans and dates are not scores.
+ */
+export function parseScore(value: CellValue, numberFormat?: string | null): ScoreCell {
+  if (value === null) return { kind: 'empty' };
+  if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
+  if (typeof value === 'number') {
+    if (numberFormat && isDateFormat(numberFormat)) return { kind: 'text', text: String(value) };
+    return fromNumber(value, String(value));
+  }
+  const raw = value.trim();
+  if (raw === '') return { kind: 'empty' };
+  if (isErrorValue(raw)) return { kind: 'error', text: raw };
+  const text = raw.normalize('NFKC').replace(INVISIBLE, '').replace(/分$/, '').replace(/,/g, '');
+  if (!NUMERIC_TEXT.test(text)) return { kind: 'text', text: raw };
+  return fromNumber(Number(text), raw);
+}
+
+function fromNumber(n: number, text: string): ScoreCell {
+  const conv = toCents(n);
+  if (!conv) return { kind: 'outOfRange', text };
+  return { kind: 'number', cents: conv.cents, rounded: conv.rounded, value: n === 0 ? 0 : n };
+}
+
+/** Excel date/time formats: contain y, m+d, h or s outside quotes and brackets, and are not General. */
+export function isDateFormat(format: string): boolean {
+  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+  if (bare === 'general' || bare === '@') return false;
+  return /[yd]|h|s|m{1,2}\/|\/m{1,2}|年|月|日/.test(bare);
+}
