@@ -1,0 +1,68 @@
+/**
+ * What the task pane and the ribbon commands ask of Excel. Implemented in src/excel over
+ * Office.js (the real Excel, or the simulated workbook in src/sim that speaks the same API).
+ * UI code depends on this interface only, so it can be handed a fake in unit tests.
+ */
+import type { Analysis, FindingCode, RankMode, WritePlan } from '../core';
+
+export interface ScorecardSettings {
+  rankMode: RankMode;
+  topN: number;
+  flagColumn: boolean;
+}
+
+export const DEFAULT_SETTINGS: ScorecardSettings = { rankMode: 'competition', topN: 3, flagColumn: true };
+
+/** A message for the user: an i18n key and its parameters (rendered zh-CN or en-US by src/i18n). */
+export interface UserMessage {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** Outcome of an operation. Failures carry a message naming what went wrong; nothing was written. */
+export type HostOutcome<T> = { ok: true; value: T } | { ok: false; message: UserMessage; officeCode?: string };
+
+export interface Inspection {
+  sheetName: string;
+  /** Null when the active sheet holds no score table; then `analysis.findings` says why. */
+  analysis: Analysis;
+  settings: ScorecardSettings;
+  /** Whether a 撤销上次计算 record exists in the workbook. */
+  canUndo: boolean;
+}
+
+export interface RecalcPreview {
+  inspection: Inspection;
+  plan: WritePlan;
+  /** Units whose total or rank changes, for the confirmation dialog. */
+  changes: Array<{ unit: string; category: string; totalBefore: string; totalAfter: string; rankBefore: string; rankAfter: string }>;
+}
+
+export interface ApplyResult {
+  cellsWritten: number;
+  syncs: number;
+}
+
+export interface ScorecardHost {
+  /** Read the active sheet (and 考评规则, settings, undo record) and analyse it: one sync. */
+  inspect(): Promise<HostOutcome<Inspection>>;
+  /** Inspect and plan a recalculation without writing anything. */
+  previewRecalc(): Promise<HostOutcome<RecalcPreview>>;
+  /** Write a previewed plan (refused if the sheet changed since the preview); one undo step. */
+  applyRecalc(preview: RecalcPreview): Promise<HostOutcome<ApplyResult>>;
+  /** Ribbon path: read, plan and write in one go (at most 2 syncs). Refuses when errors are found. */
+  recalcNow(): Promise<HostOutcome<ApplyResult & { inspection: Inspection }>>;
+  /** Put back exactly what the last run changed (values and formulas). */
+  undoLast(): Promise<HostOutcome<ApplyResult>>;
+  /** Empty the 标记 column the product wrote. */
+  clearFlags(): Promise<HostOutcome<ApplyResult>>;
+  /** Write (or replace the product's own) 考评汇总 sheet; returns its name. */
+  writeSummary(): Promise<HostOutcome<{ sheetName: string; syncs: number }>>;
+  /** Select a cell of a sheet so the user sees it. */
+  selectCell(sheetName: string, address: string): Promise<HostOutcome<void>>;
+  saveSettings(settings: ScorecardSettings): Promise<HostOutcome<void>>;
+  /** Subscribe to active-sheet changes; returns an unsubscribe function. */
+  onActiveSheetChanged(listener: () => void): Promise<() => void>;
+}
+
+export type { FindingCode };
