@@ -1,0 +1,6 @@
+import type { LocaleDictionaries } from './index';
+
+export const cliMessages: LocaleDictionaries = {
+  'zh-CN': {},
+  'en-US': {},
+};

@@ -1,0 +1,113 @@
+/** Messages for findings and flags. One entry per FindingCode in each locale (checked by a test). */
+import type { Finding, FindingCode, FlagCode } from '../core';
+import type { Locale, LocaleDictionaries, Params } from './index';
+
+type FindingMessages = { [C in FindingCode]: (f: Extract<Finding, { code: C }>) => string };
+
+const COLUMN_ZH: Record<string, string> = { unit: '单位', score: '得分', total: '累计得分', rank: '排名' };
+const COLUMN_EN: Record<string, string> = { unit: 'unit name', score: 'score', total: 'total', rank: 'rank' };
+const at = (f: Finding) => (f.cell ? `单元格 ${f.cell}` : '工作表');
+const atEn = (f: Finding) => (f.cell ? `Cell ${f.cell}` : 'The sheet');
+const who = (f: Finding) => (f.unit ? `（${f.unit}）` : '');
+const whoEn = (f: Finding) => (f.unit ? ` (${f.unit})` : '');
+
+const zhFindings: FindingMessages = {
+  HEADER_NOT_FOUND: () => '未找到得分表：工作表中没有包含“单位”和得分列（如“基础得分”）的表头行。',
+  MISSING_COLUMN: (f) => `${at(f)} 所在表头缺少“${COLUMN_ZH[f.column] ?? f.column}”列。`,
+  DUPLICATE_HEADER: (f) => `${at(f)} 的表头“${f.column}”重复，已使用前一列。`,
+  NO_CATEGORY: () => '未找到类别行或类别列，全部单位按同一类别排名。',
+  UNKNOWN_CATEGORY: (f) => `${at(f)} 的类别“${f.category}”不在考评规则中，不检查该类别的得分上限。`,
+  EMPTY_CATEGORY: (f) => `${at(f)} 的类别“${f.category}”下没有单位。`,
+  UNIT_BEFORE_CATEGORY: (f) => `${at(f)}${who(f)} 位于第一个类别行之前，已归入“未分类”。`,
+  MULTIPLE_TABLES: (f) => `${f.headerCell} 处还有一个表格，只处理第一个表格。`,
+  NOT_A_NUMBER: (f) => `${at(f)}${who(f)} 的“${f.column}”不是数字：“${f.text}”。请填写数字（未报送请填 0）。`,
+  ERROR_VALUE: (f) => `${at(f)}${who(f)} 的“${f.column}”是错误值 ${f.text}，请检查公式。`,
+  OUT_OF_RANGE: (f) => `${at(f)}${who(f)} 的“${f.column}”数值超出范围：${f.text}。`,
+  TOO_MANY_DECIMALS: (f) => `${at(f)}${who(f)} 的“${f.column}”为 ${f.value}，超过两位小数，按 ${f.rounded} 计算。`,
+  EMPTY_SCORE: (f) => `${at(f)}${who(f)} 的“${f.column}”为空，按 0 分计算。`,
+  NEGATIVE_SCORE: (f) => `${at(f)}${who(f)} 的“${f.column}”为负数 ${f.value}，得分不能为负。`,
+  BASE_OVER_CAP: (f) => `${at(f)}${who(f)} 的基础得分 ${f.value} 超过“${f.category}”的上限 ${f.cap}。`,
+  BONUS_OVER_CAP: (f) => `${at(f)}${who(f)} 的附加得分 ${f.value} 超过上限 ${f.cap}。`,
+  OVER_CAP: (f) => `${at(f)}${who(f)} 的“${f.column}”为 ${f.value}，超过该列上限 ${f.cap}。`,
+  SCORE_STEP: (f) => `${at(f)}${who(f)} 的“${f.column}”为 ${f.value}，不是 ${f.step} 的整数倍。`,
+  DUPLICATE_UNIT: (f) => `${at(f)}${who(f)} 在“${f.category}”中重复出现（首次在 ${f.firstCell}）。`,
+  UNIT_IN_TWO_CATEGORIES: (f) => `${at(f)}${who(f)} 同时出现在“${f.firstCategory}”（${f.firstCell}）和“${f.category}”中。`,
+  EMPTY_UNIT_NAME: (f) => `${at(f)} 有得分但单位名称为空，该行未参与排名。`,
+  TOTAL_MISMATCH: (f) => `${at(f)}${who(f)} 的累计得分为 ${f.found}，应为 ${f.expected}。`,
+  RANK_MISMATCH: (f) => `${at(f)}${who(f)} 的排名为 ${f.found}，应为 ${f.expected}。`,
+  FORMULA_OVERWRITE: (f) => `${at(f)}${who(f)} 的“${f.column}”含公式 ${f.formula}，已保留公式，未覆盖。`,
+  HIDDEN_ROW: (f) => `${at(f)}${who(f)} 所在行已隐藏或被筛选，仍参与排名。`,
+  RULES_SHEET_INVALID: (f) => `考评规则表 ${f.cell ?? ''} 无法识别：“${f.text}”，已按默认规则处理。`,
+};
+
+const enFindings: FindingMessages = {
+  HEADER_NOT_FOUND: () => 'No score table found: no header row with a unit column and score columns (such as 基础得分).',
+  MISSING_COLUMN: (f) => `The header at ${f.cell ?? 'the sheet'} has no ${COLUMN_EN[f.column] ?? f.column} column.`,
+  DUPLICATE_HEADER: (f) => `${atEn(f)}: header "${f.column}" appears twice; the first one is used.`,
+  NO_CATEGORY: () => 'No category rows or category column: all units are ranked as one category.',
+  UNKNOWN_CATEGORY: (f) => `${atEn(f)}: category "${f.category}" has no rule; its caps are not checked.`,
+  EMPTY_CATEGORY: (f) => `${atEn(f)}: category "${f.category}" has no units.`,
+  UNIT_BEFORE_CATEGORY: (f) => `${atEn(f)}${whoEn(f)} comes before the first category row; it is put in "未分类".`,
+  MULTIPLE_TABLES: (f) => `Another table starts at ${f.headerCell}; only the first table is used.`,
+  NOT_A_NUMBER: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is not a number: "${f.text}". Enter a number (0 for none).`,
+  ERROR_VALUE: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" holds the error ${f.text}; check its formula.`,
+  OUT_OF_RANGE: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is out of range: ${f.text}.`,
+  TOO_MANY_DECIMALS: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is ${f.value}, more than two decimals; ${f.rounded} is used.`,
+  EMPTY_SCORE: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is empty and counts as 0.`,
+  NEGATIVE_SCORE: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is negative (${f.value}); scores cannot be negative.`,
+  BASE_OVER_CAP: (f) => `${atEn(f)}${whoEn(f)}: base score ${f.value} is over the cap of ${f.cap} for "${f.category}".`,
+  BONUS_OVER_CAP: (f) => `${atEn(f)}${whoEn(f)}: bonus ${f.value} is over the cap of ${f.cap}.`,
+  OVER_CAP: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is ${f.value}, over the column's maximum of ${f.cap}.`,
+  SCORE_STEP: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is ${f.value}, not a multiple of ${f.step}.`,
+  DUPLICATE_UNIT: (f) => `${atEn(f)}${whoEn(f)} appears twice in "${f.category}" (first at ${f.firstCell}).`,
+  UNIT_IN_TWO_CATEGORIES: (f) => `${atEn(f)}${whoEn(f)} is in both "${f.firstCategory}" (${f.firstCell}) and "${f.category}".`,
+  EMPTY_UNIT_NAME: (f) => `${atEn(f)}: the row has scores but no unit name; it is not ranked.`,
+  TOTAL_MISMATCH: (f) => `${atEn(f)}${whoEn(f)}: total is ${f.found}, should be ${f.expected}.`,
+  RANK_MISMATCH: (f) => `${atEn(f)}${whoEn(f)}: rank is ${f.found}, should be ${f.expected}.`,
+  FORMULA_OVERWRITE: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" holds the formula ${f.formula}; it is kept, not overwritten.`,
+  HIDDEN_ROW: (f) => `${atEn(f)}${whoEn(f)}: the row is hidden or filtered out; it is still ranked.`,
+  RULES_SHEET_INVALID: (f) => `Rules sheet ${f.cell ?? ''}: "${f.text}" is not understood; default rules are used.`,
+};
+
+const FINDINGS: Record<Locale, FindingMessages> = { 'zh-CN': zhFindings, 'en-US': enFindings };
+
+/** A finding as a sentence in the given locale. */
+export function formatFinding(f: Finding, locale: Locale = 'zh-CN'): string {
+  const render = FINDINGS[locale][f.code] as (f: Finding) => string;
+  return render(f);
+}
+
+const FLAGS: Record<Locale, Record<FlagCode, string>> = {
+  'zh-CN': { ZERO_SUBMISSION: '零报送', BELOW_QUOTA: '基础数量不足', LOW_QUALITY: '质量待提高' },
+  'en-US': { ZERO_SUBMISSION: 'No submissions', BELOW_QUOTA: 'Below quota', LOW_QUALITY: 'Quality to improve' },
+};
+
+export function flagLabel(code: FlagCode, locale: Locale = 'zh-CN'): string {
+  return FLAGS[locale][code];
+}
+
+/** Keys shared by the CLI, the pane and the summary sheet. */
+export const coreMessages: LocaleDictionaries = {
+  'zh-CN': {
+    'severity.error': '错误',
+    'severity.warning': '警告',
+    'severity.info': '提示',
+    'notice.top': (p: Params) => `${p.category}前${p.n}名：${p.units}`,
+    'notice.flag.ZERO_SUBMISSION': (p: Params) => `零报送单位：${p.units}`,
+    'notice.flag.BELOW_QUOTA': (p: Params) => `基础数量不足单位：${p.units}`,
+    'notice.flag.LOW_QUALITY': (p: Params) => `报送数量达标但未被采用、质量待提高的单位：${p.units}`,
+    'category.uncategorised': '未分类',
+    'category.all': '全部单位',
+  },
+  'en-US': {
+    'severity.error': 'Error',
+    'severity.warning': 'Warning',
+    'severity.info': 'Note',
+    'notice.top': (p: Params) => `${p.category} top ${p.n}: ${p.units}`,
+    'notice.flag.ZERO_SUBMISSION': (p: Params) => `No submissions: ${p.units}`,
+    'notice.flag.BELOW_QUOTA': (p: Params) => `Below the base quota: ${p.units}`,
+    'notice.flag.LOW_QUALITY': (p: Params) => `Full quota but nothing adopted: ${p.units}`,
+    'category.uncategorised': '未分类',
+    'category.all': '全部单位',
+  },
+};
