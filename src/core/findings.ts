@@ -1,3 +1,5 @@
+import { a1 } from './grid';
+
 /**
  * Findings: what validation found in the sheet. Bad cell content is data, never an exception.
  * Each finding is keyed on `code` and carries the structured fields its message needs;
@@ -87,6 +89,13 @@ export interface FindingPlace {
   cell: string | null;
   unit: string | null;
 }
+
+/** The place of a finding at absolute 0-based coordinates. */
+export function placeAt(row: number, col: number, unit: string | null = null): FindingPlace {
+  return { row, col, cell: a1(row, col), unit };
+}
+
+export const SHEET_LEVEL: FindingPlace = { row: null, col: null, cell: null, unit: null };
 
 /** Assemble a finding; the severity always comes from SEVERITY. */
 export function finding(detail: FindingDetail, place: FindingPlace): Finding {

@@ -162,3 +162,10 @@ export interface PlanOptions {
 }
 
 export type { CellRange };
+
+/** Flag text written into the sheet's 标记 column (the sheet is a Chinese office document). */
+export const FLAG_LABELS_ZH: Record<FlagCode, string> = {
+  ZERO_SUBMISSION: '零报送',
+  BELOW_QUOTA: '基础数量不足',
+  LOW_QUALITY: '质量待提高',
+};

@@ -1,15 +1,91 @@
-import type { Grid } from './grid';
-import type { Analysis, CellWrite, PlanOptions, WritePlan } from './model';
+/** The write plan: every cell a run changes, with old and new content. Nothing else is written. */
+import { a1, formulaAt, valueAt, type CellValue, type Grid } from './grid';
+import { centsToNumber } from './decimal';
+import { FLAG_LABELS_ZH, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type PlanOptions, type WriteKind, type WritePlan } from './model';
 
 /** True when text would be taken for a formula if typed into a cell: = + - @ at the start. */
 export function needsTextGuard(text: string): boolean {
   return /^[=+\-@]/.test(text);
 }
 
+const HEADERS: Record<'total' | 'rank' | 'flag', string> = { total: '累计得分', rank: '排名', flag: '标记' };
+
+function contentAt(grid: Grid, row: number, col: number): CellContent {
+  return { value: valueAt(grid, row, col), formula: formulaAt(grid, row, col) };
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  const emptyA = a === null || a === '';
+  const emptyB = b === null || b === '';
+  return emptyA || emptyB ? emptyA === emptyB : a === b;
+}
+
+export function sameContent(a: CellContent, b: CellContent): boolean {
+  if (a.formula || b.formula) return a.formula === b.formula;
+  return sameValue(a.value, b.value);
+}
+
+/** The first column right of the table whose header and unit cells are all empty. */
+function freeColumn(grid: Grid, rows: readonly number[], from: number, taken: Set<number>): number {
+  for (let col = from; ; col++) {
+    if (taken.has(col)) continue;
+    if (rows.every((r) => valueAt(grid, r, col) === null && formulaAt(grid, r, col) === null)) return col;
+  }
+}
+
 /** The exact cells a recalculation changes: totals, ranks, and the 标记 column if asked. */
 export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions): WritePlan {
-  void grid; void analysis; void options;
-  throw new Error('not implemented yet');
+  const plan: WritePlan = { sheetName: grid.sheetName, writes: [] };
+  const scored = analysis.scored;
+  if (!scored) return plan;
+  const layout = scored.layout;
+  const units = scored.categories.flatMap((c) => c.units);
+  const rows = [layout.headerRow, ...units.map((u) => u.row)];
+  const taken = new Set<number>();
+  const columnFor = (role: 'total' | 'rank' | 'flag'): number => {
+    const existing: ColumnInfo | undefined = layout.columns.find((c) => c.role === role);
+    if (existing) return existing.col;
+    const col = freeColumn(grid, rows, layout.lastCol + 1, taken);
+    taken.add(col);
+    plan.writes.push(write(grid, layout.headerRow, col, 'header', null, { value: HEADERS[role], formula: null }));
+    return col;
+  };
+  const totalCol = columnFor('total');
+  const rankCol = columnFor('rank');
+  const flagCol = options.flagColumn ? columnFor('flag') : null;
+
+  for (const unit of units) {
+    const targets: Array<[WriteKind, number, CellValue]> = [
+      ['total', totalCol, centsToNumber(unit.totalCents)],
+      ['rank', rankCol, unit.rank],
+    ];
+    if (flagCol !== null) targets.push(['flag', flagCol, unit.flags.map((f) => FLAG_LABELS_ZH[f]).join('、') || null]);
+    for (const [kind, col, value] of targets) {
+      const before = contentAt(grid, unit.row, col);
+      if (before.formula && !options.overwriteFormulas && kind !== 'flag') continue;
+      const after: CellContent = { value, formula: null };
+      if (sameContent(before, after)) continue;
+      plan.writes.push({ row: unit.row, col, address: a1(unit.row, col), kind, unit: unit.name, before, after });
+    }
+  }
+  return plan;
+}
+
+function write(grid: Grid, row: number, col: number, kind: WriteKind, unit: string | null, after: CellContent): CellWrite {
+  return { row, col, address: a1(row, col), kind, unit, before: contentAt(grid, row, col), after };
+}
+
+/** Empty the 标记 column's unit cells. */
+export function planClearFlags(grid: Grid, analysis: Analysis): WritePlan {
+  const plan: WritePlan = { sheetName: grid.sheetName, writes: [] };
+  const flagCol = analysis.layout?.columns.find((c) => c.role === 'flag')?.col;
+  if (flagCol === undefined || !analysis.scored) return plan;
+  for (const unit of analysis.scored.categories.flatMap((c) => c.units)) {
+    const before = contentAt(grid, unit.row, flagCol);
+    if (before.value === null && before.formula === null) continue;
+    plan.writes.push({ row: unit.row, col: flagCol, address: a1(unit.row, flagCol), kind: 'flag', unit: unit.name, before, after: { value: null, formula: null } });
+  }
+  return plan;
 }
 
 export interface UndoPlan {
@@ -20,6 +96,15 @@ export interface UndoPlan {
 
 /** Put back what `applied` changed, for every cell still holding what the run wrote. */
 export function planUndo(current: Grid, applied: WritePlan): UndoPlan {
-  void current; void applied;
-  throw new Error('not implemented yet');
+  const plan: WritePlan = { sheetName: applied.sheetName, writes: [] };
+  const conflicts: CellWrite[] = [];
+  for (const w of applied.writes) {
+    const now = contentAt(current, w.row, w.col);
+    if (!sameContent(now, w.after)) {
+      conflicts.push(w);
+      continue;
+    }
+    plan.writes.push({ ...w, before: now, after: w.before });
+  }
+  return { plan, conflicts };
 }

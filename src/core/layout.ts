@@ -1,0 +1,232 @@
+/**
+ * Sheet-layout detection: find the score table in a grid the way offices really keep it —
+ * title rows above, a header row, category rows (or a category column), notes below.
+ */
+import { a1, type CellValue, type Grid } from './grid';
+import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
+import type { ColumnInfo, Layout, LayoutRow } from './model';
+import { fail, ok, type Result } from './result';
+import { matchHeader, ruleFor, type ColumnRole, type Rules } from './rules';
+import { cellText, normalizeName, parseScore } from './text';
+
+const SCORE_ROLES: ReadonlySet<ColumnRole> = new Set(['base', 'adoption', 'bonus', 'deduction', 'component']);
+/** Roles whose column may appear once; later duplicates are reported and ignored. */
+const SINGLE_ROLES: ReadonlySet<ColumnRole> = new Set(['unit', 'category', 'base', 'adoption', 'bonus', 'total', 'rank', 'flag', 'serial']);
+/** A note below the table starts with one of these (注：…, 填表人：…). */
+const NOTE_START = /^(注|备注|说明|附注|填表|制表|审核|联系人|数据来源|统计时间|※|\*)/;
+/** Summary rows that are not units. */
+const NOT_A_UNIT = new Set(['合计', '总计', '小计', '平均', '平均分', '汇总']);
+/** Text that reads like a category name rather than a unit (一类考评单位, 乡镇(街道), 第一组). */
+const CATEGORY_LIKE = /类|组$|^乡镇|考评单位$|单位$/;
+/** Period in a title: 2023年7—9月份, 2023年第三季度, 2023年上半年, 2023年9月. */
+const PERIOD = /(\d{4})\s*年\s*(?:\d{1,2}\s*[—–\-~～至到]+\s*\d{1,2}\s*月份?|第?[一二三四1-4]\s*季度|[上下]半年|全年|\d{1,2}\s*月份?)/;
+
+interface HeaderCandidate {
+  row: number;
+  columns: ColumnInfo[];
+  duplicates: Array<{ col: number; label: string }>;
+  roles: Set<ColumnRole>;
+}
+
+export function extractPeriod(title: string): string | null {
+  const match = PERIOD.exec(title);
+  return match ? match[0].replace(/\s+/g, '') : null;
+}
+
+/** Header text of a cell, taking a vertically merged header from the merge's top cell. */
+function headerText(grid: Grid, row: number, col: number, rowValues: CellValue[] | undefined): string {
+  const own = rowValues?.[col - grid.originCol] ?? null;
+  if (own !== null) return typeof own === 'string' ? own : '';
+  for (const m of grid.merges ?? []) {
+    if (m.left === col && m.top < row && row <= m.bottom) {
+      const top = grid.values[m.top - grid.originRow]?.[col - grid.originCol];
+      return typeof top === 'string' ? top : '';
+    }
+  }
+  return '';
+}
+
+function readHeaderRow(grid: Grid, row: number): HeaderCandidate {
+  const values = grid.values[row - grid.originRow];
+  const width = Math.max(values?.length ?? 0, 0);
+  const columns: ColumnInfo[] = [];
+  const duplicates: Array<{ col: number; label: string }> = [];
+  const roles = new Set<ColumnRole>();
+  for (let c = 0; c < width; c++) {
+    const col = c + grid.originCol;
+    const text = headerText(grid, row, col, values);
+    if (!text.trim()) continue;
+    const match = matchHeader(text);
+    if (!match.role) continue;
+    if (roles.has(match.role) && SINGLE_ROLES.has(match.role)) {
+      duplicates.push({ col, label: match.label });
+      continue;
+    }
+    roles.add(match.role);
+    columns.push({ col, role: match.role, label: match.label, maxCents: match.maxCents });
+  }
+  return { row, columns, duplicates, roles };
+}
+
+/** A row reads as a header when it names at least two known columns, one of them a score. */
+function isHeaderLike(candidate: HeaderCandidate): boolean {
+  let known = 0;
+  let scores = 0;
+  for (const c of candidate.columns) {
+    if (c.role === 'serial' || c.role === 'flag') continue;
+    known++;
+    if (SCORE_ROLES.has(c.role) || c.role === 'total' || c.role === 'rank') scores++;
+  }
+  return known >= 2 && (scores >= 1 || candidate.roles.has('unit'));
+}
+
+
+export interface LayoutFound {
+  layout: Layout;
+  findings: Finding[];
+}
+
+/** Find the table: header row, column roles, category rows or column, unit rows. */
+export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Finding[]> {
+  const findings: Finding[] = [];
+  const top = grid.originRow;
+  const bottom = grid.originRow + grid.values.length - 1;
+
+  let header: HeaderCandidate | null = null;
+  for (let r = top; r <= bottom; r++) {
+    const candidate = readHeaderRow(grid, r);
+    if (isHeaderLike(candidate)) {
+      header = candidate;
+      break;
+    }
+  }
+  if (!header) {
+    return fail([finding({ code: 'HEADER_NOT_FOUND' }, SHEET_LEVEL)]);
+  }
+  const headerRowStart = header.columns[0]?.col ?? grid.originCol;
+  const roleCol = (role: ColumnRole) => header!.columns.find((c) => c.role === role) ?? null;
+  const unitColumn = roleCol('unit');
+  const hasScore = header.columns.some((c) => SCORE_ROLES.has(c.role));
+  if (!unitColumn || !hasScore) {
+    const missing: Finding[] = [];
+    if (!unitColumn) missing.push(finding({ code: 'MISSING_COLUMN', column: 'unit' }, placeAt(header.row, headerRowStart)));
+    if (!hasScore) missing.push(finding({ code: 'MISSING_COLUMN', column: 'score' }, placeAt(header.row, headerRowStart)));
+    return fail(missing);
+  }
+  for (const d of header.duplicates) {
+    findings.push(finding({ code: 'DUPLICATE_HEADER', column: d.label }, placeAt(header.row, d.col)));
+  }
+
+  // Table extent: every non-empty header cell, known or not.
+  const headerValues = grid.values[header.row - grid.originRow] ?? [];
+  let firstCol = Infinity;
+  let lastCol = -Infinity;
+  for (let c = 0; c < headerValues.length; c++) {
+    if (headerText(grid, header.row, c + grid.originCol, headerValues).trim()) {
+      firstCol = Math.min(firstCol, c + grid.originCol);
+      lastCol = Math.max(lastCol, c + grid.originCol);
+    }
+  }
+
+  // Title: the nearest non-empty text above the header, searching upwards.
+  let titleRow: number | null = null;
+  let title: string | null = null;
+  for (let r = header.row - 1; r >= top && titleRow === null; r--) {
+    const values = grid.values[r - grid.originRow] ?? [];
+    for (const v of values) {
+      const text = cellText(v);
+      if (text) {
+        titleRow = r;
+        title = text;
+        break;
+      }
+    }
+  }
+
+  const categoryColumn = roleCol('category');
+  const scoreCols = header.columns.filter((c) => SCORE_ROLES.has(c.role) || c.role === 'total' || c.role === 'rank').map((c) => c.col);
+  const rows: LayoutRow[] = [];
+  let lastRow = header.row;
+  const mergedAcross = mergedRowStarts(grid);
+
+  for (let r = header.row + 1; r <= bottom; r++) {
+    const values = grid.values[r - grid.originRow];
+    if (!values) continue;
+    // Non-empty cells inside the table's columns.
+    let nonEmpty = 0;
+    let onlyCol = -1;
+    let onlyValue: CellValue = null;
+    for (let c = firstCol; c <= lastCol; c++) {
+      const v = values[c - grid.originCol];
+      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+      nonEmpty++;
+      onlyCol = c;
+      onlyValue = v;
+    }
+    if (nonEmpty === 0) continue;
+
+    const firstText = firstTextInRow(values);
+    if (firstText !== null && NOTE_START.test(firstText)) break;
+    const hasNumber = scoreCols.some((c) => parseScore(values[c - grid.originCol] ?? null).kind === 'number');
+    if (!hasNumber) {
+      // Only rows without scores can be a second header or a category row; checking just those keeps big sheets fast.
+      const again = readHeaderRow(grid, r);
+      if (isHeaderLike(again) && again.roles.has('unit')) {
+        const col = again.columns[0]?.col ?? firstCol;
+        findings.push(finding({ code: 'MULTIPLE_TABLES', headerCell: a1(r, col) }, placeAt(r, col)));
+        break;
+      }
+      if (!categoryColumn && nonEmpty === 1 && typeof onlyValue === 'string') {
+        const text = onlyValue.trim();
+        const looksLikeCategory =
+          mergedAcross.has(r) ||
+          onlyCol !== unitColumn.col ||
+          ruleFor(rules, text) !== null ||
+          CATEGORY_LIKE.test(normalizeName(text));
+        if (looksLikeCategory) {
+          if (text.length > 40) break; // a long sentence alone on its row is a note, not a category
+          rows.push({ kind: 'category', row: r, col: onlyCol, name: text });
+          lastRow = r;
+          continue;
+        }
+      }
+    }
+    const unitName = cellText(values[unitColumn.col - grid.originCol] ?? null);
+    if (NOT_A_UNIT.has(normalizeName(unitName))) continue;
+    rows.push({ kind: 'unit', row: r });
+    lastRow = r;
+  }
+
+  const hasCategoryRows = rows.some((row) => row.kind === 'category');
+  const layout: Layout = {
+    sheetName: grid.sheetName,
+    titleRow,
+    title,
+    period: title ? extractPeriod(title) : null,
+    headerRow: header.row,
+    columns: header.columns,
+    firstCol: Number.isFinite(firstCol) ? firstCol : unitColumn.col,
+    lastCol: Number.isFinite(lastCol) ? lastCol : unitColumn.col,
+    categoryMode: categoryColumn ? 'column' : hasCategoryRows ? 'rows' : 'none',
+    rows,
+    lastRow,
+  };
+  return ok({ layout, findings });
+}
+
+function firstTextInRow(values: CellValue[]): string | null {
+  for (const v of values) {
+    if (typeof v === 'string' && v.trim()) return v.trim();
+    if (v !== null && v !== undefined && typeof v !== 'string') return null;
+  }
+  return null;
+}
+
+/** Rows that hold a merge spanning two or more columns (category rows usually do). */
+function mergedRowStarts(grid: Grid): Set<number> {
+  const rows = new Set<number>();
+  for (const m of grid.merges ?? []) {
+    if (m.right > m.left && m.top === m.bottom) rows.add(m.top);
+  }
+  return rows;
+}

@@ -1,0 +1,60 @@
+/** Per-category statistics, top N with ties, flag lists, and the notice lines in the published style. */
+import { formatCents, type Cents } from './decimal';
+import { FLAG_CODES, type CategorySummary, type FlagCode, type FlaggedUnit, type ScoredTable, type ScoredUnit, type Summary } from './model';
+
+/** Mean rounded half away from zero to the cent. */
+function meanCents(totals: readonly Cents[]): Cents {
+  if (totals.length === 0) return 0;
+  const sum = totals.reduce((a, b) => a + b, 0);
+  const mean = Math.sign(sum) * Math.round(Math.abs(sum) / totals.length);
+  return mean === 0 ? 0 : mean;
+}
+
+/** Units ranked within the top N, with every unit tied at the cut; by rank, then sheet order. */
+export function topUnits(units: readonly ScoredUnit[], topN: number): ScoredUnit[] {
+  return units.filter((u) => u.rank <= topN).sort((a, b) => a.rank - b.rank || a.row - b.row);
+}
+
+/** "乡镇(街道)前3名：温泉街道（152分）、张羌街道（135.4分）、祥云镇（131.6分）" */
+export function noticeLine(category: string, topN: number, top: readonly ScoredUnit[]): string {
+  const units = top.map((u) => `${u.name}（${formatCents(u.totalCents)}分）`).join('、');
+  return `${category}前${topN}名：${units}`;
+}
+
+export function summarize(scored: ScoredTable): Summary {
+  const topN = scored.rules.topN;
+  const flagged = Object.fromEntries(FLAG_CODES.map((code) => [code, [] as FlaggedUnit[]])) as Record<FlagCode, FlaggedUnit[]>;
+  const categories: CategorySummary[] = scored.categories.map((category) => {
+    const totals = category.units.map((u) => u.totalCents);
+    const flagCounts = Object.fromEntries(FLAG_CODES.map((code) => [code, 0])) as Record<FlagCode, number>;
+    for (const unit of category.units) {
+      for (const flag of unit.flags) {
+        flagCounts[flag]++;
+        flagged[flag].push({ unit: unit.name, category: category.name, row: unit.row });
+      }
+    }
+    let max = -Infinity;
+    let min = Infinity;
+    for (const total of totals) {
+      if (total > max) max = total;
+      if (total < min) min = total;
+    }
+    return {
+      name: category.name,
+      unitCount: category.units.length,
+      meanCents: meanCents(totals),
+      maxCents: totals.length ? max : 0,
+      minCents: totals.length ? min : 0,
+      top: topUnits(category.units, topN),
+      flagCounts,
+    };
+  });
+  return {
+    title: scored.layout.title,
+    period: scored.layout.period,
+    topN,
+    categories,
+    flagged,
+    noticeLines: categories.map((c) => noticeLine(c.name, topN, c.top)),
+  };
+}

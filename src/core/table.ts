@@ -1,0 +1,146 @@
+/** Read the units and their score cells out of a detected layout, tying every number to its cell. */
+import { a1, formulaAt, numberFormatAt, valueAt, type Grid } from './grid';
+import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
+import type { CategoryTable, ColumnInfo, Layout, ScoreEntry, ScoreTable, UnitRow } from './model';
+import { ruleFor, type Rules } from './rules';
+import { centsToNumber } from './decimal';
+import { cellText, displayName, normalizeName, parseScore } from './text';
+
+export const UNCATEGORISED = '未分类';
+export const SINGLE_CATEGORY = '全部单位';
+
+type ScoreColumn = ColumnInfo & { role: ScoreEntry['role'] };
+
+const isScoreColumn = (c: ColumnInfo): c is ScoreColumn =>
+  c.role === 'base' || c.role === 'adoption' || c.role === 'bonus' || c.role === 'deduction' || c.role === 'component';
+
+export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: ScoreTable; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const unitCol = layout.columns.find((c) => c.role === 'unit')!.col;
+  const categoryCol = layout.columns.find((c) => c.role === 'category')?.col ?? null;
+  const totalCol = layout.columns.find((c) => c.role === 'total') ?? null;
+  const rankCol = layout.columns.find((c) => c.role === 'rank') ?? null;
+  const scoreColumns = layout.columns.filter(isScoreColumn);
+  const hidden = new Set(grid.hiddenRows ?? []);
+
+  const byKey = new Map<string, CategoryTable>();
+  const order: CategoryTable[] = [];
+  const categoryFor = (name: string, row: number | null, col: number | null): CategoryTable => {
+    const key = normalizeName(name);
+    let category = byKey.get(key);
+    if (!category) {
+      const rule = layout.categoryMode === 'none' ? null : ruleFor(rules, name);
+      category = { name, row, rule, units: [] };
+      byKey.set(key, category);
+      order.push(category);
+      if (!rule && layout.categoryMode !== 'none' && name !== UNCATEGORISED && row !== null && col !== null) {
+        findings.push(finding({ code: 'UNKNOWN_CATEGORY', category: name }, placeAt(row, col)));
+      }
+    }
+    return category;
+  };
+
+  if (layout.categoryMode === 'none') {
+    findings.push(finding({ code: 'NO_CATEGORY' }, SHEET_LEVEL));
+  }
+
+  let current: CategoryTable | null = layout.categoryMode === 'none' ? categoryFor(SINGLE_CATEGORY, null, null) : null;
+  const categoryRowsSeen: Array<{ category: CategoryTable; row: number; col: number; count: number }> = [];
+  const seenUnits = new Map<string, { cell: string; category: string }>();
+
+  for (const layoutRow of layout.rows) {
+    if (layoutRow.kind === 'category') {
+      current = categoryFor(layoutRow.name, layoutRow.row, layoutRow.col);
+      categoryRowsSeen.push({ category: current, row: layoutRow.row, col: layoutRow.col, count: 0 });
+      continue;
+    }
+    const r = layoutRow.row;
+    const name = displayName(valueAt(grid, r, unitCol));
+    const hasAnyScore = scoreColumns.some((c) => valueAt(grid, r, c.col) !== null);
+    if (!name) {
+      if (hasAnyScore) findings.push(finding({ code: 'EMPTY_UNIT_NAME' }, placeAt(r, unitCol)));
+      continue;
+    }
+    if (categoryCol !== null) {
+      const categoryName = cellText(valueAt(grid, r, categoryCol));
+      if (categoryName) current = categoryFor(categoryName, r, categoryCol);
+    }
+    if (!current) {
+      findings.push(finding({ code: 'UNIT_BEFORE_CATEGORY' }, placeAt(r, unitCol, name)));
+      current = categoryFor(UNCATEGORISED, null, null);
+    }
+    const lastCategoryRow = categoryRowsSeen[categoryRowsSeen.length - 1];
+    if (lastCategoryRow) lastCategoryRow.count++;
+
+    const scores: ScoreEntry[] = [];
+    for (const column of scoreColumns) {
+      scores.push({ col: column.col, role: column.role, cents: readScore(grid, r, column, name, findings) });
+    }
+    if (hidden.has(r)) findings.push(finding({ code: 'HIDDEN_ROW' }, placeAt(r, unitCol, name)));
+
+    const key = normalizeName(name);
+    const nameCell = a1(r, unitCol);
+    const seen = seenUnits.get(key);
+    if (seen) {
+      if (seen.category === current.name) {
+        findings.push(finding({ code: 'DUPLICATE_UNIT', firstCell: seen.cell, category: current.name }, placeAt(r, unitCol, name)));
+      } else {
+        findings.push(
+          finding({ code: 'UNIT_IN_TWO_CATEGORIES', firstCell: seen.cell, firstCategory: seen.category, category: current.name }, placeAt(r, unitCol, name)),
+        );
+      }
+    } else {
+      seenUnits.set(key, { cell: nameCell, category: current.name });
+    }
+
+    for (const column of [totalCol, rankCol]) {
+      if (!column) continue;
+      const formula = formulaAt(grid, r, column.col);
+      if (formula) findings.push(finding({ code: 'FORMULA_OVERWRITE', column: column.label, formula }, placeAt(r, column.col, name)));
+    }
+
+    const unit: UnitRow = {
+      name,
+      key,
+      row: r,
+      nameCell,
+      scores,
+      existingTotal: totalCol ? valueAt(grid, r, totalCol.col) : null,
+      existingRank: rankCol ? valueAt(grid, r, rankCol.col) : null,
+    };
+    current.units.push(unit);
+  }
+
+  for (const seen of categoryRowsSeen) {
+    if (seen.count === 0 && seen.category.units.length === 0) {
+      findings.push(finding({ code: 'EMPTY_CATEGORY', category: seen.category.name }, placeAt(seen.row, seen.col)));
+    }
+  }
+  const categories = order.filter((c) => c.units.length > 0);
+  return { table: { layout, categories }, findings };
+}
+
+/** Parse one score cell; unusable content becomes a finding and counts as nothing. */
+function readScore(grid: Grid, row: number, column: ScoreColumn, unit: string, findings: Finding[]): number | null {
+  const parsed = parseScore(valueAt(grid, row, column.col), numberFormatAt(grid, row, column.col));
+  const where = placeAt(row, column.col, unit);
+  switch (parsed.kind) {
+    case 'number':
+      if (parsed.rounded) {
+        findings.push(finding({ code: 'TOO_MANY_DECIMALS', column: column.label, value: parsed.value, rounded: centsToNumber(parsed.cents) }, where));
+      }
+      return parsed.cents;
+    case 'empty':
+      findings.push(finding({ code: 'EMPTY_SCORE', column: column.label }, where));
+      return null;
+    case 'text':
+      findings.push(finding({ code: 'NOT_A_NUMBER', column: column.label, text: parsed.text }, where));
+      return null;
+    case 'error':
+      findings.push(finding({ code: 'ERROR_VALUE', column: column.label, text: parsed.text }, where));
+      return null;
+    case 'outOfRange':
+      findings.push(finding({ code: 'OUT_OF_RANGE', column: column.label, text: parsed.text }, where));
+      return null;
+  }
+}
