@@ -20,7 +20,7 @@ export function toCents(value: number): CentsConversion | null {
   if (Math.abs(scaled) > MAX_SCORE_CENTS) return null;
   const cents = Math.round(scaled);
   // Tolerance absorbs binary noise (0.1 * 100 = 10.000000000000002) but not a real third decimal.
-  const rounded = Math.abs(scaled - cents) > 1e-6 * Math.max(1, Math.abs(scaled));
+  const rounded = Math.abs(scaled - cents) > 1e-9 * Math.max(1, Math.abs(scaled));
   return { cents: cents === 0 ? 0 : cents, rounded };
 }
 

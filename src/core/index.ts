@@ -16,4 +16,4 @@ export { extractPeriod } from './layout';
 export { rankTotals, totalOf } from './score';
 export { noticeLine, topUnits } from './summary';
 export { UNCATEGORISED, SINGLE_CATEGORY } from './table';
-export { buildSummarySheet } from './summarySheet';
+export { buildSummarySheet, noticeDraft, type SummaryText } from './summarySheet';

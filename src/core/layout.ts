@@ -96,7 +96,9 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
   for (let r = top; r <= bottom; r++) {
     const candidate = readHeaderRow(grid, r);
     if (isHeaderLike(candidate)) {
-      header = candidate;
+      // A group header (得分情况 over 基础/采用/附加) sits above the real one: prefer the row below.
+      const below = r < bottom ? readHeaderRow(grid, r + 1) : null;
+      header = below && isHeaderLike(below) && below.roles.has('unit') && scoreRoleCount(below) > scoreRoleCount(candidate) ? below : candidate;
       break;
     }
   }
@@ -128,18 +130,14 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     }
   }
 
-  // Title: the nearest non-empty text above the header, searching upwards.
+  // Title: the top-most row above the header holding a single text (a merged title); else the nearest text.
   let titleRow: number | null = null;
   let title: string | null = null;
-  for (let r = header.row - 1; r >= top && titleRow === null; r--) {
-    const values = grid.values[r - grid.originRow] ?? [];
-    for (const v of values) {
-      const text = cellText(v);
-      if (text) {
-        titleRow = r;
-        title = text;
-        break;
-      }
+  for (let r = header.row - 1; r >= top; r--) {
+    const texts = (grid.values[r - grid.originRow] ?? []).map(cellText).filter((t) => t !== '');
+    if (texts.length === 1 || (texts.length > 1 && titleRow === null)) {
+      titleRow = r;
+      title = texts[0]!;
     }
   }
 
@@ -212,6 +210,10 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     lastRow,
   };
   return ok({ layout, findings });
+}
+
+function scoreRoleCount(candidate: HeaderCandidate): number {
+  return candidate.columns.filter((c) => SCORE_ROLES.has(c.role)).length;
 }
 
 function firstTextInRow(values: CellValue[]): string | null {

@@ -36,4 +36,4 @@ export function pickLocale(displayLanguage: string | null | undefined): Locale {
   return displayLanguage && /^en\b/i.test(displayLanguage) ? 'en-US' : 'zh-CN';
 }
 
-export { formatFinding, flagLabel } from './core';
+export { formatFinding, flagLabel, summaryText } from './core';

@@ -1,0 +1,75 @@
+import { ALL_FINDING_CODES, analyze, gridFromRows, type CellValue, type FindingCode, type Grid } from '../../src/core';
+
+const HEADER = ['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'];
+const table = (...rows: CellValue[][]): Grid => gridFromRows([HEADER, ['一类考评单位'], ...rows]);
+const found = (grid: Grid, code: FindingCode) =>
+  analyze(grid).findings.filter((f) => f.code === code).map((f) => ({ cell: f.cell, unit: f.unit, severity: f.severity }));
+
+/** One case per code: the grid and the cells the code must point at. */
+const CASES: Record<FindingCode, { grid: Grid; cells: Array<string | null> }> = {
+  HEADER_NOT_FOUND: { grid: gridFromRows([['一些文字'], [1, 2, 3]]), cells: [null] },
+  MISSING_COLUMN: { grid: gridFromRows([['序号', '基础得分', '采用得分'], [1, 10, 5]]), cells: ['A1'] },
+  DUPLICATE_HEADER: { grid: gridFromRows([['单位', '基础得分', '基础得分'], ['甲', 10, 5]]), cells: ['C1'] },
+  NO_CATEGORY: { grid: gridFromRows([HEADER, ['甲', 10, 5, 0]]), cells: [null] },
+  UNKNOWN_CATEGORY: { grid: gridFromRows([HEADER, ['四类考评单位'], ['甲', 10, 5, 0]]), cells: ['A2'] },
+  EMPTY_CATEGORY: { grid: gridFromRows([HEADER, ['一类考评单位'], ['二类考评单位'], ['甲', 10, 5, 0]]), cells: ['A2'] },
+  UNIT_BEFORE_CATEGORY: { grid: gridFromRows([HEADER, ['甲', 10, 5, 0], ['一类考评单位'], ['乙', 10, 5, 0]]), cells: ['A2'] },
+  MULTIPLE_TABLES: { grid: gridFromRows([HEADER, ['甲', 10, 5, 0], HEADER, ['乙', 1, 1, 1]]), cells: ['A3'] },
+  NOT_A_NUMBER: { grid: table(['甲', '未报送', 0, 0]), cells: ['B3'] },
+  ERROR_VALUE: { grid: table(['甲', 120, '#REF!', 0]), cells: ['C3'] },
+  OUT_OF_RANGE: { grid: table(['甲', 1e308, 0, 0]), cells: ['B3'] },
+  TOO_MANY_DECIMALS: { grid: table(['甲', 119.99999, 0, 0]), cells: ['B3'] },
+  EMPTY_SCORE: { grid: table(['甲', 120, null, 0]), cells: ['C3'] },
+  NEGATIVE_SCORE: { grid: table(['甲', 120, -5, 0]), cells: ['C3'] },
+  BASE_OVER_CAP: { grid: table(['甲', 125, 0, 0]), cells: ['B3'] },
+  BONUS_OVER_CAP: { grid: table(['甲', 120, 0, 2.5]), cells: ['D3'] },
+  OVER_CAP: { grid: gridFromRows([['单位', '基础得分', '在线服务得分(9)'], ['甲', 10, 9.5]]), cells: ['C2'] },
+  SCORE_STEP: { grid: table(['甲', 117, 12, 0]), cells: ['B3', 'C3'] },
+  DUPLICATE_UNIT: { grid: table(['甲', 120, 0, 0], [' 甲 ', 100, 0, 0]), cells: ['A4'] },
+  UNIT_IN_TWO_CATEGORIES: { grid: gridFromRows([HEADER, ['一类考评单位'], ['甲', 10, 0, 0], ['二类考评单位'], ['甲', 10, 0, 0]]), cells: ['A5'] },
+  EMPTY_UNIT_NAME: { grid: table(['甲', 120, 0, 0], [null, 100, 0, 0]), cells: ['A4'] },
+  TOTAL_MISMATCH: { grid: table(['甲', 120, 15, 0.4, 135.39, 1]), cells: ['E3'] },
+  RANK_MISMATCH: { grid: table(['甲', 120, 15, 0.4, 135.4, 2]), cells: ['F3'] },
+  FORMULA_OVERWRITE: { grid: withFormula(table(['甲', 120, 15, 0.4, 135.4, 1]), 2, 4, '=SUM(B3:D3)'), cells: ['E3'] },
+  HIDDEN_ROW: { grid: { ...table(['甲', 120, 0, 0], ['乙', 120, 5, 0]), hiddenRows: [3] }, cells: ['A4'] },
+  RULES_SHEET_INVALID: { grid: table(['甲', 120, 0, 0]), cells: [] }, // covered in rules.test.ts (needs a rules sheet)
+};
+
+function withFormula(grid: Grid, row: number, col: number, formula: string): Grid {
+  const formulas = grid.values.map((r) => r.map(() => null as string | null));
+  formulas[row]![col] = formula;
+  return { ...grid, formulas };
+}
+
+describe('every finding code', () => {
+  it('has a case here', () => {
+    expect(Object.keys(CASES).sort()).toEqual([...ALL_FINDING_CODES].sort());
+  });
+
+  for (const code of ALL_FINDING_CODES.filter((c) => c !== 'RULES_SHEET_INVALID')) {
+    it(`${code} points at the right cell`, () => {
+      const { grid, cells } = CASES[code];
+      expect(found(grid, code).map((f) => f.cell)).toEqual(cells);
+    });
+  }
+
+  it('names the unit on unit-level findings', () => {
+    expect(found(CASES.NOT_A_NUMBER.grid, 'NOT_A_NUMBER')).toEqual([{ cell: 'B3', unit: '甲', severity: 'error' }]);
+  });
+
+  it('never throws on an empty sheet and says no table was found', () => {
+    expect(found(gridFromRows([]), 'HEADER_NOT_FOUND')).toHaveLength(1);
+  });
+
+  it('counts the value of a formula in a score cell', () => {
+    const grid = withFormula(table(['甲', 120, 15, 0.4]), 2, 1, '=60*2');
+    expect(analyze(grid).scored!.categories[0]!.units[0]!.totalCents).toBe(13540);
+  });
+
+  it('takes dates and booleans in score cells for what they are: not scores', () => {
+    const grid = table(['甲', 45200, true, 0]);
+    grid.numberFormats = grid.values.map((r) => r.map(() => 'General'));
+    grid.numberFormats[2]![1] = 'yyyy/m/d';
+    expect(found(grid, 'NOT_A_NUMBER').map((f) => f.cell)).toEqual(['B3', 'C3']);
+  });
+});

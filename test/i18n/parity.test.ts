@@ -1,0 +1,37 @@
+import { ALL_FINDING_CODES, FLAG_CODES, analyze, gridFromRows, type Finding } from '../../src/core';
+import { LOCALES, MESSAGES, flagLabel, formatFinding, pickLocale, t } from '../../src/i18n';
+
+describe('messages', () => {
+  it('every key exists in every locale', () => {
+    const zh = Object.keys(MESSAGES['zh-CN']).sort();
+    const en = Object.keys(MESSAGES['en-US']).sort();
+    expect(en).toEqual(zh);
+  });
+
+  it('every finding code and flag renders in every locale, naming the cell', () => {
+    for (const locale of LOCALES) {
+      for (const code of ALL_FINDING_CODES) {
+        const f = { code, severity: 'error', cell: 'B17', row: 16, col: 1, unit: '水利局', column: '基础得分', text: 'x', value: 1, cap: 2, step: 5, category: '一类', firstCell: 'B3', firstCategory: '二类', found: '1', expected: 2, formula: '=1', headerCell: 'A9', rounded: 1 } as unknown as Finding;
+        const text = formatFinding(f, locale);
+        expect(text.length).toBeGreaterThan(10);
+        if (!['HEADER_NOT_FOUND', 'NO_CATEGORY', 'MULTIPLE_TABLES', 'RULES_SHEET_INVALID'].includes(code)) expect(text).toContain('B17');
+      }
+      for (const flag of FLAG_CODES) expect(flagLabel(flag, locale)).not.toBe('');
+    }
+  });
+
+  it('a real finding reads as a Chinese sentence naming cell and unit', () => {
+    const analysis = analyze(gridFromRows([['单位', '基础得分'], ['水利局', '未报送']]));
+    const f = analysis.findings.find((x) => x.code === 'NOT_A_NUMBER')!;
+    expect(formatFinding(f)).toBe('单元格 B2（水利局） 的“基础得分”不是数字：“未报送”。请填写数字（未报送请填 0）。');
+  });
+
+  it('fills parameters and picks the locale from the Office display language', () => {
+    expect(t('summary.section.top', 'zh-CN', { topN: 3 })).toBe('二、各类别前3名（含并列）');
+    expect(t('no.such.key')).toBe('no.such.key');
+    expect(pickLocale('en-US')).toBe('en-US');
+    expect(pickLocale('en-GB')).toBe('en-US');
+    expect(pickLocale('zh-CN')).toBe('zh-CN');
+    expect(pickLocale(undefined)).toBe('zh-CN');
+  });
+});
