@@ -1,6 +1,150 @@
 import type { LocaleDictionaries } from './index';
 
+const USAGE_ZH = `用法：
+  scorecard check   <输入.xlsx> [--sheet 工作表名] [--rank competition|dense] [--json]
+  scorecard recalc  <输入.xlsx> --out <输出.xlsx> [--sheet 工作表名] [--rank competition|dense] [--force] [--json]
+  scorecard summary <输入.xlsx> --out <输出.xlsx> [--sheet 工作表名] [--rank competition|dense] [--force] [--json]
+
+命令：
+  check    只校验，不写任何文件
+  recalc   计算累计得分、排名和标记，写入输出文件（其他单元格、格式、合并单元格和工作表保持不变）
+  summary  在 recalc 的基础上再添加“考评汇总”工作表（汇总表、标记名单、通报文字）
+
+选项：
+  --sheet 工作表名   指定得分表所在的工作表（默认：第一个含得分表的工作表）
+  --rank 方式        competition＝并列占位 1,2,2,4（默认）；dense＝并列不占位 1,2,2,3
+  --out 文件         输出文件，不能与输入文件相同
+  --force            发现错误时仍然写入输出文件（退出码仍为 1）
+  --json             只在标准输出打印一个 JSON 文档
+  --lang zh-CN|en-US 报告语言（默认 zh-CN）
+
+退出码：0 无错误；1 发现错误（未加 --force 时不写文件）；2 文件无法读取、未找到得分表或用法错误。`;
+
+const USAGE_EN = `Usage:
+  scorecard check   <in.xlsx> [--sheet NAME] [--rank competition|dense] [--json]
+  scorecard recalc  <in.xlsx> --out <out.xlsx> [--sheet NAME] [--rank competition|dense] [--force] [--json]
+  scorecard summary <in.xlsx> --out <out.xlsx> [--sheet NAME] [--rank competition|dense] [--force] [--json]
+
+Commands:
+  check    validate only; writes nothing
+  recalc   compute totals, ranks and flags into the output file (every other cell, style, merge and sheet unchanged)
+  summary  recalc, plus a 考评汇总 sheet (summary tables, flag lists, notice lines)
+
+Options:
+  --sheet NAME        the sheet holding the score table (default: the first sheet that has one)
+  --rank MODE         competition = 1,2,2,4 (default); dense = 1,2,2,3
+  --out FILE          output file; must differ from the input
+  --force             write even when errors are found (the exit status stays 1)
+  --json              print exactly one JSON document on stdout
+  --lang zh-CN|en-US  report language (default zh-CN)
+
+Exit status: 0 no errors; 1 errors found (nothing written without --force); 2 unreadable file, no score table, or bad usage.`;
+
 export const cliMessages: LocaleDictionaries = {
-  'zh-CN': {},
-  'en-US': {},
+  'zh-CN': {
+    'cli.usage': USAGE_ZH,
+    'cli.usage.hint': '运行 scorecard --help 查看用法。',
+    'cli.usage.noCommand': '缺少命令：请使用 check、recalc 或 summary。',
+    'cli.usage.unknownCommand': '未知命令“{command}”：请使用 check、recalc 或 summary。',
+    'cli.usage.unknownOption': '未知选项“{option}”。',
+    'cli.usage.missingValue': '选项 {option} 后缺少取值。',
+    'cli.usage.missingInput': '缺少输入文件（.xlsx）。',
+    'cli.usage.extraArgument': '多余的参数“{arg}”：一次只处理一个输入文件。',
+    'cli.usage.missingOut': '{command} 命令需要用 --out 指定输出文件。',
+    'cli.usage.outNotAllowed': 'check 命令只校验、不写文件，不接受 --out。',
+    'cli.usage.forceNotAllowed': 'check 命令不写文件，不接受 --force。',
+    'cli.usage.badRank': '排名方式“{value}”无效：请使用 competition（并列占位）或 dense（并列不占位）。',
+    'cli.usage.badLang': '语言“{value}”无效：请使用 zh-CN 或 en-US。',
+    'cli.error.sameFile': '输出文件不能与输入文件相同（{path}）：为保护原表，不会覆盖输入文件。请用 --out 指定另一个文件名。',
+    'cli.error.notFound': '找不到文件：{path}',
+    'cli.error.isDirectory': '“{path}”是文件夹，不是 .xlsx 文件。',
+    'cli.error.readFailed': '无法读取文件 {path}：{reason}',
+    'cli.error.encrypted': '无法打开 {path}：文件设有打开密码（已加密），或是旧版 .xls 格式。请在 Excel 中取消密码或另存为 .xlsx 后重试。',
+    'cli.error.notXlsx': '无法打开 {path}：不是 .xlsx 文件（Excel 工作簿）。',
+    'cli.error.corrupt': '无法打开 {path}：文件已损坏或不是有效的 .xlsx 工作簿（{reason}）。',
+    'cli.error.noSheets': '{path} 中没有工作表。',
+    'cli.error.sheetNotFound': '找不到工作表“{sheet}”。本工作簿中的工作表：{sheets}',
+    'cli.error.noScoreTable': '未找到得分表：没有哪个工作表含有“单位”和得分列（如“基础得分”）的表头行。已检查的工作表：{sheets}',
+    'cli.error.noScoreTableIn': '工作表“{sheet}”中未找到得分表。',
+    'cli.error.writeFailed': '无法写入 {path}：{reason}。未留下任何不完整的文件。',
+    'cli.error.unexpected': '处理失败：{reason}',
+    'cli.report.file': '文件：{path}',
+    'cli.report.sheet': '工作表：{sheet}（表头在第 {headerRow} 行，{categories} 个类别，{units} 个单位）',
+    'cli.report.title': '标题：{title}',
+    'cli.report.rankMode.competition': '排名方式：并列占位（1,2,2,4）',
+    'cli.report.rankMode.dense': '排名方式：并列不占位（1,2,2,3）',
+    'cli.report.categories': '类别：',
+    'cli.report.category': '  {name}：{units} 个单位，最高 {max} 分，最低 {min} 分，平均 {mean} 分',
+    'cli.report.top': '各类别前 {n} 名：',
+    'cli.report.flags': '标记：',
+    'cli.report.flag': '  {label}（{count}）：{units}',
+    'cli.report.none': '无',
+    'cli.report.findings': '问题：错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条',
+    'cli.report.severity': '【{severity}】',
+    'cli.report.finding': '  {message}',
+    'cli.report.noFindings': '问题：未发现问题。',
+    'cli.report.checkOk': '结论：未发现错误。',
+    'cli.report.checkErrors': '结论：发现 {errors} 处错误，请修正后再计算。',
+    'cli.report.notWritten': '结论：发现 {errors} 处错误，未写入任何文件。请修正后重试，或加 --force 强制写入。',
+    'cli.report.forced': '注意：发现 {errors} 处错误，因使用了 --force 仍已写入。',
+    'cli.report.written': '已写入 {path}：更新 {totals} 个累计得分、{ranks} 个排名、{flags} 个标记单元格（共 {cells} 个单元格）。',
+    'cli.report.nothingChanged': '已写入 {path}：累计得分、排名和标记均已正确，无需修改单元格。',
+    'cli.report.summaryAdded': '已新增工作表“{sheet}”（汇总表、标记名单、通报文字）。',
+    'cli.report.summaryReplaced': '已更新本工具此前生成的工作表“{sheet}”。',
+    'cli.report.summaryRenamed': '工作簿中已有用户自建的“{existing}”工作表，未改动它，汇总表另存为“{sheet}”。',
+    'cli.report.noChart': '说明：命令行生成的汇总表不含图表（exceljs 无法写入原生 Excel 图表），在 Excel 加载项中点“生成汇总表”可得到带图表的版本。',
+  },
+  'en-US': {
+    'cli.usage': USAGE_EN,
+    'cli.usage.hint': 'Run scorecard --help for usage.',
+    'cli.usage.noCommand': 'Missing command: use check, recalc or summary.',
+    'cli.usage.unknownCommand': 'Unknown command "{command}": use check, recalc or summary.',
+    'cli.usage.unknownOption': 'Unknown option "{option}".',
+    'cli.usage.missingValue': 'Option {option} needs a value.',
+    'cli.usage.missingInput': 'Missing input file (.xlsx).',
+    'cli.usage.extraArgument': 'Unexpected argument "{arg}": one input file at a time.',
+    'cli.usage.missingOut': 'The {command} command needs an output file: --out <out.xlsx>.',
+    'cli.usage.outNotAllowed': 'check only validates and writes nothing; it takes no --out.',
+    'cli.usage.forceNotAllowed': 'check writes nothing; it takes no --force.',
+    'cli.usage.badRank': 'Rank mode "{value}" is not valid: use competition (1,2,2,4) or dense (1,2,2,3).',
+    'cli.usage.badLang': 'Language "{value}" is not valid: use zh-CN or en-US.',
+    'cli.error.sameFile': 'The output file is the input file ({path}); the input is never overwritten. Choose another name with --out.',
+    'cli.error.notFound': 'File not found: {path}',
+    'cli.error.isDirectory': '"{path}" is a folder, not an .xlsx file.',
+    'cli.error.readFailed': 'Cannot read {path}: {reason}',
+    'cli.error.encrypted': 'Cannot open {path}: it is password-protected (encrypted) or an old .xls file. Remove the password or save it as .xlsx in Excel, then retry.',
+    'cli.error.notXlsx': 'Cannot open {path}: it is not an .xlsx workbook.',
+    'cli.error.corrupt': 'Cannot open {path}: the file is damaged or not a valid .xlsx workbook ({reason}).',
+    'cli.error.noSheets': '{path} has no worksheets.',
+    'cli.error.sheetNotFound': 'No sheet named "{sheet}". Sheets in this workbook: {sheets}',
+    'cli.error.noScoreTable': 'No score table found: no sheet has a header row with a unit column and score columns (such as 基础得分). Sheets checked: {sheets}',
+    'cli.error.noScoreTableIn': 'No score table found on sheet "{sheet}".',
+    'cli.error.writeFailed': 'Cannot write {path}: {reason}. No partial file was left.',
+    'cli.error.unexpected': 'Failed: {reason}',
+    'cli.report.file': 'File: {path}',
+    'cli.report.sheet': 'Sheet: {sheet} (header on row {headerRow}, {categories} categories, {units} units)',
+    'cli.report.title': 'Title: {title}',
+    'cli.report.rankMode.competition': 'Ranking: ties share a rank and skip the next (1,2,2,4)',
+    'cli.report.rankMode.dense': 'Ranking: ties share a rank, no gaps (1,2,2,3)',
+    'cli.report.categories': 'Categories:',
+    'cli.report.category': '  {name}: {units} units, max {max}, min {min}, mean {mean}',
+    'cli.report.top': 'Top {n} per category:',
+    'cli.report.flags': 'Flags:',
+    'cli.report.flag': '  {label} ({count}): {units}',
+    'cli.report.none': 'none',
+    'cli.report.findings': 'Findings: {errors} errors, {warnings} warnings, {infos} notes',
+    'cli.report.severity': '[{severity}]',
+    'cli.report.finding': '  {message}',
+    'cli.report.noFindings': 'Findings: none.',
+    'cli.report.checkOk': 'Result: no errors.',
+    'cli.report.checkErrors': 'Result: {errors} errors found; fix them before recalculating.',
+    'cli.report.notWritten': 'Result: {errors} errors found; nothing was written. Fix them, or use --force to write anyway.',
+    'cli.report.forced': 'Warning: {errors} errors found; written anyway because of --force.',
+    'cli.report.written': 'Wrote {path}: {totals} totals, {ranks} ranks, {flags} flag cells updated ({cells} cells in all).',
+    'cli.report.nothingChanged': 'Wrote {path}: totals, ranks and flags were already right; no cell changed.',
+    'cli.report.summaryAdded': 'Added the sheet "{sheet}" (summary tables, flag lists, notice lines).',
+    'cli.report.summaryReplaced': 'Replaced the sheet "{sheet}" this tool generated before.',
+    'cli.report.summaryRenamed': 'The workbook already has a sheet "{existing}" of its own; it was left alone and the summary is "{sheet}".',
+    'cli.report.noChart': 'Note: the summary written by the command line has no chart (exceljs cannot write native Excel charts); 生成汇总表 in the Excel add-in adds one.',
+  },
 };

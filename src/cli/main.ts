@@ -1,0 +1,451 @@
+/**
+ * `scorecard check | recalc | summary`: the core over .xlsx files.
+ * Output goes only through the injected writers; files only through CliFileSystem.
+ */
+import { Workbook, type Worksheet } from 'exceljs';
+import {
+  analyze,
+  buildSummarySheet,
+  centsToNumber,
+  formatCents,
+  hasErrors,
+  normalizeName,
+  pickScoreSheet,
+  planWrites,
+  FLAG_CODES,
+  RULES_SHEET_NAME,
+  SEVERITY_ORDER,
+  type Analysis,
+  type FindingCode,
+  type Grid,
+  type RankMode,
+  type Severity,
+  type WritePlan,
+} from '../core';
+import { flagLabel, formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
+import { isSameFile, nodeFileSystem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
+import { applyWrites, findOwnSummarySheet, gridFromWorksheet, isOwnSummarySheet, writeSummarySheet } from './workbook';
+
+export interface CliIo {
+  /** Receives whole chunks of text, newlines included. */
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+export interface CliDeps {
+  /** File access; tests inject failures here. */
+  fs?: CliFileSystem;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_FAILURE = 2;
+
+type Command = 'check' | 'recalc' | 'summary';
+const COMMANDS: readonly Command[] = ['check', 'recalc', 'summary'];
+
+interface Options {
+  command: Command;
+  input: string;
+  out: string | null;
+  sheet: string | null;
+  rank: RankMode | null;
+  force: boolean;
+  json: boolean;
+  locale: Locale;
+}
+
+type ErrorCode =
+  | 'USAGE'
+  | 'SAME_FILE'
+  | 'NOT_FOUND'
+  | 'UNREADABLE'
+  | 'ENCRYPTED'
+  | 'NOT_XLSX'
+  | 'CORRUPT'
+  | 'NO_SHEETS'
+  | 'SHEET_NOT_FOUND'
+  | 'NO_SCORE_TABLE'
+  | 'WRITE_FAILED'
+  | 'INTERNAL';
+
+/** Ends the run with exit status 2 and a message. */
+class CliFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly key: string,
+    readonly params: Params = {},
+  ) {
+    super(key);
+    this.name = 'CliFailure';
+  }
+}
+
+// ---- arguments ------------------------------------------------------------------------
+
+type Parsed = { kind: 'help'; locale: Locale } | { kind: 'run'; options: Options };
+
+const VALUE_OPTIONS = new Set(['--out', '--sheet', '--rank', '--lang']);
+const ALIASES: Record<string, string> = { '-o': '--out', '-s': '--sheet', '-h': '--help' };
+
+function parseArgs(argv: readonly string[]): Parsed {
+  let command: string | null = null;
+  const positional: string[] = [];
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      const eq = arg.indexOf('=');
+      const rawName = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+      const name = ALIASES[rawName] ?? rawName;
+      if (VALUE_OPTIONS.has(name)) {
+        const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
+        if (value === undefined || value === '') throw new CliFailure('USAGE', 'cli.usage.missingValue', { option: name });
+        values.set(name, value);
+      } else if (name === '--force' || name === '--json' || name === '--help') {
+        flags.add(name);
+      } else {
+        throw new CliFailure('USAGE', 'cli.usage.unknownOption', { option: arg });
+      }
+      continue;
+    }
+    if (command === null) command = arg;
+    else positional.push(arg);
+  }
+
+  const lang = values.get('--lang');
+  if (lang !== undefined && lang !== 'zh-CN' && lang !== 'en-US') throw new CliFailure('USAGE', 'cli.usage.badLang', { value: lang });
+  const locale: Locale = (lang as Locale | undefined) ?? 'zh-CN';
+  if (flags.has('--help') || command === 'help') return { kind: 'help', locale };
+  if (command === null) throw new CliFailure('USAGE', 'cli.usage.noCommand');
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new CliFailure('USAGE', 'cli.usage.unknownCommand', { command });
+  const cmd = command as Command;
+  const input = positional[0];
+  if (input === undefined) throw new CliFailure('USAGE', 'cli.usage.missingInput');
+  if (positional.length > 1) throw new CliFailure('USAGE', 'cli.usage.extraArgument', { arg: positional[1]! });
+  const out = values.get('--out') ?? null;
+  if (cmd === 'check' && out !== null) throw new CliFailure('USAGE', 'cli.usage.outNotAllowed');
+  if (cmd === 'check' && flags.has('--force')) throw new CliFailure('USAGE', 'cli.usage.forceNotAllowed');
+  if (cmd !== 'check' && out === null) throw new CliFailure('USAGE', 'cli.usage.missingOut', { command: cmd });
+  const rank = values.get('--rank') ?? null;
+  if (rank !== null && rank !== 'competition' && rank !== 'dense') throw new CliFailure('USAGE', 'cli.usage.badRank', { value: rank });
+  return {
+    kind: 'run',
+    options: {
+      command: cmd,
+      input,
+      out,
+      sheet: values.get('--sheet') ?? null,
+      rank: rank as RankMode | null,
+      force: flags.has('--force'),
+      json: flags.has('--json'),
+      locale,
+    },
+  };
+}
+
+// ---- JSON document ----------------------------------------------------------------------
+
+export interface JsonUnit {
+  name: string;
+  /** 1-based sheet row. */
+  row: number;
+  total: number;
+  rank: number;
+  flags: string[];
+}
+
+export interface JsonFinding {
+  severity: Severity;
+  code: FindingCode;
+  cell: string | null;
+  unit: string | null;
+  message: string;
+}
+
+export interface JsonWritten {
+  path: string;
+  cells: number;
+  summarySheet: string | null;
+}
+
+export interface JsonReport {
+  sheet: string | null;
+  categories: Array<{ name: string; units: JsonUnit[] }>;
+  findings: JsonFinding[];
+  notice: string[];
+  /** What was written (recalc/summary), else null. */
+  written: JsonWritten | null;
+  /** Present only when the run ended with exit status 2. */
+  error?: { code: ErrorCode; message: string };
+}
+
+function jsonReport(analysis: Analysis | null, locale: Locale, written: JsonWritten | null): JsonReport {
+  if (!analysis) return { sheet: null, categories: [], findings: [], notice: [], written };
+  return {
+    sheet: analysis.sheetName,
+    categories: (analysis.scored?.categories ?? []).map((category) => ({
+      name: category.name,
+      units: category.units.map((unit) => ({
+        name: unit.name,
+        row: unit.row + 1,
+        total: centsToNumber(unit.totalCents),
+        rank: unit.rank,
+        flags: [...unit.flags],
+      })),
+    })),
+    findings: analysis.findings.map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      cell: f.cell,
+      unit: f.unit,
+      message: formatFinding(f, locale),
+    })),
+    notice: analysis.summary?.noticeLines ?? [],
+    written,
+  };
+}
+
+// ---- the run ----------------------------------------------------------------------------
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ? `${(error as NodeJS.ErrnoException).code}: ${error.message}` : error.message;
+  return String(error);
+}
+
+async function readWorkbook(fs: CliFileSystem, file: string): Promise<Workbook> {
+  let data: Uint8Array;
+  try {
+    data = await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliFailure('NOT_FOUND', 'cli.error.notFound', { path: file });
+    if (code === 'EISDIR') throw new CliFailure('UNREADABLE', 'cli.error.isDirectory', { path: file });
+    throw new CliFailure('UNREADABLE', 'cli.error.readFailed', { path: file, reason: describeError(error) });
+  }
+  const kind = sniffInput(data);
+  if (kind === 'cfb') throw new CliFailure('ENCRYPTED', 'cli.error.encrypted', { path: file });
+  if (kind === 'other') throw new CliFailure('NOT_XLSX', 'cli.error.notXlsx', { path: file });
+  const workbook = new Workbook();
+  try {
+    // exceljs types its parameter as an ArrayBuffer-like Buffer; Node's Buffer is accepted at run time.
+    await workbook.xlsx.load(data as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+  } catch (error) {
+    throw new CliFailure('CORRUPT', 'cli.error.corrupt', { path: file, reason: describeError(error) });
+  }
+  if (workbook.worksheets.length === 0) throw new CliFailure('NO_SHEETS', 'cli.error.noSheets', { path: file });
+  return workbook;
+}
+
+function isRulesSheet(ws: Worksheet): boolean {
+  return normalizeName(ws.name) === normalizeName(RULES_SHEET_NAME);
+}
+
+interface Chosen {
+  worksheet: Worksheet;
+  grid: Grid;
+  analysis: Analysis;
+}
+
+function chooseAndAnalyse(workbook: Workbook, options: Options): Chosen {
+  const sheets = workbook.worksheets;
+  const rulesSheet = sheets.find(isRulesSheet);
+  const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
+  const analyse = (grid: Grid): Analysis => analyze(grid, { rulesGrid, overrides: options.rank ? { rankMode: options.rank } : {} });
+  const names = sheets.map((ws) => `“${ws.name}”`).join('、');
+
+  if (options.sheet !== null) {
+    const wanted = options.sheet;
+    const worksheet =
+      sheets.find((ws) => ws.name === wanted) ?? sheets.find((ws) => normalizeName(ws.name).toLowerCase() === normalizeName(wanted).toLowerCase());
+    if (!worksheet) throw new CliFailure('SHEET_NOT_FOUND', 'cli.error.sheetNotFound', { sheet: wanted, sheets: names });
+    const grid = gridFromWorksheet(worksheet);
+    return { worksheet, grid, analysis: analyse(grid) };
+  }
+
+  // Neither the rules sheet nor a summary this tool wrote can be the score table.
+  const candidates = sheets.filter((ws) => !isRulesSheet(ws) && !isOwnSummarySheet(ws));
+  const grids = candidates.map(gridFromWorksheet);
+  const index = pickScoreSheet(grids);
+  const worksheet = candidates[index];
+  const grid = grids[index];
+  if (index < 0 || !worksheet || !grid) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTable', { sheets: names });
+  return { worksheet, grid, analysis: analyse(grid) };
+}
+
+interface WriteOutcome {
+  plan: WritePlan;
+  summarySheet: string | null;
+  summaryReplaced: boolean;
+  /** A user's sheet that kept the plain name, when ours had to take another. */
+  summaryNameTaken: string | null;
+}
+
+async function writeOutput(fs: CliFileSystem, workbook: Workbook, chosen: Chosen, options: Options, out: string): Promise<WriteOutcome> {
+  const plan = planWrites(chosen.grid, chosen.analysis, { flagColumn: true });
+  applyWrites(chosen.worksheet, plan.writes);
+  let summarySheet: string | null = null;
+  let summaryReplaced = false;
+  let summaryNameTaken: string | null = null;
+  if (options.command === 'summary') {
+    const spec = buildSummarySheet(chosen.analysis, summaryText(options.locale));
+    const hadOwn = findOwnSummarySheet(workbook, spec.name) !== undefined;
+    const written = writeSummarySheet(workbook, spec);
+    summarySheet = written.name;
+    summaryReplaced = written.replaced;
+    if (!hadOwn && written.name !== spec.name) summaryNameTaken = spec.name;
+  }
+  let data: Uint8Array;
+  try {
+    data = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
+    await writeFileAtomic(fs, out, data);
+  } catch (error) {
+    throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(error) });
+  }
+  return { plan, summarySheet, summaryReplaced, summaryNameTaken };
+}
+
+// ---- the readable report ----------------------------------------------------------------
+
+function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome | null, blocked: boolean): string {
+  const L = options.locale;
+  const tr = (key: string, params: Params = {}) => t(key, L, params);
+  const sep = L === 'zh-CN' ? '、' : ', ';
+  const lines: string[] = [tr('cli.report.file', { path: options.input })];
+  const layout = analysis.layout;
+  const scored = analysis.scored;
+  const unitCount = scored ? scored.categories.reduce((n, c) => n + c.units.length, 0) : 0;
+  lines.push(
+    tr('cli.report.sheet', {
+      sheet: analysis.sheetName,
+      headerRow: layout ? layout.headerRow + 1 : '-',
+      categories: scored ? scored.categories.length : 0,
+      units: unitCount,
+    }),
+  );
+  if (layout?.title) lines.push(tr('cli.report.title', { title: layout.title }));
+  lines.push(tr(`cli.report.rankMode.${analysis.rules.rankMode}`));
+
+  const summary = analysis.summary;
+  if (summary) {
+    lines.push('', tr('cli.report.categories'));
+    for (const c of summary.categories) {
+      lines.push(
+        tr('cli.report.category', { name: c.name, units: c.unitCount, max: formatCents(c.maxCents), min: formatCents(c.minCents), mean: formatCents(c.meanCents) }),
+      );
+    }
+    if (summary.noticeLines.length > 0) {
+      lines.push('', tr('cli.report.top', { n: summary.topN }));
+      for (const line of summary.noticeLines) lines.push(`  ${line}`);
+    }
+    lines.push('', tr('cli.report.flags'));
+    for (const code of FLAG_CODES) {
+      const units = summary.flagged[code];
+      lines.push(tr('cli.report.flag', { label: flagLabel(code, L), count: units.length, units: units.length ? units.map((u) => u.unit).join(sep) : tr('cli.report.none') }));
+    }
+  }
+
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of analysis.findings) counts[f.severity]++;
+  lines.push('');
+  if (analysis.findings.length === 0) {
+    lines.push(tr('cli.report.noFindings'));
+  } else {
+    lines.push(tr('cli.report.findings', { errors: counts.error, warnings: counts.warning, infos: counts.info }));
+    for (const severity of SEVERITY_ORDER) {
+      const group = analysis.findings.filter((f) => f.severity === severity);
+      if (group.length === 0) continue;
+      lines.push(tr('cli.report.severity', { severity: tr(`severity.${severity}`) }));
+      for (const f of group) lines.push(tr('cli.report.finding', { message: formatFinding(f, L) }));
+    }
+  }
+
+  lines.push('');
+  if (options.command === 'check') {
+    lines.push(counts.error > 0 ? tr('cli.report.checkErrors', { errors: counts.error }) : tr('cli.report.checkOk'));
+  } else if (blocked) {
+    lines.push(tr('cli.report.notWritten', { errors: counts.error }));
+  } else if (outcome) {
+    if (counts.error > 0) lines.push(tr('cli.report.forced', { errors: counts.error }));
+    const byKind = (kind: string) => outcome.plan.writes.filter((w) => w.kind === kind).length;
+    lines.push(
+      outcome.plan.writes.length === 0
+        ? tr('cli.report.nothingChanged', { path: options.out ?? '' })
+        : tr('cli.report.written', {
+            path: options.out ?? '',
+            totals: byKind('total'),
+            ranks: byKind('rank'),
+            flags: byKind('flag'),
+            cells: outcome.plan.writes.length,
+          }),
+    );
+    if (outcome.summarySheet) {
+      if (outcome.summaryReplaced) lines.push(tr('cli.report.summaryReplaced', { sheet: outcome.summarySheet }));
+      else lines.push(tr('cli.report.summaryAdded', { sheet: outcome.summarySheet }));
+      if (outcome.summaryNameTaken) lines.push(tr('cli.report.summaryRenamed', { existing: outcome.summaryNameTaken, sheet: outcome.summarySheet }));
+      lines.push(tr('cli.report.noChart'));
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+// ---- entry --------------------------------------------------------------------------------
+
+/** Run the command line. Resolves to the exit status; never throws. */
+export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+  const fs = deps.fs ?? nodeFileSystem;
+  // Known before parsing, so even a usage error answers in the requested form.
+  const wantsJson = argv.includes('--json');
+  let locale: Locale = argv.includes('--lang=en-US') || argv[argv.indexOf('--lang') + 1] === 'en-US' ? 'en-US' : 'zh-CN';
+  let analysis: Analysis | null = null;
+
+  try {
+    const parsed = parseArgs(argv);
+    if (parsed.kind === 'help') {
+      io.stdout(t('cli.usage', parsed.locale) + '\n');
+      return EXIT_OK;
+    }
+    const options = parsed.options;
+    locale = options.locale;
+
+    if (options.out !== null && (await isSameFile(fs, options.input, options.out))) {
+      throw new CliFailure('SAME_FILE', 'cli.error.sameFile', { path: options.input });
+    }
+    const workbook = await readWorkbook(fs, options.input);
+    const chosen = chooseAndAnalyse(workbook, options);
+    analysis = chosen.analysis;
+    if (!analysis.table || !analysis.scored) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
+
+    const errors = hasErrors(analysis.findings);
+    const blocked = options.command !== 'check' && errors && !options.force;
+    let outcome: WriteOutcome | null = null;
+    if (options.command !== 'check' && !blocked && options.out !== null) {
+      outcome = await writeOutput(fs, workbook, chosen, options, options.out);
+    }
+    if (options.json) {
+      const written = outcome && options.out !== null ? { path: options.out, cells: outcome.plan.writes.length, summarySheet: outcome.summarySheet } : null;
+      io.stdout(JSON.stringify(jsonReport(analysis, locale, written), null, 2) + '\n');
+    } else {
+      io.stdout(humanReport(options, analysis, outcome, blocked));
+    }
+    return errors ? EXIT_FINDINGS : EXIT_OK;
+  } catch (error) {
+    const failure =
+      error instanceof CliFailure ? error : new CliFailure('INTERNAL', 'cli.error.unexpected', { reason: describeError(error) });
+    const message = t(failure.key, locale, failure.params);
+    if (wantsJson) {
+      io.stdout(JSON.stringify({ ...jsonReport(analysis, locale, null), error: { code: failure.code, message } }, null, 2) + '\n');
+    }
+    io.stderr(message + '\n');
+    if (failure.code === 'USAGE') io.stderr(t('cli.usage.hint', locale) + '\n');
+    if (!wantsJson && analysis && failure.code === 'NO_SCORE_TABLE') {
+      for (const f of analysis.findings) io.stderr(`  ${formatFinding(f, locale)}\n`);
+    }
+    return EXIT_FAILURE;
+  }
+}
