@@ -1,0 +1,97 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Caption1,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Finding, Severity } from '../../core';
+import { formatFinding } from '../../i18n';
+import { findingTarget, groupFindings } from '../logic';
+import { useLocale, useT } from '../locale';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  item: {
+    display: 'block',
+    width: '100%',
+    textAlign: 'left',
+    border: 'none',
+    background: 'none',
+    color: tokens.colorNeutralForeground1,
+    font: 'inherit',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    cursor: 'pointer',
+    overflowWrap: 'anywhere',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  static: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, overflowWrap: 'anywhere' },
+  badge: { marginLeft: tokens.spacingHorizontalS },
+});
+
+const BADGE: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+
+/** Findings grouped by severity; clicking one selects its cell. */
+export function FindingsPanel(props: { sheetName: string; findings: readonly Finding[]; onSelect: (sheet: string, address: string) => void }) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const groups = groupFindings(props.findings);
+  return (
+    <section className={styles.root} aria-labelledby="findings-heading" data-testid="findings">
+      <Subtitle2 id="findings-heading">{t('ui.findings.heading')}</Subtitle2>
+      {groups.length === 0 ? (
+        <Text>{t('ui.findings.none')}</Text>
+      ) : (
+        <>
+          <Caption1>{t('ui.findings.selectHint')}</Caption1>
+          <Accordion multiple collapsible defaultOpenItems={groups.filter((g) => g.severity !== 'info').map((g) => g.severity)}>
+            {groups.map((group) => (
+              <AccordionItem key={group.severity} value={group.severity}>
+                <AccordionHeader>
+                  {t(`severity.${group.severity}`)}
+                  <Badge className={styles.badge} appearance="filled" color={BADGE[group.severity]}>
+                    {t('ui.findings.count', { n: group.findings.length })}
+                  </Badge>
+                </AccordionHeader>
+                <AccordionPanel>
+                  <ul className={styles.list}>
+                    {group.findings.map((f, i) => {
+                      const target = findingTarget(props.sheetName, f);
+                      const text = formatFinding(f, locale);
+                      return (
+                        <li key={i}>
+                          {target ? (
+                            <button
+                              type="button"
+                              className={styles.item}
+                              data-testid="finding"
+                              data-cell={target.address}
+                              onClick={() => props.onSelect(target.sheet, target.address)}
+                            >
+                              {text}
+                            </button>
+                          ) : (
+                            <div className={styles.static} data-testid="finding">{text}</div>
+                          )}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { Button, Field, Radio, RadioGroup, SpinButton, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { ScorecardSettings } from '../../excel/contract';
+import { useT } from '../locale';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+});
+
+export const TOP_N_MIN = 1;
+export const TOP_N_MAX = 20;
+
+export function clampTopN(n: number): number {
+  if (!Number.isFinite(n)) return 3;
+  return Math.min(TOP_N_MAX, Math.max(TOP_N_MIN, Math.round(n)));
+}
+
+/** Rank mode, top N and flag column; saved into the workbook by the host. */
+export function SettingsPanel(props: { settings: ScorecardSettings; busy: boolean; onSave: (s: ScorecardSettings) => void }) {
+  const styles = useStyles();
+  const t = useT();
+  const [draft, setDraft] = useState(props.settings);
+  useEffect(() => setDraft(props.settings), [props.settings]);
+  const changed =
+    draft.rankMode !== props.settings.rankMode || draft.topN !== props.settings.topN || draft.flagColumn !== props.settings.flagColumn;
+  return (
+    <section className={styles.root} aria-labelledby="settings-heading" data-testid="settings">
+      <Subtitle2 id="settings-heading">{t('ui.settings.heading')}</Subtitle2>
+      <Field label={t('ui.settings.rankMode')}>
+        <RadioGroup
+          value={draft.rankMode}
+          onChange={(_, data) => setDraft({ ...draft, rankMode: data.value === 'dense' ? 'dense' : 'competition' })}
+        >
+          <Radio value="competition" label={t('ui.settings.competition')} />
+          <Radio value="dense" label={t('ui.settings.dense')} />
+        </RadioGroup>
+      </Field>
+      <Field label={t('ui.settings.topN')}>
+        <SpinButton
+          value={draft.topN}
+          min={TOP_N_MIN}
+          max={TOP_N_MAX}
+          onChange={(_, data) => {
+            const raw = data.value ?? Number(data.displayValue);
+            if (raw !== undefined && raw !== null && !Number.isNaN(raw)) setDraft({ ...draft, topN: clampTopN(raw) });
+          }}
+        />
+      </Field>
+      <Switch
+        checked={draft.flagColumn}
+        label={t('ui.settings.flagColumn')}
+        onChange={(_, data) => setDraft({ ...draft, flagColumn: data.checked })}
+      />
+      <div>
+        <Button disabled={props.busy || !changed} onClick={() => props.onSave(draft)}>
+          {t('ui.settings.save')}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Inspection } from '../../excel/contract';
+import { formatFinding } from '../../i18n';
+import { tableOverview } from '../logic';
+import { useLocale, useT } from '../locale';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  detail: { margin: 0, overflowWrap: 'anywhere' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  rules: { color: tokens.colorNeutralForeground2 },
+  none: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** The detected table (sheet, period, categories, rules), or why none was found. */
+export function TableCard({ inspection }: { inspection: Inspection }) {
+  const styles = useStyles();
+  const t = useT();
+  const locale = useLocale();
+  const overview = tableOverview(inspection);
+  if (!overview) {
+    const reasons = inspection.analysis.findings.filter((f) => f.severity === 'error');
+    return (
+      <section className={styles.root} aria-labelledby="table-heading" data-testid="table-none">
+        <Subtitle2 id="table-heading" className={styles.none}>{t('ui.table.none')}</Subtitle2>
+        <Text>{t('ui.table.sheet')}：{inspection.sheetName}</Text>
+        {reasons.map((f, i) => (
+          <Text key={i}>{formatFinding(f, locale)}</Text>
+        ))}
+        <Caption1>{t('ui.table.noneHint')}</Caption1>
+      </section>
+    );
+  }
+  const rankLabel = t(`ui.rules.rankMode.${overview.rankMode}`);
+  return (
+    <section className={styles.root} aria-labelledby="table-heading" data-testid="table-card">
+      <Subtitle2 id="table-heading">{t('ui.table.heading')}</Subtitle2>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>{t('ui.table.sheet')}</dt>
+        <dd className={styles.detail} data-testid="table-sheet">{overview.sheetName}</dd>
+        <dt className={styles.term}>{t('ui.table.period')}</dt>
+        <dd className={styles.detail}>{overview.period ?? t('ui.table.periodUnknown')}</dd>
+        <dt className={styles.term}>{t('ui.table.categories')}</dt>
+        <dd className={styles.detail}>
+          <ul className={styles.list}>
+            {overview.categories.map((c, i) => (
+              <li key={i}>
+                {c.name}：{t('ui.table.units', { n: c.units })}
+                <span className={styles.rules}>
+                  {' · '}
+                  {c.baseCap === null ? t('ui.rules.noCap') : t('ui.rules.baseCap', { cap: c.baseCap })}
+                  {c.bonusCap === null ? '' : ` · ${t('ui.rules.bonusCap', { cap: c.bonusCap })}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt className={styles.term}>{t('ui.rules.heading')}</dt>
+        <dd className={styles.detail}>
+          {overview.baseStep !== null && overview.adoptionStep !== null
+            ? t('ui.rules.steps', { base: overview.baseStep, adoption: overview.adoptionStep })
+            : t('ui.rules.noSteps')}
+          {'；'}
+          {t('ui.rules.topN', { n: overview.topN })}
+          {'；'}
+          {rankLabel}
+        </dd>
+      </dl>
+    </section>
+  );
+}
