@@ -1,0 +1,469 @@
+/**
+ * The state of a simulated Excel workbook: sheets of cells (value, formula, number format,
+ * format), merges, hidden rows, charts, settings, plus the knobs tests turn (failure
+ * injection, cell-edit mode, edits "by the user" between runs) and the counters they read
+ * (syncs, payload bytes). The Excel API proxies over it live in ./api.ts.
+ */
+import { a1, parseA1, type CellRange, type CellValue, type Grid } from '../core/grid';
+import { SimOfficeError, SIM_ERROR, type SimDebugInfo } from './errors';
+
+export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+export interface SimCellFormat {
+  fontName?: string;
+  fontSize?: number;
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string;
+  fill?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  borders?: Partial<Record<'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight', string>>;
+}
+
+export interface SimCell {
+  value: CellValue;
+  formula: string | null;
+  numberFormat: string;
+  format: SimCellFormat | null;
+}
+
+export interface SimChart {
+  name: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string | null;
+  position: { start: string; end: string | null } | null;
+}
+
+export interface SimPageLayout {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+}
+
+let sheetCounter = 0;
+
+export class SimSheet {
+  readonly id: string;
+  name: string;
+  visibility: Visibility = 'Visible';
+  protected = false;
+  readonly cells = new Map<string, SimCell>();
+  merges: CellRange[] = [];
+  readonly hiddenRows = new Set<number>();
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly charts: SimChart[] = [];
+  pageLayout: SimPageLayout = {};
+
+  constructor(name: string) {
+    sheetCounter += 1;
+    this.id = `{sheet-${sheetCounter}}`;
+    this.name = name;
+  }
+
+  cell(row: number, col: number): SimCell | undefined {
+    return this.cells.get(key(row, col));
+  }
+
+  /** The cell, created empty when missing (for writes). */
+  touch(row: number, col: number): SimCell {
+    const k = key(row, col);
+    let cell = this.cells.get(k);
+    if (!cell) {
+      cell = { value: null, formula: null, numberFormat: 'General', format: null };
+      this.cells.set(k, cell);
+    }
+    return cell;
+  }
+
+  /** Bounding box of cells with content (valuesOnly) or content or formatting; null when empty. */
+  usedRange(valuesOnly: boolean): CellRange | null {
+    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    for (const [k, cell] of this.cells) {
+      const hasContent = cell.value !== null || cell.formula !== null;
+      const hasFormat = cell.numberFormat !== 'General' || cell.format !== null;
+      if (!hasContent && (valuesOnly || !hasFormat)) continue;
+      const [r, c] = unkey(k);
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    }
+    if (bottom < 0) return null;
+    return { top, left, bottom, right };
+  }
+}
+
+const key = (row: number, col: number): string => `${row},${col}`;
+const unkey = (k: string): [number, number] => {
+  const i = k.indexOf(',');
+  return [Number(k.slice(0, i)), Number(k.slice(i + 1))];
+};
+
+export interface InjectedFailure {
+  code: string;
+  message?: string;
+  debugInfo?: Partial<SimDebugInfo>;
+}
+
+export interface SyncRecord {
+  /** JSON size of the request in UTF-8 bytes. */
+  bytes: number;
+  statements: number;
+  ok: boolean;
+  errorCode?: string;
+}
+
+export interface RunRecord {
+  delayForCellEdit: boolean;
+  mergeUndoGroup: boolean;
+  syncs: number;
+}
+
+/** Excel on the web rejects a request whose payload passes 5 MB. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export type ChangeListener = (workbook: SimWorkbook) => void;
+export type ActivationListener = (sheet: SimSheet) => void;
+
+/** Requirement sets reported by Office.context.requirements.isSetSupported. */
+export type Requirements = Record<string, string>;
+
+export const DEFAULT_REQUIREMENTS: Requirements = { ExcelApi: '1.20', WordApi: '0' };
+
+export class SimWorkbook {
+  readonly sheets: SimSheet[] = [];
+  activeSheetId: string | null = null;
+  selection: { sheetId: string; range: CellRange } | null = null;
+  /** Workbook structure protection (adding, deleting, renaming sheets is refused). */
+  structureProtected = false;
+  /** Office.context.document.settings as last saved, and as set but not yet saved. */
+  savedSettings: Record<string, unknown> = {};
+  requirements: Requirements = { ...DEFAULT_REQUIREMENTS };
+  payloadLimit = PAYLOAD_LIMIT_BYTES;
+
+  readonly syncLog: SyncRecord[] = [];
+  readonly runLog: RunRecord[] = [];
+  private failures = new Map<number, InjectedFailure>();
+  private cellEdit = false;
+  private cellEditWaiters: Array<() => void> = [];
+  private changeListeners = new Set<ChangeListener>();
+  private activationListeners = new Set<ActivationListener>();
+
+  static fromGrids(grids: readonly Grid[], activeIndex = 0): SimWorkbook {
+    const wb = new SimWorkbook();
+    for (const grid of grids) {
+      const sheet = new SimSheet(grid.sheetName);
+      grid.values.forEach((row, r) => {
+        row.forEach((value, c) => {
+          const formula = grid.formulas?.[r]?.[c];
+          const numberFormat = grid.numberFormats?.[r]?.[c] ?? null;
+          const isFormula = typeof formula === 'string' && formula.startsWith('=');
+          if (value === null && !isFormula && (numberFormat === null || numberFormat === 'General')) return;
+          const cell = sheet.touch(grid.originRow + r, grid.originCol + c);
+          cell.value = value === '' ? null : value;
+          cell.formula = isFormula ? formula : null;
+          if (numberFormat) cell.numberFormat = numberFormat;
+        });
+      });
+      sheet.merges = (grid.merges ?? []).map((m) => ({ ...m }));
+      for (const r of grid.hiddenRows ?? []) sheet.hiddenRows.add(r);
+      wb.sheets.push(sheet);
+    }
+    const active = wb.sheets[activeIndex] ?? wb.sheets[0];
+    if (!active) {
+      const blank = new SimSheet('Sheet1');
+      wb.sheets.push(blank);
+      wb.activeSheetId = blank.id;
+    } else {
+      wb.activeSheetId = active.id;
+    }
+    return wb;
+  }
+
+  /** Every sheet as a Grid of its used range (values, formulas, number formats, merges, hidden rows). */
+  toGrids(): Grid[] {
+    return this.sheets.map((sheet) => sheetToGrid(sheet));
+  }
+
+  sheet(name: string): SimSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  sheetById(id: string): SimSheet | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  get activeSheet(): SimSheet {
+    const sheet = (this.activeSheetId && this.sheetById(this.activeSheetId)) || this.sheets[0];
+    if (!sheet) throw new Error('The simulated workbook has no sheet');
+    return sheet;
+  }
+
+  /** A stable text image of everything the add-in could change, to prove "nothing changed". */
+  snapshot(): string {
+    const sheets = this.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      protected: s.protected,
+      cells: [...s.cells.entries()]
+        .filter(([, c]) => c.value !== null || c.formula !== null || c.numberFormat !== 'General' || c.format !== null)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      merges: s.merges,
+      hiddenRows: [...s.hiddenRows].sort((a, b) => a - b),
+      columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+      rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
+      charts: s.charts,
+      pageLayout: s.pageLayout,
+    }));
+    return JSON.stringify({ sheets, active: this.activeSheet.name, settings: this.savedSettings });
+  }
+
+  // ---- knobs for tests and the demo ----
+
+  /** Make a future sync fail with this error before it applies anything: `at` 1 = the next sync. */
+  failSync(failure: InjectedFailure, at = 1): void {
+    this.failures.set(this.syncLog.length + at, failure);
+  }
+
+  /** Put the user into (or out of) cell-edit mode. */
+  setCellEditMode(on: boolean): void {
+    this.cellEdit = on;
+    if (!on) {
+      const waiters = this.cellEditWaiters;
+      this.cellEditWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  get inCellEditMode(): boolean {
+    return this.cellEdit;
+  }
+
+  /** Resolves when the user leaves cell-edit mode (what delayForCellEdit waits for). */
+  whenCellEditEnds(): Promise<void> {
+    if (!this.cellEdit) return Promise.resolve();
+    return new Promise((resolve) => this.cellEditWaiters.push(resolve));
+  }
+
+  /** The user types into a cell (between runs): same input rules as the API. */
+  userEdit(sheetName: string, address: string, input: CellValue): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`No sheet ${sheetName}`);
+    const { row, col } = parseA1(address);
+    writeInput(sheet, row, col, input === null ? '' : input);
+    this.notifyChange();
+  }
+
+  /** The user protects or unprotects a sheet. */
+  protectSheet(sheetName: string, on: boolean): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`No sheet ${sheetName}`);
+    sheet.protected = on;
+  }
+
+  /** The user clicks another sheet tab: fires worksheets.onActivated. */
+  activateSheet(sheetName: string): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`No sheet ${sheetName}`);
+    this.setActive(sheet);
+  }
+
+  setActive(sheet: SimSheet): void {
+    if (this.activeSheetId === sheet.id) return;
+    this.activeSheetId = sheet.id;
+    for (const listener of [...this.activationListeners]) listener(sheet);
+    this.notifyChange();
+  }
+
+  /** Listen for changes (after each sync that ran statements, and user edits); returns unsubscribe. */
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onActivation(listener: ActivationListener): () => void {
+    this.activationListeners.add(listener);
+    return () => this.activationListeners.delete(listener);
+  }
+
+  notifyChange(): void {
+    for (const listener of [...this.changeListeners]) listener(this);
+  }
+
+  isSetSupported(name: string, minVersion?: string): boolean {
+    const have = this.requirements[name];
+    if (have === undefined) return false;
+    if (!minVersion) return true;
+    return compareVersions(have, minVersion) >= 0;
+  }
+
+  /** Total syncs so far and the payload of each, for budgets in tests. */
+  get syncCount(): number {
+    return this.syncLog.length;
+  }
+
+  /** Called by the request context: the failure injected for this sync, if any. */
+  takeInjectedFailure(syncNumber: number): SimOfficeError | null {
+    const failure = this.failures.get(syncNumber);
+    if (!failure) return null;
+    this.failures.delete(syncNumber);
+    return new SimOfficeError(failure.code, failure.message ?? defaultMessage(failure.code), failure.debugInfo);
+  }
+
+  addSheet(name: string): SimSheet {
+    if (this.structureProtected) throw new SimOfficeError(SIM_ERROR.accessDenied, 'The workbook structure is protected.');
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+      throw new SimOfficeError(SIM_ERROR.itemAlreadyExists, `A sheet named ${name} already exists.`);
+    }
+    if (!validSheetName(name)) throw new SimOfficeError(SIM_ERROR.invalidArgument, `Invalid sheet name ${name}.`);
+    const sheet = new SimSheet(name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  deleteSheet(sheet: SimSheet): void {
+    if (this.structureProtected) throw new SimOfficeError(SIM_ERROR.accessDenied, 'The workbook structure is protected.');
+    const visible = this.sheets.filter((s) => s.visibility === 'Visible');
+    if (visible.length === 1 && visible[0] === sheet) {
+      throw new SimOfficeError(SIM_ERROR.invalidOperation, 'A workbook must contain at least one visible worksheet.');
+    }
+    const index = this.sheets.indexOf(sheet);
+    if (index < 0) return;
+    this.sheets.splice(index, 1);
+    if (this.activeSheetId === sheet.id) {
+      const next = this.sheets.find((s) => s.visibility === 'Visible');
+      if (next) this.setActive(next);
+    }
+  }
+}
+
+function defaultMessage(code: string): string {
+  switch (code) {
+    case SIM_ERROR.connectionFailure: return 'The connection to the Office application was lost.';
+    case SIM_ERROR.accessDenied: return 'You cannot perform the requested operation.';
+    case SIM_ERROR.invalidOperationInCellEditMode: return "The operation isn't available while Excel is in Edit cell mode.";
+    case SIM_ERROR.requestPayloadSizeLimitExceeded: return 'The request payload size has exceeded the limit.';
+    default: return 'There was an internal error while processing the request.';
+  }
+}
+
+function validSheetName(name: string): boolean {
+  return name.length > 0 && name.length <= 31 && !/[\\/?*[\]:]/.test(name) && !/^'|'$/.test(name);
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Apply one cell of a `values` or `formulas` write the way Excel takes typed input:
+ * null leaves the cell alone, "" clears it, a leading apostrophe makes text (the prefix is
+ * not part of the value), = starts a formula, + - @ do too unless the text is a number,
+ * numeric text becomes a number and TRUE/FALSE booleans. A cell formatted as Text ("@")
+ * keeps strings as they are.
+ */
+export function writeInput(sheet: SimSheet, row: number, col: number, input: unknown): void {
+  if (input === null || input === undefined) return;
+  if (sheet.protected) {
+    throw new SimOfficeError(SIM_ERROR.accessDenied, 'The cell or chart you\'re trying to change is on a protected sheet.', {
+      errorLocation: `${sheet.name}!${a1(row, col)}`,
+    });
+  }
+  const cell = sheet.touch(row, col);
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw new SimOfficeError(SIM_ERROR.invalidArgument, 'The argument is invalid or missing or has an incorrect format.');
+    cell.value = input;
+    cell.formula = null;
+    return;
+  }
+  if (typeof input === 'boolean') {
+    cell.value = input;
+    cell.formula = null;
+    return;
+  }
+  if (typeof input !== 'string') throw new SimOfficeError(SIM_ERROR.invalidArgument, 'The argument is invalid or missing or has an incorrect format.');
+  if (input === '') {
+    cell.value = null;
+    cell.formula = null;
+    return;
+  }
+  if (cell.numberFormat === '@') {
+    cell.value = input;
+    cell.formula = null;
+    return;
+  }
+  if (input.startsWith("'")) {
+    cell.value = input.slice(1) === '' ? null : input.slice(1);
+    cell.formula = null;
+    return;
+  }
+  const trimmed = input.trim();
+  if (NUMERIC.test(trimmed)) {
+    const n = Number(trimmed);
+    cell.value = n === 0 ? 0 : n;
+    cell.formula = null;
+    return;
+  }
+  if (/^(true|false)$/i.test(trimmed)) {
+    cell.value = trimmed.toLowerCase() === 'true';
+    cell.formula = null;
+    return;
+  }
+  if (input.startsWith('=') && input.length > 1) {
+    cell.formula = input;
+    cell.value = null; // no formula engine: the value is unknown until Excel recalculates
+    return;
+  }
+  if (/^[+\-@]/.test(input) && input.length > 1) {
+    cell.formula = '=' + (input.startsWith('@') ? input.slice(1) : input);
+    cell.value = null;
+    return;
+  }
+  cell.value = input;
+  cell.formula = null;
+}
+
+export function sheetToGrid(sheet: SimSheet): Grid {
+  const used = sheet.usedRange(false);
+  if (!used) return { sheetName: sheet.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges: [], hiddenRows: [] };
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  for (let r = used.top; r <= used.bottom; r++) {
+    const vr: CellValue[] = [];
+    const fr: (string | null)[] = [];
+    const nr: (string | null)[] = [];
+    for (let c = used.left; c <= used.right; c++) {
+      const cell = sheet.cell(r, c);
+      vr.push(cell?.value ?? null);
+      fr.push(cell?.formula ?? null);
+      nr.push(cell?.numberFormat ?? 'General');
+    }
+    values.push(vr);
+    formulas.push(fr);
+    numberFormats.push(nr);
+  }
+  return {
+    sheetName: sheet.name,
+    originRow: used.top,
+    originCol: used.left,
+    values,
+    formulas,
+    numberFormats,
+    merges: sheet.merges.map((m) => ({ ...m })),
+    hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
+  };
+}
