@@ -99,7 +99,14 @@ export const SHEET_LEVEL: FindingPlace = { row: null, col: null, cell: null, uni
 
 /** Assemble a finding; the severity always comes from SEVERITY. */
 export function finding(detail: FindingDetail, place: FindingPlace): Finding {
-  return { ...detail, ...place, severity: SEVERITY[detail.code] } as Finding;
+  // Callers pass a fresh literal, so it is completed in place: big sheets can have many findings.
+  const f = detail as Finding;
+  f.severity = SEVERITY[detail.code];
+  f.cell = place.cell;
+  f.row = place.row;
+  f.col = place.col;
+  f.unit = place.unit;
+  return f;
 }
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];

@@ -165,7 +165,7 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
 
     const firstText = firstTextInRow(values);
     if (firstText !== null && NOTE_START.test(firstText)) break;
-    const hasNumber = scoreCols.some((c) => parseScore(values[c - grid.originCol] ?? null).kind === 'number');
+    const hasNumber = scoreCols.some((c) => isNumberLike(values[c - grid.originCol] ?? null));
     if (!hasNumber) {
       // Only rows without scores can be a second header or a category row; checking just those keeps big sheets fast.
       const again = readHeaderRow(grid, r);
@@ -210,6 +210,10 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     lastRow,
   };
   return ok({ layout, findings });
+}
+
+function isNumberLike(v: CellValue): boolean {
+  return typeof v === 'number' || (typeof v === 'string' && parseScore(v).kind === 'number');
 }
 
 function scoreRoleCount(candidate: HeaderCandidate): number {

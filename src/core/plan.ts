@@ -1,5 +1,5 @@
 /** The write plan: every cell a run changes, with old and new content. Nothing else is written. */
-import { a1, formulaAt, valueAt, type CellValue, type Grid } from './grid';
+import { a1, columnLetter, formulaAt, valueAt, type CellValue, type Grid } from './grid';
 import { centsToNumber } from './decimal';
 import { FLAG_LABELS_ZH, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type PlanOptions, type WriteKind, type WritePlan } from './model';
 
@@ -10,8 +10,13 @@ export function needsTextGuard(text: string): boolean {
 
 const HEADERS: Record<'total' | 'rank' | 'flag', string> = { total: '累计得分', rank: '排名', flag: '标记' };
 
+/** Shared content of an empty cell: most cells a first run fills are empty, so one object serves them all. */
+const EMPTY: CellContent = Object.freeze({ value: null, formula: null }) as CellContent;
+
 function contentAt(grid: Grid, row: number, col: number): CellContent {
-  return { value: valueAt(grid, row, col), formula: formulaAt(grid, row, col) };
+  const value = valueAt(grid, row, col);
+  const formula = formulaAt(grid, row, col);
+  return value === null && formula === null ? EMPTY : { value, formula };
 }
 
 function sameValue(a: CellValue, b: CellValue): boolean {
@@ -31,6 +36,12 @@ function freeColumn(grid: Grid, rows: readonly number[], from: number, taken: Se
     if (taken.has(col)) continue;
     if (rows.every((r) => valueAt(grid, r, col) === null && formulaAt(grid, r, col) === null)) return col;
   }
+}
+
+const LETTERS: string[] = [];
+/** Column letters, cached: a big plan asks for the same three columns many times. */
+function letters(col: number): string {
+  return (LETTERS[col] ??= columnLetter(col));
 }
 
 /** The exact cells a recalculation changes: totals, ranks, and the 标记 column if asked. */
@@ -59,13 +70,13 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
       ['total', totalCol, centsToNumber(unit.totalCents)],
       ['rank', rankCol, unit.rank],
     ];
-    if (flagCol !== null) targets.push(['flag', flagCol, unit.flags.map((f) => FLAG_LABELS_ZH[f]).join('、') || null]);
+    if (flagCol !== null) targets.push(['flag', flagCol, unit.flags.length ? unit.flags.map((f) => FLAG_LABELS_ZH[f]).join('、') : null]);
     for (const [kind, col, value] of targets) {
       const before = contentAt(grid, unit.row, col);
       if (before.formula && !options.overwriteFormulas && kind !== 'flag') continue;
-      const after: CellContent = { value, formula: null };
+      const after: CellContent = value === null ? EMPTY : { value, formula: null };
       if (sameContent(before, after)) continue;
-      plan.writes.push({ row: unit.row, col, address: a1(unit.row, col), kind, unit: unit.name, before, after });
+      plan.writes.push({ row: unit.row, col, address: letters(col) + (unit.row + 1), kind, unit: unit.name, before, after });
     }
   }
   return plan;

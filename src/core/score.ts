@@ -70,9 +70,12 @@ export function rankTotals(totals: readonly Cents[], mode: RankMode): number[] {
   return ranks;
 }
 
+/** Shared by every unit without flags (most of them). */
+const NO_FLAGS: FlagCode[] = [];
+
 function flagsOf(unit: UnitRow, category: CategoryTable, rules: Rules): FlagCode[] {
   const base = unit.scores.find((s) => s.role === 'base');
-  if (!base) return [];
+  if (!base) return NO_FLAGS;
   const flags: FlagCode[] = [];
   const baseCents = base.cents ?? 0;
   const cap = category.rule?.baseCapCents ?? null;
@@ -82,7 +85,7 @@ function flagsOf(unit: UnitRow, category: CategoryTable, rules: Rules): FlagCode
   if (cap !== null && adoption && rules.flags.lowQuality && baseCents >= cap && (adoption.cents ?? 0) <= rules.flags.lowQualityAdoptionMaxCents) {
     flags.push('LOW_QUALITY');
   }
-  return flags;
+  return flags.length ? flags : NO_FLAGS;
 }
 
 /** Totals, ranks and flags for every unit; mismatches with what the sheet already says. */
@@ -94,7 +97,13 @@ export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTab
     const totals = category.units.map((u) => totalOf(u.scores));
     const ranks = rankTotals(totals, rules.rankMode);
     const units: ScoredUnit[] = category.units.map((unit, i) => ({
-      ...unit,
+      name: unit.name,
+      key: unit.key,
+      row: unit.row,
+      nameCell: unit.nameCell,
+      scores: unit.scores,
+      existingTotal: unit.existingTotal,
+      existingRank: unit.existingRank,
       totalCents: totals[i]!,
       rank: ranks[i]!,
       flags: flagsOf(unit, category, rules),

@@ -6,8 +6,12 @@ const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 /** Name key for matching: NFKC (全角 -> half-width), no whitespace or invisible characters. */
 export function normalizeName(text: string): string {
+  // Fast path: CJK ideographs and visible ASCII are already NFKC and hold nothing invisible.
+  if (PLAIN.test(text)) return text;
   return text.normalize('NFKC').replace(INVISIBLE, '');
 }
+
+const PLAIN = /^[\u4E00-\u9FFF!-~]*$/;
 
 /** Display text of a cell value, trimmed, for names and messages. */
 export function cellText(value: CellValue): string {
@@ -18,6 +22,7 @@ export function cellText(value: CellValue): string {
 
 /** Display form of a name cell: invisible characters dropped, inner line breaks folded to one space. */
 export function displayName(value: CellValue): string {
+  if (typeof value === 'string' && PLAIN.test(value)) return value;
   return cellText(value)
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
     .replace(/\s*[\r\n]+\s*/g, ' ')
