@@ -1,7 +1,7 @@
 /** The write plan: every cell a run changes, with old and new content. Nothing else is written. */
 import { a1, columnLetter, formulaAt, valueAt, type CellValue, type Grid } from './grid';
 import { centsToNumber } from './decimal';
-import { FLAG_LABELS_ZH, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type PlanOptions, type WriteKind, type WritePlan } from './model';
+import { FLAG_LABELS_ZH, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type PlanOptions, type ScoredUnit, type WriteKind, type WritePlan } from './model';
 
 /** True when text would be taken for a formula if typed into a cell: = + - @ at the start. */
 export function needsTextGuard(text: string): boolean {
@@ -65,19 +65,17 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   const rankCol = columnFor('rank');
   const flagCol = options.flagColumn ? columnFor('flag') : null;
 
+  const put = (unit: ScoredUnit, kind: WriteKind, col: number, value: CellValue) => {
+    const before = contentAt(grid, unit.row, col);
+    if (before.formula && !options.overwriteFormulas && kind !== 'flag') return;
+    const after: CellContent = value === null ? EMPTY : { value, formula: null };
+    if (sameContent(before, after)) return;
+    plan.writes.push({ row: unit.row, col, address: letters(col) + (unit.row + 1), kind, unit: unit.name, before, after });
+  };
   for (const unit of units) {
-    const targets: Array<[WriteKind, number, CellValue]> = [
-      ['total', totalCol, centsToNumber(unit.totalCents)],
-      ['rank', rankCol, unit.rank],
-    ];
-    if (flagCol !== null) targets.push(['flag', flagCol, unit.flags.length ? unit.flags.map((f) => FLAG_LABELS_ZH[f]).join('、') : null]);
-    for (const [kind, col, value] of targets) {
-      const before = contentAt(grid, unit.row, col);
-      if (before.formula && !options.overwriteFormulas && kind !== 'flag') continue;
-      const after: CellContent = value === null ? EMPTY : { value, formula: null };
-      if (sameContent(before, after)) continue;
-      plan.writes.push({ row: unit.row, col, address: letters(col) + (unit.row + 1), kind, unit: unit.name, before, after });
-    }
+    put(unit, 'total', totalCol, centsToNumber(unit.totalCents));
+    put(unit, 'rank', rankCol, unit.rank);
+    if (flagCol !== null) put(unit, 'flag', flagCol, unit.flags.length ? unit.flags.map((f) => FLAG_LABELS_ZH[f]).join('、') : null);
   }
   return plan;
 }
