@@ -24,7 +24,7 @@ import {
 } from '../core';
 import { flagLabel, formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
 import { isSameFile, nodeFileSystem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
-import { applyWrites, findOwnSummarySheet, gridFromWorksheet, isOwnSummarySheet, writeSummarySheet } from './workbook';
+import { applyWrites, findOwnSummarySheet, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
 
 export interface CliIo {
   /** Receives whole chunks of text, newlines included. */
@@ -302,6 +302,7 @@ async function writeOutput(fs: CliFileSystem, workbook: Workbook, chosen: Chosen
   }
   let data: Uint8Array;
   try {
+    prepareForWrite(workbook);
     data = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
     await writeFileAtomic(fs, out, data);
   } catch (error) {

@@ -203,6 +203,17 @@ export function applyWrites(ws: Worksheet, writes: readonly CellWrite[]): void {
   }
 }
 
+/**
+ * Undo exceljs round-trip drift before writing. exceljs reads a missing firstPageNumber as 1
+ * and then writes useFirstPageNumber="1" for it, which would change the sheet's print setup.
+ */
+export function prepareForWrite(workbook: Workbook): void {
+  for (const ws of workbook.worksheets) {
+    const setup = ws.pageSetup as { firstPageNumber?: number; useFirstPageNumber?: boolean } | undefined;
+    if (setup && !setup.useFirstPageNumber) delete setup.firstPageNumber;
+  }
+}
+
 // ---- the summary sheet ------------------------------------------------------------------
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
