@@ -41,6 +41,10 @@ export interface RecalcPreview {
 export interface ApplyResult {
   cellsWritten: number;
   syncs: number;
+  /** Undo only: cells changed by someone since the run, left as they are now. */
+  conflicts?: Array<{ cell: string; unit: string | null }>;
+  /** A note for the user about the result (e.g. conflicts kept), when there is one. */
+  note?: UserMessage;
 }
 
 export interface ScorecardHost {
