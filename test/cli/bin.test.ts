@@ -1,0 +1,53 @@
+/** The real launcher: build dist/cli.cjs as `npm ci` does (prepare), then spawn bin/scorecard.js. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import type { JsonReport } from '../../src/cli/main';
+import { scoreSheetRows, writeXlsx } from '../support/xlsx';
+import { INPUT_XLSX, PUBLISHED_XLSX, REPO_ROOT, tempDir } from './helpers';
+
+const tmp = tempDir();
+const BIN = path.join(REPO_ROOT, 'bin', 'scorecard.js');
+
+function scorecard(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build-cli.mjs')], { cwd: REPO_ROOT, timeout: 60_000 });
+});
+
+describe('node bin/scorecard.js', () => {
+  it('check --json on the published table: exit 0 and one JSON document on stdout', () => {
+    const result = scorecard(['check', PUBLISHED_XLSX, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.categories.flatMap((c) => c.units)).toHaveLength(47);
+  });
+
+  it('recalc writes the output and exits 0', () => {
+    const out = tmp.file('bin-out.xlsx');
+    const result = scorecard(['recalc', INPUT_XLSX, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('已写入');
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('passes exit status 1 through when errors are found, and writes nothing', async () => {
+    const input = tmp.file('bin-errors.xlsx');
+    await writeXlsx(input, [{ name: '得分', rows: scoreSheetRows([{ name: '三类考评单位', units: [['残联', -5, 5, 0]] }]), merges: ['A3:F3'] }]);
+    const out = tmp.file('bin-errors-out.xlsx');
+    const result = scorecard(['recalc', input, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('passes exit status 2 and a Chinese message through for a missing file', () => {
+    const result = scorecard(['check', tmp.file('nothing-here.xlsx')]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('找不到文件');
+  });
+});
