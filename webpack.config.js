@@ -41,7 +41,8 @@ module.exports = (env, argv) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
       chunkFilename: '[name].[contenthash:8].js',
-      clean: true,
+      // Keep the CLI bundle (scripts/build-cli.mjs writes dist/cli.cjs).
+      clean: { keep: /^cli\./ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
     module: {

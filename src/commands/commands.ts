@@ -4,7 +4,8 @@
  */
 import { createScorecardHost, officeExcelRunner } from '../excel/host';
 import { pickLocale, t, type Locale } from '../i18n';
-import { encodeDialogPayload, recalcCommand, summaryCommand, type CommandUi } from './run';
+import { encodeDialogPayload } from './payload';
+import { recalcCommand, summaryCommand, type CommandUi } from './run';
 
 function dialogUrl(title: string, lines: string[], locale: Locale): string {
   const base = new URL('dialog.html', window.location.href).href;

@@ -1,5 +1,5 @@
 /** The command dialog: shows the lines passed in the URL fragment, as text only. */
-import { decodeDialogPayload } from './run';
+import { decodeDialogPayload } from './payload';
 
 function render(): void {
   const payload = decodeDialogPayload(window.location.hash);

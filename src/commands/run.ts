@@ -75,26 +75,3 @@ export async function summaryCommand(host: ScorecardHost, ui: CommandUi): Promis
   if (!outcome.ok) return tell(host, ui, render(outcome.message, ui.locale), outcome.officeCode);
   return { status: 'done', sheetName: outcome.value.sheetName };
 }
-
-/** Dialog payload in the URL fragment: plain JSON, kept short enough for every Office web view. */
-export function encodeDialogPayload(title: string, lines: string[], closeLabel: string, maxLength = 1800): string {
-  const kept = [...lines];
-  let encoded = encodeURIComponent(JSON.stringify({ title, lines: kept, close: closeLabel }));
-  while (encoded.length > maxLength && kept.length > 1) {
-    kept.splice(kept.length - 2, 1);
-    encoded = encodeURIComponent(JSON.stringify({ title, lines: kept, close: closeLabel }));
-  }
-  return encoded;
-}
-
-export function decodeDialogPayload(fragment: string): { title: string; lines: string[]; close: string } | null {
-  try {
-    const data: unknown = JSON.parse(decodeURIComponent(fragment.replace(/^#/, '')));
-    if (!data || typeof data !== 'object') return null;
-    const { title, lines, close } = data as Record<string, unknown>;
-    if (typeof title !== 'string' || !Array.isArray(lines) || typeof close !== 'string') return null;
-    return { title, lines: lines.map(String), close };
-  } catch {
-    return null;
-  }
-}

@@ -9,14 +9,13 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import type { HostOutcome, Inspection, RecalcPreview, ScorecardHost, ScorecardSettings, UserMessage } from '../excel/contract';
 import { t as translate, type Locale } from '../i18n';
 import { ActionBar, type ActionName } from './components/ActionBar';
 import { FindingsPanel } from './components/FindingsPanel';
 import { FlagsPanel } from './components/FlagsPanel';
 import { NoticePanel } from './components/NoticePanel';
-import { PreviewDialog } from './components/PreviewDialog';
 import { ResultBar, type ResultMessage } from './components/ResultBar';
 import { SettingsPanel } from './components/SettingsPanel';
 import { TableCard } from './components/TableCard';
@@ -28,6 +27,9 @@ export interface AppProps {
   locale: Locale;
   dark?: boolean;
 }
+
+// The dialog (and Fluent's motion code behind it) is loaded on first use, off the first screen.
+const PreviewDialog = lazy(() => import('./components/PreviewDialog').then((m) => ({ default: m.PreviewDialog })));
 
 type Work = 'inspect' | 'preview' | 'apply' | 'summary' | 'undo' | 'clearFlags' | 'settings';
 
@@ -214,7 +216,11 @@ export function App({ host, locale, dark = false }: AppProps) {
             </>
           )}
         </main>
-        <PreviewDialog preview={preview} onConfirm={() => void confirmPreview()} onCancel={() => setPreview(null)} />
+        {preview && (
+          <Suspense fallback={null}>
+            <PreviewDialog preview={preview} onConfirm={() => void confirmPreview()} onCancel={() => setPreview(null)} />
+          </Suspense>
+        )}
       </LocaleProvider>
     </FluentProvider>
   );

@@ -1,0 +1,12 @@
+/**
+ * Served in place of office.js inside the demo's task-pane iframe: installs the simulated
+ * Office on this window, bound to the workbook the demo page (the parent) holds.
+ */
+import { installSimulatedOffice } from '../sim/browser';
+import type { DemoGlobal } from './shared';
+
+const parentDemo = window.parent !== window ? (window.parent as unknown as { __scorecardDemo?: DemoGlobal }).__scorecardDemo : undefined;
+if (parentDemo) {
+  const installed = installSimulatedOffice(window as unknown as Record<string, unknown>, parentDemo.workbook, { displayLanguage: parentDemo.displayLanguage });
+  window.addEventListener('pagehide', () => installed.uninstall());
+}

@@ -1,0 +1,88 @@
+/** .xlsx in and out for the demo page (exceljs in the browser; never in the task-pane bundle). */
+import ExcelJS from 'exceljs';
+import { analyze, buildSummarySheet, pickScoreSheet, SUMMARY_MARKER, type CellValue, type Grid } from '../core';
+import { gridFromWorksheet, renderSheetSpec } from '../cli/workbook';
+import { summaryText, type Locale } from '../i18n';
+import { SimWorkbook, type SimSheet } from '../sim/workbook';
+
+export interface LoadedBook {
+  /** The file as read, kept to write the result back over it (styles and all). */
+  bytes: ArrayBuffer;
+  workbook: SimWorkbook;
+}
+
+export async function loadXlsx(bytes: ArrayBuffer): Promise<LoadedBook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes);
+  const grids = book.worksheets.map((ws) => gridFromWorksheet(ws));
+  if (grids.length === 0) throw new Error('no worksheets');
+  const active = Math.max(0, pickScoreSheet(grids));
+  return { bytes, workbook: SimWorkbook.fromGrids(grids, active) };
+}
+
+function sheetHasMarker(sheet: SimSheet): boolean {
+  for (const cell of sheet.cells.values()) if (typeof cell.value === 'string' && cell.value.includes(SUMMARY_MARKER)) return true;
+  return false;
+}
+
+function sameContent(a: { value: CellValue; formula: string | null }, b: { value: CellValue; formula: string | null }): boolean {
+  if (a.formula || b.formula) return a.formula === b.formula;
+  return a.value === b.value;
+}
+
+/**
+ * The simulated workbook as an .xlsx: the original file with every changed cell written over it
+ * (so styles, merges and other sheets stay), the product's summary sheet drawn from its spec,
+ * and any other new sheet as plain values.
+ */
+export async function exportXlsx(loaded: LoadedBook, locale: Locale): Promise<Blob> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(loaded.bytes);
+  const sim = loaded.workbook;
+  const simNames = new Set(sim.sheets.map((s) => s.name));
+  for (const ws of [...book.worksheets]) if (!simNames.has(ws.name)) book.removeWorksheet(ws.id);
+
+  const grids = sim.toGrids();
+  const scoreIndex = pickScoreSheet(grids);
+  for (const sheet of sim.sheets) {
+    const existing = book.getWorksheet(sheet.name);
+    if (!existing && sheetHasMarker(sheet) && scoreIndex >= 0) {
+      const spec = buildSummarySheet(analyze(grids[scoreIndex]!), summaryText(locale));
+      renderSheetSpec(book, spec, { name: sheet.name });
+      continue;
+    }
+    const ws = existing ?? book.addWorksheet(sheet.name);
+    if (sheet.visibility !== 'Visible') ws.state = sheet.visibility === 'Hidden' ? 'hidden' : 'veryHidden';
+    const before: Grid = gridFromWorksheet(ws);
+    const old = (row: number, col: number) => ({
+      value: before.values[row - before.originRow]?.[col - before.originCol] ?? null,
+      formula: before.formulas?.[row - before.originRow]?.[col - before.originCol] ?? null,
+    });
+    const seen = new Set<string>();
+    for (const [key, cell] of sheet.cells) {
+      seen.add(key);
+      const [row, col] = key.split(',').map(Number) as [number, number];
+      if (sameContent(old(row, col), cell)) continue;
+      setCell(ws, row, col, cell.value, cell.formula);
+    }
+    // Cells the simulated workbook emptied.
+    for (let r = 0; r < before.values.length; r++) {
+      const rowValues = before.values[r] ?? [];
+      for (let c = 0; c < rowValues.length; c++) {
+        const row = r + before.originRow;
+        const col = c + before.originCol;
+        if (!seen.has(`${row},${col}`) && (rowValues[c] !== null || old(row, col).formula)) setCell(ws, row, col, null, null);
+      }
+    }
+  }
+  const out = await book.xlsx.writeBuffer();
+  return new Blob([out], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+}
+
+function setCell(ws: ExcelJS.Worksheet, row: number, col: number, value: CellValue, formula: string | null): void {
+  const cell = ws.getCell(row + 1, col + 1);
+  // exceljs shares style objects between cells read from one file: give this cell its own.
+  cell.style = JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
+  if (formula && formula.startsWith('=')) cell.value = { formula: formula.slice(1), result: value ?? undefined } as ExcelJS.CellValue;
+  else cell.value = value;
+}

@@ -1,0 +1,77 @@
+import { analyze, gridFromRows, planWrites, type CellValue, type Grid } from '../../src/core';
+import {
+  DEFAULT_SETTINGS,
+  type HostOutcome,
+  type Inspection,
+  type RecalcPreview,
+  type ScorecardHost,
+  type ScorecardSettings,
+} from '../../src/excel/contract';
+
+export const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** A small sheet in the office's layout: title, header, category rows, units (one hostile name). */
+export function sampleGrid(extra: CellValue[][] = []): Grid {
+  return gridFromRows([
+    ['温县2023年7—9月份全县政务信息得分情况', '', '', '', '', ''],
+    ['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'],
+    ['乡镇(街道)', '', '', '', '', ''],
+    ['温泉街道', 120, 30, 2, '', ''],
+    ['张羌街道', 120, 15, 0.4, '', ''],
+    [HOSTILE, 60, 0, 0, '', ''],
+    ['二类考评单位', '', '', '', '', ''],
+    ['公安局', 60, 25, 1.7, '', ''],
+    ['<script>alert(2)</script>', 0, 0, 0, '', ''],
+    ...extra,
+  ], '得分表');
+}
+
+export function inspectionOf(grid: Grid, settings: ScorecardSettings = DEFAULT_SETTINGS): Inspection {
+  return { sheetName: grid.sheetName, analysis: analyze(grid, { overrides: { rankMode: settings.rankMode, topN: settings.topN } }), settings, canUndo: false };
+}
+
+export function previewOf(grid: Grid): RecalcPreview {
+  const inspection = inspectionOf(grid);
+  const plan = planWrites(grid, inspection.analysis, { flagColumn: true });
+  const changes = (inspection.analysis.scored?.categories ?? []).flatMap((c) =>
+    c.units.map((u) => ({ unit: u.name, category: c.name, totalBefore: '', totalAfter: String(u.totalCents / 100), rankBefore: '', rankAfter: String(u.rank) })),
+  );
+  return { inspection, plan, changes };
+}
+
+type Calls = { [K in keyof ScorecardHost]: unknown[][] };
+
+/** A ScorecardHost over a fixed grid that records every call; each method can be overridden. */
+export function fakeHost(grid: Grid, overrides: Partial<ScorecardHost> = {}): ScorecardHost & { calls: Calls; fireSheetChange(): void } {
+  const calls: Calls = {
+    inspect: [], previewRecalc: [], applyRecalc: [], recalcNow: [], undoLast: [], clearFlags: [], writeSummary: [], selectCell: [], saveSettings: [], onActiveSheetChanged: [],
+  };
+  let listener: (() => void) | null = null;
+  const ok = <T,>(value: T): HostOutcome<T> => ({ ok: true, value });
+  const base: ScorecardHost = {
+    inspect: async () => ok(inspectionOf(grid)),
+    previewRecalc: async () => ok(previewOf(grid)),
+    applyRecalc: async (p) => ok({ cellsWritten: p.plan.writes.length, syncs: 1 }),
+    recalcNow: async () => ok({ cellsWritten: 10, syncs: 2, inspection: inspectionOf(grid) }),
+    undoLast: async () => ok({ cellsWritten: 10, syncs: 2 }),
+    clearFlags: async () => ok({ cellsWritten: 0, syncs: 2 }),
+    writeSummary: async () => ok({ sheetName: '考评汇总', syncs: 2 }),
+    selectCell: async () => ok(undefined),
+    saveSettings: async () => ok(undefined),
+    onActiveSheetChanged: async (l) => {
+      listener = l;
+      return () => {
+        listener = null;
+      };
+    },
+  };
+  const impl = { ...base, ...overrides };
+  const recorded = {} as ScorecardHost;
+  for (const key of Object.keys(impl) as Array<keyof ScorecardHost>) {
+    (recorded as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
+      calls[key].push(args);
+      return (impl[key] as (...a: unknown[]) => unknown)(...args);
+    };
+  }
+  return Object.assign(recorded, { calls, fireSheetChange: () => listener?.() });
+}
