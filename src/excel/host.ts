@@ -1,14 +1,347 @@
 /**
- * ScorecardHost over Office.js: the only place (with readSheet/applyPlan) that talks to Excel.
- * Every operation costs a small, fixed number of syncs; see docs in each method.
+ * ScorecardHost over Office.js: the task pane's and ribbon's only way into Excel.
+ * Sync budget per operation (tests assert them on the simulated Excel):
+ *   inspect / previewRecalc 1 · recalcNow 2 · applyRecalc 2 · clearFlags 2 ·
+ *   undoLast 2 (3 when the run was on another sheet) · writeSummary ≤ 3 · selectCell 1,
+ * plus extra chunks only when a write would pass the 5 MB request limit, and extra syncs
+ * only on failure, to put back what a failed write may have changed.
  */
-import type { ScorecardHost } from './contract';
+import {
+  analyze,
+  cellText,
+  formatCents,
+  hasErrors,
+  planClearFlags,
+  planUndo,
+  planWrites,
+  buildSummarySheet,
+  sameContent,
+  SUMMARY_SHEET_NAME,
+  type Analysis,
+  type CellContent,
+  type RankMode,
+  type WritePlan,
+} from '../core';
+import { pickLocale, summaryText } from '../i18n';
+import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from './contract';
+import { failure, failureFromError, type HostFailure } from './errors';
 import type { ExcelRunner, OfficeLike } from './office';
+import { readActiveSheet, queueSheetRead, type WorkbookRead } from './read';
+import { freeSheetName, isOwnSummary, isSummaryName, queueRenderSpec } from './summary';
+import { UNDO_SHEET_NAME } from './undoStore';
+import { applyChanges, changesOf, WriteFailedError, type StoreUpdate } from './write';
 
 export type { ExcelRunner, OfficeLike } from './office';
 export { officeExcelRunner } from './office';
 
-export function createScorecardHost(run: ExcelRunner, office: OfficeLike): ScorecardHost {
-  void run; void office;
-  throw new Error('not implemented yet');
+/** Key of the task pane's settings in Office.context.document.settings. */
+export const SETTINGS_KEY = 'govInfoScorecard.settings';
+
+export interface HostOptions {
+  /** Bytes per sync to stay under (default just under Excel on the web's 5 MB). */
+  payloadBudget?: number;
+}
+
+const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+
+/** Settings stored in the workbook, checked field by field (a hand-edited value must not break the pane). */
+export function readSettings(office: OfficeLike): ScorecardSettings {
+  const raw = office.context.document.settings.get(SETTINGS_KEY) as Partial<ScorecardSettings> | null;
+  const rankMode: RankMode = raw?.rankMode === 'dense' || raw?.rankMode === 'competition' ? raw.rankMode : DEFAULT_SETTINGS.rankMode;
+  const topN = typeof raw?.topN === 'number' && Number.isInteger(raw.topN) && raw.topN >= 1 && raw.topN <= 100 ? raw.topN : DEFAULT_SETTINGS.topN;
+  const flagColumn = typeof raw?.flagColumn === 'boolean' ? raw.flagColumn : DEFAULT_SETTINGS.flagColumn;
+  return { rankMode, topN, flagColumn };
+}
+
+export function createScorecardHost(run: ExcelRunner, office: OfficeLike, options: HostOptions = {}): ScorecardHost {
+  const supports = (version: string) => office.context.requirements.isSetSupported('ExcelApi', version);
+  // Wait for the user to leave cell-edit mode instead of failing (ExcelApi 1.11), and make
+  // a recalculation one step of Excel's own undo (ExcelApi 1.20).
+  const runOptions = (): Excel.RunOptions => ({
+    ...(supports('1.11') ? { delayForCellEdit: true } : {}),
+    ...(supports('1.20') ? { mergeUndoGroup: true } : {}),
+  });
+  const budget = options.payloadBudget;
+  const locale = () => pickLocale(office.context.displayLanguage);
+
+  function inspection(read: WorkbookRead): Inspection {
+    const settings = readSettings(office);
+    const analysis = analyze(read.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: settings.rankMode, topN: settings.topN } });
+    return { sheetName: read.sheetName, analysis, settings, canUndo: read.undo.header !== null };
+  }
+
+  /** Run a batch; any Office error becomes a message naming the sheet, never a throw. */
+  async function guarded<T>(sheet: { name: string }, batch: (context: Excel.RequestContext) => Promise<HostOutcome<T>>): Promise<HostOutcome<T>> {
+    try {
+      return await run(runOptions(), batch);
+    } catch (error) {
+      if (error instanceof WriteFailedError) return failureFromError(error.error, sheet.name, !error.rolledBack);
+      return failureFromError(error, sheet.name);
+    }
+  }
+
+  /** Why a write must not start: protection, or no place for the undo record. */
+  function writeBlocker(read: WorkbookRead, needsStore: boolean): HostFailure | null {
+    if (read.sheetProtected) return failure('host.error.sheetProtected', { sheet: read.sheetName });
+    if (needsStore && !read.undo.exists && read.workbookProtected) return failure('host.error.workbookProtected', { sheet: UNDO_SHEET_NAME });
+    return null;
+  }
+
+  function saveRecord(read: WorkbookRead, plan: WritePlan, kind: 'recalc' | 'clearFlags'): StoreUpdate {
+    return { kind: 'save', state: read.undo, plan, header: { sheet: read.sheetName, sheetId: read.sheetId, at: new Date().toISOString(), kind } };
+  }
+
+  function mergesOf(read: WorkbookRead) {
+    return read.grid.merges ?? (supports('1.13') ? [] : null);
+  }
+
+  function preview(read: WorkbookRead): RecalcPreview {
+    const insp = inspection(read);
+    const plan = planWrites(read.grid, insp.analysis, { flagColumn: insp.settings.flagColumn });
+    return { inspection: insp, plan, changes: changesFor(insp.analysis, plan) };
+  }
+
+  function errorsRefusal(read: WorkbookRead, analysis: Analysis): HostFailure | null {
+    if (!analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
+    if (hasErrors(analysis.findings)) {
+      const errors = analysis.findings.filter((f) => f.severity === 'error');
+      return failure('host.error.hasErrors', { sheet: read.sheetName, count: errors.length, cell: errors[0]?.cell ?? '' });
+    }
+    return null;
+  }
+
+  const host: ScorecardHost = {
+    async inspect() {
+      const sheet = { name: '' };
+      return guarded(sheet, async (context) => {
+        const read = await readActiveSheet(context, office);
+        if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
+        sheet.name = read.sheetName;
+        return ok(inspection(read));
+      });
+    },
+
+    async previewRecalc() {
+      const sheet = { name: '' };
+      return guarded(sheet, async (context) => {
+        const read = await readActiveSheet(context, office);
+        if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
+        sheet.name = read.sheetName;
+        return ok(preview(read));
+      });
+    },
+
+    async applyRecalc(previewed) {
+      const plan = previewed.plan;
+      const sheet = { name: plan.sheetName };
+      if (plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: 0 });
+      return guarded<ApplyResult>(sheet, async (context) => {
+        // Sync 1: the plan's cells as they are now, protection and the undo store.
+        const read = await readActiveSheet(context, office, { sheetName: plan.sheetName });
+        if (!read) return failure('host.error.sheetMissing', { sheet: plan.sheetName });
+        const changed = plan.writes.find((w) => !sameContent(contentAt(read, w.row, w.col), w.before));
+        if (changed) return failure('host.error.sheetChanged', { sheet: plan.sheetName, cell: changed.address });
+        const blocked = writeBlocker(read, true);
+        if (blocked) return blocked;
+        // Sync 2: the write and the undo record together.
+        const out = await applyChanges(context, plan.sheetName, changesOf(plan.writes), { merges: mergesOf(read), store: saveRecord(read, plan, 'recalc'), ...(budget ? { budget } : {}) });
+        return ok({ cellsWritten: out.cellsWritten, syncs: 1 + out.syncs });
+      });
+    },
+
+    async recalcNow() {
+      const sheet = { name: '' };
+      return guarded(sheet, async (context) => {
+        const read = await readActiveSheet(context, office);
+        if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
+        sheet.name = read.sheetName;
+        const p = preview(read);
+        const refusal = errorsRefusal(read, p.inspection.analysis);
+        if (refusal) return refusal;
+        if (p.plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: 1, inspection: p.inspection });
+        const blocked = writeBlocker(read, true);
+        if (blocked) return blocked;
+        const out = await applyChanges(context, read.sheetName, changesOf(p.plan.writes), { merges: mergesOf(read), store: saveRecord(read, p.plan, 'recalc'), ...(budget ? { budget } : {}) });
+        return ok({ cellsWritten: out.cellsWritten, syncs: 1 + out.syncs, inspection: { ...p.inspection, canUndo: true } });
+      });
+    },
+
+    async undoLast() {
+      const sheet = { name: '' };
+      return guarded<ApplyResult>(sheet, async (context) => {
+        let read = await readActiveSheet(context, office, { undoBody: true });
+        if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
+        sheet.name = read.sheetName;
+        const record = read.undoRecord;
+        if (!record) return failure(read.undo.exists && read.undo.usedRows > 0 && !read.undo.header ? 'host.error.undoUnreadable' : 'host.error.nothingToUndo');
+        let syncs = 1;
+        const target = record.plan.sheetName;
+        if (target !== read.sheetName) {
+          // The run was on another sheet: read that one too.
+          const finish = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(target), office);
+          await context.sync();
+          syncs += 1;
+          const other = finish();
+          if (!other) return failure('host.error.sheetMissing', { sheet: target });
+          read = { ...read, ...other };
+          sheet.name = target;
+        }
+        const { plan, conflicts } = planUndo(read.grid, record.plan);
+        const blocked = writeBlocker(read, false);
+        if (blocked) return blocked;
+        const out = await applyChanges(context, target, changesOf(plan.writes), { merges: mergesOf(read), store: { kind: 'clear', state: read.undo }, ...(budget ? { budget } : {}) });
+        const result: ApplyResult = { cellsWritten: out.cellsWritten, syncs: syncs + out.syncs };
+        if (conflicts.length) {
+          result.conflicts = conflicts.map((c) => ({ cell: c.address, unit: c.unit }));
+          result.note = { key: 'host.undo.conflicts', params: { count: conflicts.length, cell: conflicts[0]!.address } };
+        }
+        return ok(result);
+      });
+    },
+
+    async clearFlags() {
+      const sheet = { name: '' };
+      return guarded<ApplyResult>(sheet, async (context) => {
+        const read = await readActiveSheet(context, office);
+        if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
+        sheet.name = read.sheetName;
+        const insp = inspection(read);
+        if (!insp.analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
+        const plan = planClearFlags(read.grid, insp.analysis);
+        if (plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: 1 });
+        const blocked = writeBlocker(read, true);
+        if (blocked) return blocked;
+        const out = await applyChanges(context, read.sheetName, changesOf(plan.writes), { merges: mergesOf(read), store: saveRecord(read, plan, 'clearFlags'), ...(budget ? { budget } : {}) });
+        return ok({ cellsWritten: out.cellsWritten, syncs: 1 + out.syncs });
+      });
+    },
+
+    async writeSummary() {
+      const sheet = { name: SUMMARY_SHEET_NAME };
+      const temp = `${SUMMARY_SHEET_NAME}~new`;
+      try {
+        return await run(runOptions(), async (context) => {
+          // Sync 1: the score sheet and the names of all sheets.
+          const sheets = context.workbook.worksheets;
+          sheets.load('items/name');
+          const read = await readActiveSheet(context, office);
+          if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
+          const insp = inspection(read);
+          if (!insp.analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
+          if (read.workbookProtected) return failure('host.error.workbookProtected', { sheet: SUMMARY_SHEET_NAME });
+          const spec = buildSummarySheet(insp.analysis, summaryText(locale()));
+          const names = sheets.items.map((s) => s.name);
+          let syncs = 1;
+          // Sync 2 (only when a sheet has a summary's name): which of them is ours.
+          const candidates = names.filter((n) => isSummaryName(n, spec.name));
+          let own: { name: string; position: number } | null = null;
+          if (candidates.length) {
+            const loaded = candidates.map((name) => {
+              const ws = sheets.getItem(name);
+              ws.load('name,position');
+              const used = ws.getUsedRangeOrNullObject(true);
+              used.load('values');
+              return { ws, used };
+            });
+            await context.sync();
+            syncs += 1;
+            const mine = loaded.find(({ used }) => !used.isNullObject && isOwnSummary(used.values));
+            if (mine) own = { name: mine.ws.name, position: mine.ws.position };
+          }
+          // Sync 3: build the new sheet under a temporary name, then swap it in.
+          const name = own ? own.name : freeSheetName(names, spec.name);
+          sheet.name = name;
+          const fresh = sheets.add(temp);
+          queueRenderSpec(fresh, spec, office);
+          if (own) sheets.getItem(own.name).delete();
+          fresh.name = name;
+          if (own) fresh.position = own.position;
+          fresh.activate();
+          await context.sync();
+          syncs += 1;
+          return ok({ sheetName: name, syncs });
+        });
+      } catch (error) {
+        // A failed batch may have added the temporary sheet: remove it (extra syncs on failure only).
+        try {
+          await run({}, async (context) => {
+            context.workbook.worksheets.getItemOrNullObject(temp).delete();
+            await context.sync();
+          });
+        } catch {
+          /* the first error is the one to report */
+        }
+        return failureFromError(error, sheet.name);
+      }
+    },
+
+    async selectCell(sheetName, address) {
+      return guarded<void>({ name: sheetName }, async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheetName);
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+        return ok(undefined);
+      });
+    },
+
+    async saveSettings(settings) {
+      const store = office.context.document.settings;
+      store.set(SETTINGS_KEY, { rankMode: settings.rankMode, topN: settings.topN, flagColumn: settings.flagColumn });
+      return new Promise<HostOutcome<void>>((resolve) => {
+        store.saveAsync((result) => {
+          if (result.status === 'failed' || result.status === 'Failed') {
+            resolve(failure('host.error.settingsNotSaved', { detail: result.error?.message ?? '' }));
+          } else {
+            resolve(ok(undefined));
+          }
+        });
+      });
+    },
+
+    async onActiveSheetChanged(listener) {
+      let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null = null;
+      await run({}, async (context) => {
+        registration = context.workbook.worksheets.onActivated.add(async () => {
+          listener();
+        });
+        await context.sync();
+      });
+      return () => {
+        const r = registration as OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null;
+        registration = null;
+        if (!r) return;
+        r.remove();
+        void (r.context as Excel.RequestContext).sync().catch(() => undefined);
+      };
+    },
+  };
+  return host;
+}
+
+function contentAt(read: WorkbookRead, row: number, col: number): CellContent {
+  const g = read.grid;
+  const value = g.values[row - g.originRow]?.[col - g.originCol] ?? null;
+  const f = g.formulas?.[row - g.originRow]?.[col - g.originCol] ?? null;
+  return { value, formula: typeof f === 'string' && f.startsWith('=') ? f : null };
+}
+
+/** Units whose total or rank the plan changes, old → new, for the confirmation dialog. */
+function changesFor(analysis: Analysis, plan: WritePlan): RecalcPreview['changes'] {
+  const rows = new Set(plan.writes.filter((w) => w.kind === 'total' || w.kind === 'rank').map((w) => w.row));
+  const changes: RecalcPreview['changes'] = [];
+  for (const category of analysis.scored?.categories ?? []) {
+    for (const unit of category.units) {
+      if (!rows.has(unit.row)) continue;
+      changes.push({
+        unit: unit.name,
+        category: category.name,
+        totalBefore: cellText(unit.existingTotal),
+        totalAfter: formatCents(unit.totalCents),
+        rankBefore: cellText(unit.existingRank),
+        rankAfter: String(unit.rank),
+      });
+    }
+  }
+  return changes;
 }

@@ -418,6 +418,16 @@ export class SimWorksheet extends SimObject<SimSheet> {
     return this.prop('position');
   }
 
+  set position(value: number) {
+    this.queueSet('position', value, (sheet) => {
+      const sheets = this.context.sim.sheets;
+      const from = sheets.indexOf(sheet);
+      if (from < 0) return;
+      sheets.splice(from, 1);
+      sheets.splice(Math.max(0, Math.min(value, sheets.length)), 0, sheet);
+    });
+  }
+
   get visibility(): string {
     return this.prop('visibility');
   }

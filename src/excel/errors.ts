@@ -1,0 +1,61 @@
+/** Office errors (code, message, debugInfo) to a clear message for the user (host.* keys). */
+import type { UserMessage } from './contract';
+
+export interface HostFailure {
+  ok: false;
+  message: UserMessage;
+  officeCode?: string;
+}
+
+interface OfficeErrorLike {
+  code?: unknown;
+  message?: unknown;
+  debugInfo?: { errorLocation?: unknown; message?: unknown; statement?: unknown } | null;
+}
+
+export function officeCode(error: unknown): string | undefined {
+  const code = (error as OfficeErrorLike | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function detail(error: unknown): string {
+  const e = error as OfficeErrorLike | null;
+  const location = e?.debugInfo?.errorLocation;
+  const message = typeof e?.message === 'string' ? e.message : String(error);
+  return typeof location === 'string' && location ? `${message} (${location})` : message;
+}
+
+/** Describe a failed Office call; `sheet` names the sheet the operation was about. */
+export function failureFromError(error: unknown, sheet: string, partial = false): HostFailure {
+  const code = officeCode(error);
+  const params = { sheet, code: code ?? '', detail: detail(error) };
+  const key = partial ? 'host.error.partial' : keyFor(code);
+  return code ? { ok: false, message: { key, params }, officeCode: code } : { ok: false, message: { key, params } };
+}
+
+function keyFor(code: string | undefined): string {
+  switch (code) {
+    case 'ConnectionFailure':
+    case 'RequestAborted':
+      return 'host.error.connection';
+    case 'AccessDenied':
+      return 'host.error.accessDenied';
+    case 'InvalidOperationInCellEditMode':
+      return 'host.error.cellEditMode';
+    case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded':
+      return 'host.error.payloadTooLarge';
+    case 'ItemNotFound':
+      return 'host.error.sheetMissing';
+    case 'ActivityLimitReached':
+      return 'host.error.busy';
+    case undefined:
+      return 'host.error.unexpected';
+    default:
+      return 'host.error.office';
+  }
+}
+
+export function failure(key: string, params: Record<string, string | number> = {}): HostFailure {
+  return { ok: false, message: { key, params } };
+}

@@ -1,0 +1,53 @@
+/** Test support: the real fixture in a simulated workbook, with the real adapter over it. */
+import { Workbook } from 'exceljs';
+import { gridFromWorksheet } from '../../src/cli/workbook';
+import type { Grid } from '../../src/core';
+import { createScorecardHost, type HostOptions } from '../../src/excel/host';
+import type { ExcelRunner, OfficeLike } from '../../src/excel/office';
+import { createSimExcel, createSimOffice, SimWorkbook } from '../../src/sim';
+import { fixturePath } from '../support/fixtures';
+
+let cached: Grid[] | null = null;
+
+/** The sheets of wenxian-2023-q3-input.xlsx as grids (read once with exceljs via the CLI's adapter). */
+export async function fixtureGrids(file = 'wenxian-2023-q3-input.xlsx'): Promise<Grid[]> {
+  if (cached && file === 'wenxian-2023-q3-input.xlsx') return structuredClone(cached);
+  const wb = new Workbook();
+  await wb.xlsx.readFile(fixturePath(file));
+  const grids = wb.worksheets.map((ws) => gridFromWorksheet(ws));
+  if (file === 'wenxian-2023-q3-input.xlsx') cached = structuredClone(grids);
+  return grids;
+}
+
+export interface SimSetup {
+  wb: SimWorkbook;
+  office: OfficeLike & ReturnType<typeof createSimOffice>;
+  run: ExcelRunner;
+  host: ReturnType<typeof createScorecardHost>;
+  /** A fresh host over the same workbook, as when the pane is closed and opened again. */
+  reopen(): ReturnType<typeof createScorecardHost>;
+}
+
+export function simHost(wb: SimWorkbook, options: HostOptions & { displayLanguage?: string } = {}): SimSetup {
+  const excel = createSimExcel(wb);
+  // The adapter is typed against the real Office.js; the simulated objects stand in for them at run time.
+  const run = ((opts: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<unknown>) =>
+    excel.run(opts, batch as never)) as unknown as ExcelRunner;
+  const make = () => {
+    const office = createSimOffice(wb, options.displayLanguage ? { displayLanguage: options.displayLanguage } : {});
+    return { office, host: createScorecardHost(run, office as unknown as OfficeLike, options) };
+  };
+  const first = make();
+  return {
+    wb,
+    office: first.office as unknown as SimSetup['office'],
+    run,
+    host: first.host,
+    reopen: () => make().host,
+  };
+}
+
+/** Syncs made since `from` (a previous wb.syncCount). */
+export function syncsSince(wb: SimWorkbook, from: number): number {
+  return wb.syncCount - from;
+}
