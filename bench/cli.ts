@@ -1,0 +1,55 @@
+/**
+ * CLI figure: `scorecard recalc` on a 20k-unit workbook against exceljs merely reading and
+ * writing the same file — the floor any exceljs-based tool pays. Both run in this process
+ * from and to real files, alternately, so machine noise hits both alike.
+ */
+import { Workbook } from 'exceljs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../src/cli';
+import { writeScoreWorkbook } from './xlsx';
+import { median, round, timeOnce } from './stats';
+
+export interface CliFigure {
+  units: number;
+  runs: number;
+  fileKB: number;
+  recalcMs: number;
+  exceljsMs: number;
+  ratio: number;
+}
+
+const silent = { stdout: () => undefined, stderr: () => undefined };
+
+export async function cliRatio(units: number, runs: number): Promise<CliFigure> {
+  const dir = mkdtempSync(join(tmpdir(), 'scorecard-bench-'));
+  try {
+    const input = join(dir, 'input.xlsx');
+    await writeScoreWorkbook(input, units);
+    const recalc = async () => {
+      const status = await runCli(['recalc', input, '--out', join(dir, 'recalc.xlsx')], silent);
+      if (status !== 0) throw new Error(`scorecard recalc exited with status ${status}`);
+    };
+    const roundTrip = async () => {
+      const workbook = new Workbook();
+      await workbook.xlsx.load((await readFile(input)) as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+      await writeFile(join(dir, 'plain.xlsx'), new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    };
+    // One untimed pass of each: JIT, module loading, file cache.
+    await recalc();
+    await roundTrip();
+    const recalcSamples: number[] = [];
+    const plainSamples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      plainSamples.push(await timeOnce(roundTrip));
+      recalcSamples.push(await timeOnce(recalc));
+    }
+    const recalcMs = median(recalcSamples);
+    const exceljsMs = median(plainSamples);
+    return { units, runs, fileKB: Math.round(statSync(input).size / 1024), recalcMs: round(recalcMs, 0), exceljsMs: round(exceljsMs, 0), ratio: round(recalcMs / exceljsMs, 2) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

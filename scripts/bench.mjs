@@ -1,0 +1,376 @@
+// npm run bench: the figures users feel, side by side with their budgets (issue 5).
+// Prints a table and writes bench/results.json. Each figure runs in its own node process
+// (bench/worker.ts, bundled here with esbuild) and is the median of several runs; a figure
+// whose module is missing or unfinished prints "n/a (reason)" instead of stopping the run.
+//   node scripts/bench.mjs [--quick] [--only core,memory,excel,cli,pane] [--no-build] [--no-write]
+import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args.find((a) => a.startsWith('--only'));
+const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1] ?? '').split(',') : null;
+const wants = (group) => !only || only.includes(group);
+const noBuild = args.includes('--no-build');
+const noWrite = args.includes('--no-write') || quick || only !== null;
+
+const fixture = path.resolve(root, '..', 'shared', 'fixtures', 'wenxian-2023-q3-input.xlsx');
+const log = (s) => process.stderr.write(s + '\n');
+const fmt = (n, digits = 0) => (n === null || n === undefined || Number.isNaN(n) ? '-' : Number(n).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+
+// ---- machine ------------------------------------------------------------------------------
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    os: `${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    date: new Date().toISOString(),
+    // Other work on the machine skews every timing; recorded so a reader can judge.
+    loadAverage: os.loadavg().map((n) => Math.round(n * 100) / 100),
+  };
+}
+
+// ---- the worker ---------------------------------------------------------------------------
+
+const cacheDir = path.join(root, 'node_modules', '.cache', 'scorecard-bench');
+const workerFile = path.join(cacheDir, 'worker.cjs');
+
+async function bundleWorker() {
+  mkdirSync(cacheDir, { recursive: true });
+  // Inside node_modules so the bundle resolves exceljs and playwright-core from the project.
+  await build({
+    entryPoints: [path.join(root, 'bench', 'worker.ts')],
+    outfile: workerFile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['exceljs', 'playwright-core'],
+    logLevel: 'error',
+  });
+}
+
+/** Run one figure in a fresh `node --expose-gc`; resolves { value } or { na: reason }. */
+function runFigure(name, figureArgs, timeoutMs = 180_000) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--expose-gc', workerFile, name, JSON.stringify(figureArgs)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+      if (code === 0 && line) return resolve({ value: JSON.parse(line.slice('BENCH_RESULT '.length)) });
+      const reason = signal ? `timed out after ${timeoutMs / 1000} s` : firstLine(stderr) || `exit status ${code}`;
+      resolve({ na: reason });
+    });
+  });
+}
+
+function firstLine(text) {
+  const line = text.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('at '));
+  return line ? line.replace(/^Error: /, '').slice(0, 160) : '';
+}
+
+// ---- figures ------------------------------------------------------------------------------
+
+/** Rows of the printed table and of results.json. */
+const rows = [];
+const raw = {};
+
+function row(id, figure, measured, budget, status, extra = {}) {
+  rows.push({ id, figure, measured, budget, status, ...extra });
+  log(`  ${status === 'ok' ? '✓' : status === 'over' ? '✗' : '·'} ${figure}: ${measured}`);
+}
+
+const na = (result) => `n/a (${result.na})`;
+const verdict = (pass) => (pass ? 'ok' : 'over');
+
+async function coreFigures() {
+  log('core: analyze + planWrites');
+  const sizes = quick ? [[1000, 5], [10_000, 3], [100_000, 3]] : [[1000, 21], [10_000, 9], [100_000, 5]];
+  for (const [units, runs] of sizes) {
+    const result = await runFigure('coreThroughput', { units, runs });
+    raw[`core${units}`] = result;
+    const label = `core: parse + validate + score + plan, ${fmt(units)} units`;
+    if (result.na) {
+      row(`core-${units}`, label, na(result), units === 100_000 ? '≥ 1,000,000 units/s' : '—', 'n/a');
+      continue;
+    }
+    const v = result.value;
+    const measured = `${fmt(v.ms, 1)} ms · ${fmt(v.unitsPerSecond)} units/s`;
+    if (units === 100_000) row(`core-${units}`, label, measured, '≥ 1,000,000 units/s', verdict(v.unitsPerSecond >= 1_000_000), { runs });
+    else row(`core-${units}`, label, measured, '—', 'info', { runs });
+  }
+  // Where the time goes at 100k (diagnosis only, no budget).
+  const stages = await runFigure('coreStages', { units: 100_000, runs: quick ? 2 : 3 });
+  raw.coreStages100000 = stages;
+  if (!stages.na) {
+    const { units: _units, ...parts } = stages.value;
+    log(`  stages at 100k (ms): ${Object.entries(parts).map(([k, ms]) => `${k} ${fmt(ms, 1)}`).join(' · ')}`);
+  }
+}
+
+async function memoryFigure() {
+  log('core: heap growth at 100k units');
+  const result = await runFigure('coreMemory', { units: 100_000, runs: 3 });
+  raw.coreMemory = result;
+  const label = 'core memory at 100k units (heap growth, result held)';
+  if (result.na) return row('core-memory', label, na(result), '≤ 200 MB', 'n/a');
+  const v = result.value;
+  row('core-memory', label, `${fmt(v.heapGrowthMB, 1)} MB (grid itself ${fmt(v.gridMB, 1)} MB)`, '≤ 200 MB', verdict(v.heapGrowthMB <= 200), { runs: 3 });
+}
+
+function syncText(v) {
+  const chunks = v.bytes.map((b) => `${fmt(b / 1024)} KB`).join(' + ');
+  return `${v.syncs} syncs, ${fmt(v.totalBytes / 1024)} KB (${chunks}), ${fmt(v.ms)} ms`;
+}
+
+async function excelFigures() {
+  log('simulated Excel: syncs and payload per recalculation');
+  for (const units of [50, 5000, 50_000]) {
+    const runs = units >= 50_000 ? 3 : 5;
+    for (const [name, path_] of [['simRecalc', 'ribbon recalc'], ['simPreviewApply', 'pane preview + apply']]) {
+      const result = await runFigure(name, { units, runs: quick ? 1 : runs });
+      raw[`${name}${units}`] = result;
+      const label = `simulated Excel, ${path_}, ${fmt(units)} units`;
+      const budget = '2 syncs while ≤ 5 MB, else every request < 5 MB';
+      if (result.na) row(`${name}-${units}`, label, na(result), budget, 'n/a');
+      else row(`${name}-${units}`, label, syncText(result.value), budget, verdict(result.value.withinBudget), { runs });
+    }
+  }
+  log('simulated Excel: summary sheet on the real table');
+  const label = 'summary generation on the real table (syncs)';
+  if (!existsSync(fixture)) return row('summary-syncs', label, `n/a (fixture missing: ${fixture})`, '≤ 3 syncs', 'n/a');
+  const result = await runFigure('simSummary', { fixture, runs: quick ? 1 : 5 });
+  raw.simSummary = result;
+  if (result.na) return row('summary-syncs', label, na(result), '≤ 3 syncs', 'n/a');
+  const v = result.value;
+  row('summary-syncs', label, `${v.syncs} syncs (${v.bytes.map((b) => `${fmt(b / 1024, 1)} KB`).join(' + ')}), ${fmt(v.ms)} ms`, '≤ 3 syncs', verdict(v.syncs <= 3), { runs: quick ? 1 : 5 });
+}
+
+async function cliFigure() {
+  log('CLI: recalc vs exceljs read + write, 20k units');
+  const result = await runFigure('cliRatio', { units: 20_000, runs: quick ? 1 : 3 }, 300_000);
+  raw.cli = result;
+  const label = 'CLI recalc, 20k-unit workbook, vs exceljs read + write';
+  if (result.na) return row('cli-ratio', label, na(result), '≤ 1.3×', 'n/a');
+  const v = result.value;
+  row('cli-ratio', label, `${fmt(v.ratio, 2)}× (${fmt(v.recalcMs)} ms vs ${fmt(v.exceljsMs)} ms, ${fmt(v.fileKB)} KB file)`, '≤ 1.3×', verdict(v.ratio <= 1.3), { runs: v.runs });
+}
+
+// ---- the task pane: bundle size and time to interactive ----------------------------------
+
+/** Start scripts/demo.mjs on a free port (it builds dist/ first when stale); resolves its URL. */
+function startDemo() {
+  return new Promise((resolve, reject) => {
+    const demoScript = path.join(root, 'scripts', 'demo.mjs');
+    if (!existsSync(demoScript)) return reject(new Error('scripts/demo.mjs missing'));
+    const child = spawn(process.execPath, [demoScript, '--port', '0', ...(noBuild ? ['--no-build'] : [])], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let settled = false;
+    const timer = setTimeout(() => finish(new Error('demo server did not start within 240 s')), 240_000);
+    function finish(error, url) {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) {
+        child.kill('SIGTERM');
+        reject(error);
+      } else resolve({ url, stop: () => stopChild(child) });
+    }
+    child.stdout.on('data', (d) => {
+      const match = /http:\/\/127\.0\.0\.1:\d+\/demo\.html/.exec(String(d));
+      if (match) finish(null, match[0]);
+    });
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => {
+      const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+      const reason = lines.find((l) => /^ERROR\b/.test(l)) ?? lines[lines.length - 1] ?? '';
+      finish(new Error(`demo server exited (${code}): ${reason.slice(0, 160)}`));
+    });
+  });
+}
+
+function stopChild(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+  });
+}
+
+/** The scripts taskpane.html loads at start (its own <script src>, office.js aside), raw and gzip. */
+function paneBundleSize() {
+  const html = path.join(root, 'dist', 'taskpane.html');
+  if (!existsSync(html)) return { na: 'dist/taskpane.html not built' };
+  const text = readFileSync(html, 'utf8');
+  const files = [];
+  for (const match of text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) {
+    const src = match[1];
+    if (/^(https?:)?\/\//.test(src)) continue; // office.js from Microsoft's CDN: not ours to size
+    const file = path.join(root, 'dist', src.replace(/^\.?\//, '').split('?')[0]);
+    if (!existsSync(file)) return { na: `${src} named by taskpane.html is missing` };
+    const bytes = readFileSync(file);
+    files.push({ file: path.relative(root, file), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+  }
+  if (files.length === 0) return { na: 'taskpane.html loads no local script' };
+  return { value: { files, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0) } };
+}
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Set in every frame before any page script: when the pane shows the detected table, note the time. */
+const MARK_INTERACTIVE = () => {
+  const mark = () => {
+    const card = document.querySelector('[data-testid="table-card"]');
+    if (card && window.__benchInteractive === undefined) {
+      window.__benchInteractive = { at: performance.now(), timeOrigin: performance.timeOrigin };
+      return true;
+    }
+    return false;
+  };
+  new MutationObserver((_, observer) => {
+    if (mark()) observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function paneInteractive(url, runs) {
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch (error) {
+    return { na: `playwright-core not installed: ${error.message}` };
+  }
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromiumPath)) return { na: `no Chromium at ${chromiumPath}` };
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'scorecard-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+  try {
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    await context.addInitScript(MARK_INTERACTIVE);
+    const samples = [];
+    const paneOnly = [];
+    // One untimed load: Chromium's own start-up is not the pane's.
+    for (let i = 0; i < runs + 1; i++) {
+      const page = await context.newPage();
+      try {
+        await page.goto(url, { waitUntil: 'commit' });
+        const frame = await waitForPaneFrame(page, 30_000);
+        const handle = await frame.waitForFunction(() => window.__benchInteractive, null, { timeout: 30_000, polling: 50 });
+        const pane = await handle.jsonValue();
+        const top = await page.evaluate(() => performance.timeOrigin);
+        if (i > 0) {
+          samples.push(pane.timeOrigin + pane.at - top);
+          paneOnly.push(pane.at);
+        }
+      } finally {
+        // The demo server answers no-store, so every load fetches and compiles afresh, like a first visit.
+        await page.close();
+      }
+    }
+    return { value: { runs, ms: median(samples), paneMs: median(paneOnly), samples: samples.map((n) => Math.round(n)) } };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function waitForPaneFrame(page, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => /taskpane\.html/.test(f.url()));
+    if (frame) return frame;
+    await page.waitForTimeout(20);
+  }
+  throw new Error('the demo page never opened taskpane.html');
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function paneFigures() {
+  log('task pane: demo server (builds dist/ when stale)');
+  let demo = null;
+  let demoError = null;
+  try {
+    demo = await startDemo();
+  } catch (error) {
+    demoError = error.message;
+  }
+  try {
+    const size = paneBundleSize();
+    raw.paneSize = size;
+    const label = 'task pane: JavaScript loaded at start';
+    if (size.na) row('pane-js', label, `n/a (${demoError ?? size.na})`, '≤ 200 KB gzip', 'n/a');
+    else row('pane-js', label, `${fmt(size.value.raw / 1024)} KB raw, ${fmt(size.value.gzip / 1024)} KB gzip (${size.value.files.map((f) => f.file).join(', ')})`, '≤ 200 KB gzip', verdict(size.value.gzip <= 200 * 1024));
+
+    const tti = 'task pane: navigation to interactive, headless Chromium (demo page)';
+    if (!demo) return row('pane-tti', tti, `n/a (${demoError})`, '≤ 1,000 ms', 'n/a');
+    log(`task pane: ${demo.url} in headless Chromium`);
+    let result;
+    try {
+      result = await paneInteractive(demo.url, quick ? 2 : 5);
+    } catch (error) {
+      result = { na: firstLine(String(error?.message ?? error)) };
+    }
+    raw.paneInteractive = result;
+    if (result.na) return row('pane-tti', tti, na(result), '≤ 1,000 ms', 'n/a');
+    const v = result.value;
+    row('pane-tti', tti, `${fmt(v.ms)} ms (pane iframe's own share ${fmt(v.paneMs)} ms)`, '≤ 1,000 ms', verdict(v.ms <= 1000), { runs: v.runs });
+  } finally {
+    await demo?.stop();
+  }
+}
+
+// ---- run ----------------------------------------------------------------------------------
+
+function printTable(info) {
+  const header = ['figure', 'measured', 'budget', ''];
+  const body = rows.map((r) => [r.figure, r.measured, r.budget, r.status === 'ok' ? 'ok' : r.status === 'over' ? 'OVER' : r.status === 'n/a' ? 'n/a' : '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  const out = [
+    '',
+    `Machine: ${info.os}; ${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB; Node ${info.node}; ${info.date}; load ${info.loadAverage.join(' ')}`,
+    '',
+    line(header),
+    '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|',
+    ...body.map(line),
+    '',
+  ];
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+const started = Date.now();
+const info = machine();
+log(`bench on ${info.cpu} × ${info.cores}, Node ${info.node}${quick ? ' (quick)' : ''}`);
+await bundleWorker();
+if (wants('core')) await coreFigures();
+if (wants('memory')) await memoryFigure();
+if (wants('excel')) await excelFigures();
+if (wants('cli')) await cliFigure();
+if (wants('pane')) await paneFigures();
+info.seconds = Math.round((Date.now() - started) / 1000);
+printTable(info);
+if (!noWrite) {
+  const out = path.join(root, 'bench', 'results.json');
+  writeFileSync(out, JSON.stringify({ machine: info, budgetsMet: rows.every((r) => r.status !== 'over' && r.status !== 'n/a'), table: rows, raw }, null, 2) + '\n');
+  log(`wrote ${path.relative(root, out)} (${info.seconds} s)`);
+}
