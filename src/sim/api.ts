@@ -40,6 +40,11 @@ export class SimRequestContext {
     this.queue.push(statement);
   }
 
+  /** @internal statements queued since the last sync */
+  get pendingStatements(): number {
+    return this.queue.length;
+  }
+
   /** Queue a load (the Office.js `context.load(object, props)` form). */
   load(object: SimObject<unknown>, props?: string | string[]): void {
     object.load(props);

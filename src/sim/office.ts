@@ -32,8 +32,8 @@ export function createSimExcel(workbook: SimWorkbook): SimExcel {
       throw new SimOfficeError('RunMustReturnPromise', 'The batch function passed to the ".run" method didn\'t return a promise.');
     }
     const value = await result;
-    // Excel.run syncs whatever is still queued when the batch resolves.
-    await context.sync();
+    // Excel.run sends whatever is still queued when the batch resolves (nothing when the queue is empty).
+    if (context.pendingStatements > 0) await context.sync();
     return value;
   };
   return {
