@@ -65,6 +65,7 @@ export class SimRequestContext {
     const record = (ok: boolean, errorCode?: string) => {
       sim.syncLog.push(errorCode === undefined ? { bytes, statements: statements.length, ok } : { bytes, statements: statements.length, ok, errorCode });
     };
+    sim.runUserActions(sim.syncLog.length + 1);
     if (sim.inCellEditMode) {
       if (this.run.delayForCellEdit) {
         await sim.whenCellEditEnds();

@@ -149,6 +149,7 @@ export class SimWorkbook {
   readonly syncLog: SyncRecord[] = [];
   readonly runLog: RunRecord[] = [];
   private failures = new Map<number, InjectedFailure>();
+  private userActions = new Map<number, Array<() => void>>();
   private cellEdit = false;
   private cellEditWaiters: Array<() => void> = [];
   private changeListeners = new Set<ChangeListener>();
@@ -228,6 +229,20 @@ export class SimWorkbook {
   /** Make a future sync fail with this error before it applies anything: `at` 1 = the next sync. */
   failSync(failure: InjectedFailure, at = 1): void {
     this.failures.set(this.syncLog.length + at, failure);
+  }
+
+  /** Do something "as the user" just before a future sync runs (`at` 1 = the next sync): between the syncs of one run. */
+  beforeSync(action: () => void, at = 1): void {
+    const n = this.syncLog.length + at;
+    this.userActions.set(n, [...(this.userActions.get(n) ?? []), action]);
+  }
+
+  /** @internal called by the request context before sync number `syncNumber` runs. */
+  runUserActions(syncNumber: number): void {
+    const actions = this.userActions.get(syncNumber);
+    if (!actions) return;
+    this.userActions.delete(syncNumber);
+    for (const action of actions) action();
   }
 
   /** Put the user into (or out of) cell-edit mode. */

@@ -1,0 +1,149 @@
+/**
+ * Failure injection: every way a write can fail leaves the workbook cell for cell as it
+ * was, ends in a Chinese message naming the sheet or cell, and a retry succeeds.
+ */
+import { t } from '../../src/i18n';
+import { SimWorkbook } from '../../src/sim';
+import { publishedUnits } from '../support/fixtures';
+import { fixtureGrids, simHost } from './simHost';
+
+async function setup(requirements?: Record<string, string>) {
+  const wb = SimWorkbook.fromGrids(await fixtureGrids());
+  if (requirements) wb.requirements = requirements;
+  const sheetName = wb.sheets[0]!.name;
+  return { ...simHost(wb), sheetName, before: wb.snapshot() };
+}
+
+function zh(message: { key: string; params?: Record<string, string | number> }): string {
+  return t(message.key, 'zh-CN', message.params ?? {});
+}
+
+async function expectRetrySucceeds(host: Awaited<ReturnType<typeof setup>>['host'], wb: SimWorkbook) {
+  const retry = await host.recalcNow();
+  if (!retry.ok) throw new Error(zh(retry.message));
+  const grid = wb.toGrids()[0]!;
+  const row = grid.values.find((r) => r[0] === '温泉街道')!;
+  expect(row.slice(4, 6)).toEqual([publishedUnits()[0]!.total, publishedUnits()[0]!.rank]);
+}
+
+describe('failure injection', () => {
+  test('lost connection during the write', async () => {
+    const { wb, host, before } = await setup();
+    wb.failSync({ code: 'ConnectionFailure', message: 'lost' }, 2);
+    const result = await host.recalcNow();
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message.key).toBe('host.error.connection');
+    expect(result.officeCode).toBe('ConnectionFailure');
+    expect(zh(result.message)).toContain('没有写入任何内容');
+    expect(wb.snapshot()).toBe(before);
+    await expectRetrySucceeds(host, wb);
+  });
+
+  test('lost connection during the read', async () => {
+    const { wb, host, before } = await setup();
+    wb.failSync({ code: 'ConnectionFailure' });
+    const result = await host.inspect();
+    expect(!result.ok && result.message.key).toBe('host.error.connection');
+    expect(wb.snapshot()).toBe(before);
+    expect((await host.inspect()).ok).toBe(true);
+  });
+
+  test('protected sheet: refused before writing, with the sheet named', async () => {
+    const { wb, host, sheetName } = await setup();
+    wb.protectSheet(sheetName, true);
+    const before = wb.snapshot();
+    const result = await host.recalcNow();
+    expect(!result.ok && result.message).toEqual({ key: 'host.error.sheetProtected', params: { sheet: sheetName } });
+    expect(!result.ok && zh(result.message)).toContain(`“${sheetName}”受保护`);
+    expect(wb.snapshot()).toBe(before);
+    wb.protectSheet(sheetName, false);
+    await expectRetrySucceeds(host, wb);
+  });
+
+  test('sheet protected between the read and the write of one run: what ran is put back', async () => {
+    const { wb, host, sheetName, before } = await setup();
+    // The undo store sheet is added first in the write batch; the cell writes then fail.
+    wb.beforeSync(() => wb.protectSheet(sheetName, true), 2);
+    const result = await host.recalcNow();
+    expect(!result.ok && result.message.key).toBe('host.error.accessDenied');
+    wb.protectSheet(sheetName, false);
+    expect(wb.snapshot()).toBe(before);
+    await expectRetrySucceeds(host, wb);
+  });
+
+  test('cell-edit mode where Excel cannot delay the batch (before ExcelApi 1.11)', async () => {
+    const { wb, host, before } = await setup({ ExcelApi: '1.10' });
+    wb.setCellEditMode(true);
+    const result = await host.recalcNow();
+    expect(!result.ok && result.message.key).toBe('host.error.cellEditMode');
+    expect(!result.ok && zh(result.message)).toContain('Enter');
+    expect(wb.snapshot()).toBe(before);
+    wb.setCellEditMode(false);
+    await expectRetrySucceeds(host, wb);
+    expect(wb.runLog.every((r) => !r.delayForCellEdit && !r.mergeUndoGroup)).toBe(true);
+  });
+
+  test('cell-edit mode with delayForCellEdit: the run waits for the user, then writes', async () => {
+    const { wb, host } = await setup();
+    wb.setCellEditMode(true);
+    const pending = host.recalcNow();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(wb.syncCount).toBe(0);
+    wb.setCellEditMode(false);
+    expect((await pending).ok).toBe(true);
+  });
+
+  test('payload too large for Excel: nothing written, message, retry succeeds', async () => {
+    const { wb, host, before, sheetName } = await setup();
+    wb.payloadLimit = 2000;
+    const result = await host.recalcNow();
+    expect(!result.ok && result.message).toMatchObject({ key: 'host.error.payloadTooLarge', params: { sheet: sheetName } });
+    expect(wb.snapshot()).toBe(before);
+    wb.payloadLimit = 5 * 1024 * 1024;
+    await expectRetrySucceeds(host, wb);
+  });
+
+  test('sheet edited between the preview and the write: refused, naming the cell', async () => {
+    const { wb, host, sheetName } = await setup();
+    const preview = await host.previewRecalc();
+    if (!preview.ok) throw new Error('preview failed');
+    const target = preview.value.plan.writes.find((w) => w.kind === 'total')!;
+    wb.userEdit(sheetName, target.address, 100);
+    const edited = wb.snapshot();
+    const result = await host.applyRecalc(preview.value);
+    expect(!result.ok && result.message).toEqual({ key: 'host.error.sheetChanged', params: { sheet: sheetName, cell: target.address } });
+    expect(!result.ok && zh(result.message)).toContain(target.address);
+    expect(wb.snapshot()).toBe(edited);
+    const again = await host.previewRecalc();
+    if (!again.ok) throw new Error('preview failed');
+    expect((await host.applyRecalc(again.value)).ok).toBe(true);
+  });
+
+  test('any other Office error carries its code and debug info into the message', async () => {
+    const { wb, host, before, sheetName } = await setup();
+    wb.failSync({ code: 'GeneralException', message: 'boom', debugInfo: { errorLocation: 'Range.values' } }, 2);
+    const result = await host.recalcNow();
+    expect(!result.ok && result.officeCode).toBe('GeneralException');
+    expect(!result.ok && zh(result.message)).toBe(`Excel 返回错误 GeneralException（boom (Range.values)）。工作表“${sheetName}”没有被修改。`);
+    expect(wb.snapshot()).toBe(before);
+  });
+
+  test('undo fails on a lost connection and works on retry', async () => {
+    const { wb, host } = await setup();
+    expect((await host.recalcNow()).ok).toBe(true);
+    const after = wb.snapshot();
+    wb.failSync({ code: 'ConnectionFailure' }, 2);
+    const failed = await host.undoLast();
+    expect(!failed.ok && failed.message.key).toBe('host.error.connection');
+    expect(wb.snapshot()).toBe(after);
+    expect((await host.undoLast()).ok).toBe(true);
+  });
+
+  test('the settings save can fail with a message', async () => {
+    const { host, office } = await setup();
+    office.failNextSave('disk full');
+    const r = await host.saveSettings({ rankMode: 'dense', topN: 3, flagColumn: true });
+    expect(!r.ok && zh(r.message)).toContain('disk full');
+  });
+});
