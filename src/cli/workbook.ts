@@ -149,9 +149,21 @@ export function gridFromWorksheet(ws: Worksheet): Grid {
   };
 }
 
-/** A deep copy of a style, so changing this cell cannot restyle cells that shared the object. */
+const STYLE_PARTS = ['font', 'alignment', 'border', 'fill', 'protection'] as const;
+
+/**
+ * A copy of a style, so changing this cell cannot restyle cells that shared the object. exceljs
+ * setters (cell.font = …) replace whole parts, so copying the top level and each part is enough;
+ * a JSON deep copy cost a fifth of a 20k-unit recalculation.
+ */
 function freshStyle(style: Partial<Style> | undefined): Partial<Style> {
-  return style ? (JSON.parse(JSON.stringify(style)) as Partial<Style>) : {};
+  if (!style) return {};
+  const copy: Record<string, unknown> = { ...style };
+  for (const part of STYLE_PARTS) {
+    const value = style[part];
+    if (value && typeof value === 'object') copy[part] = { ...value };
+  }
+  return copy as Partial<Style>;
 }
 
 function isBlankStyle(style: Partial<Style> | undefined): boolean {
