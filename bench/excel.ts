@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Grid } from '../src/core';
 import { createScorecardHost, type ExcelRunner, type OfficeLike } from '../src/excel/host';
 import { gridFromWorksheet } from '../src/cli/workbook';
-import { createSimExcel, createSimOffice, PAYLOAD_LIMIT_BYTES, SimWorkbook, type SyncRecord } from '../src/sim';
+import { createSimExcel, createSimOffice, PAYLOAD_LIMIT_BYTES, SimWorkbook, sheetToGrid, type SyncRecord } from '../src/sim';
 import { scoreGrid } from './generate';
 import { median, round } from './stats';
 
@@ -28,7 +28,15 @@ export interface SyncFigure {
   totalBytes: number;
   maxBytes: number;
   cellsWritten: number;
-  /** 2 syncs while everything fits in requests under the limit, else every request under it. */
+  /** Syncs spent before the write step (the pane's preview), counted apart from the recalculation. */
+  previewSyncs: number;
+  /**
+   * JSON size of what the one-sync read gets back (values, formulas and number formats of
+   * the used range, as Office returns them). Excel on the web limits responses to 5 MB as
+   * well as requests; the simulated workbook only meters requests, so it is estimated here.
+   */
+  readResponseBytes: number;
+  /** 2 syncs while everything fits in requests under the limit, else every request under it; the read response too. */
   withinBudget: boolean;
 }
 
@@ -36,10 +44,22 @@ interface OneRun {
   ms: number;
   log: SyncRecord[];
   cellsWritten: number;
+  previewSyncs?: number;
+}
+
+/** What `range.load('values,formulas,numberFormat')` on the used range returns, in UTF-8 JSON bytes. */
+function readResponseBytes(grid: Grid): number {
+  const workbook = SimWorkbook.fromGrids([grid]);
+  const used = sheetToGrid(workbook.activeSheet);
+  const values = used.values.map((row) => row.map((v) => v ?? ''));
+  // Office's `formulas` holds the constant itself where a cell has no formula.
+  const formulas = used.values.map((row, r) => row.map((v, c) => used.formulas?.[r]?.[c] ?? v ?? ''));
+  const numberFormat = used.numberFormats ?? [];
+  return Buffer.byteLength(JSON.stringify({ values, formulas, numberFormat }));
 }
 
 /** Repeat on a fresh workbook each time; sync counts and sizes must not vary between runs. */
-async function repeat(units: number, runs: number, once: () => Promise<OneRun>): Promise<SyncFigure> {
+async function repeat(units: number, runs: number, grid: Grid, once: () => Promise<OneRun>): Promise<SyncFigure> {
   const results: OneRun[] = [];
   for (let i = 0; i < runs; i++) results.push(await once());
   const first = results[0]!;
@@ -50,7 +70,11 @@ async function repeat(units: number, runs: number, once: () => Promise<OneRun>):
   const totalBytes = bytes.reduce((a, b) => a + b, 0);
   const maxBytes = Math.max(0, ...bytes);
   const failed = first.log.some((s) => !s.ok);
-  const withinBudget = !failed && maxBytes < PAYLOAD_LIMIT_BYTES && (totalBytes >= PAYLOAD_LIMIT_BYTES || first.log.length <= 2);
+  const previewSyncs = first.previewSyncs ?? 0;
+  const recalcSyncs = first.log.length - previewSyncs;
+  const response = readResponseBytes(grid);
+  const withinBudget =
+    !failed && maxBytes < PAYLOAD_LIMIT_BYTES && response < PAYLOAD_LIMIT_BYTES && (totalBytes >= PAYLOAD_LIMIT_BYTES || recalcSyncs <= 2);
   return {
     units,
     runs,
@@ -60,6 +84,8 @@ async function repeat(units: number, runs: number, once: () => Promise<OneRun>):
     totalBytes,
     maxBytes,
     cellsWritten: first.cellsWritten,
+    previewSyncs,
+    readResponseBytes: response,
     withinBudget,
   };
 }
@@ -67,7 +93,7 @@ async function repeat(units: number, runs: number, once: () => Promise<OneRun>):
 /** The ribbon's one-click recalculation (read, plan, write) on a sheet of `units` units. */
 export function simRecalc(units: number, runs: number): Promise<SyncFigure> {
   const grid = scoreGrid(units);
-  return repeat(units, runs, async () => {
+  return repeat(units, runs, grid, async () => {
     const { workbook, host } = hostOver([grid]);
     const start = performance.now();
     const outcome = await host.recalcNow();
@@ -80,15 +106,16 @@ export function simRecalc(units: number, runs: number): Promise<SyncFigure> {
 /** The task pane's path: preview (read + plan), then apply the previewed plan. */
 export function simPreviewApply(units: number, runs: number): Promise<SyncFigure> {
   const grid = scoreGrid(units);
-  return repeat(units, runs, async () => {
+  return repeat(units, runs, grid, async () => {
     const { workbook, host } = hostOver([grid]);
     const start = performance.now();
     const preview = await host.previewRecalc();
     if (!preview.ok) throw new Error(`previewRecalc refused: ${preview.message.key}`);
+    const previewSyncs = workbook.syncLog.length;
     const applied = await host.applyRecalc(preview.value);
     const ms = performance.now() - start;
     if (!applied.ok) throw new Error(`applyRecalc refused: ${applied.message.key}`);
-    return { ms, log: [...workbook.syncLog], cellsWritten: applied.value.cellsWritten };
+    return { ms, log: [...workbook.syncLog], cellsWritten: applied.value.cellsWritten, previewSyncs };
   });
 }
 
