@@ -24,6 +24,16 @@ export function fromExcelValue(v: unknown): CellValue {
   return String(v);
 }
 
+/**
+ * The formula of a cell from its loaded value and formula. `range.formulas` returns a
+ * constant for constant cells, so a text constant that begins with "=" (typed with an
+ * apostrophe) shows up there too; only then are value and "formula" the same text.
+ */
+export function formulaOf(value: unknown, formula: unknown): string | null {
+  if (typeof formula !== 'string' || !formula.startsWith('=')) return null;
+  return value === formula ? null : formula;
+}
+
 /** Build the core's Grid from a loaded range's values, formulas and number formats. */
 export function gridFromLoaded(
   sheetName: string,
@@ -40,7 +50,7 @@ export function gridFromLoaded(
     values: values.map((row) => row.map(fromExcelValue)),
   };
   if (formulas) {
-    grid.formulas = formulas.map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)));
+    grid.formulas = formulas.map((row, r) => row.map((f, c) => formulaOf(values[r]?.[c], f)));
   }
   if (numberFormats) grid.numberFormats = numberFormats.map((row) => row.map((f) => (typeof f === 'string' ? f : null)));
   return grid;

@@ -7,7 +7,7 @@
  * never leaves half a write behind.
  */
 import { sameContent, type CellContent, type CellRange, type CellWrite } from '../core';
-import { toExcelInput } from './cells';
+import { formulaOf, toExcelInput } from './cells';
 import { chunkText, encodePlan, UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader, type UndoStoreState } from './undoStore';
 import type { WritePlan } from '../core';
 
@@ -308,7 +308,7 @@ async function restore(
       for (const c of cells) {
         const v = range.values[c.row - current.top]?.[c.col - current.left];
         const f = range.formulas[c.row - current.top]?.[c.col - current.left];
-        const now: CellContent = { value: v === '' || v === undefined ? null : (v as CellContent['value']), formula: typeof f === 'string' && f.startsWith('=') ? f : null };
+        const now: CellContent = { value: v === '' || v === undefined ? null : (v as CellContent['value']), formula: formulaOf(v, f) };
         if (!sameContent(now, c.before) && sameContent(now, c.after)) back.push({ row: c.row, col: c.col, before: now, after: c.before });
       }
     }
