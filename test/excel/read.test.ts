@@ -1,0 +1,68 @@
+/** The adapter's one-sync read builds the same table as the exceljs adapter from the same workbook. */
+import { analyze, gridFromRows } from '../../src/core';
+import { readActiveSheet } from '../../src/excel/read';
+import type { OfficeLike } from '../../src/excel/office';
+import { parseAreas } from '../../src/excel/cells';
+import { createSimExcel, createSimOffice, SimWorkbook } from '../../src/sim';
+import { fixtureGrids, simHost } from './simHost';
+
+async function readWith(wb: SimWorkbook) {
+  const office = createSimOffice(wb) as unknown as OfficeLike;
+  return createSimExcel(wb).run(async (ctx) => readActiveSheet(ctx as unknown as Excel.RequestContext, office));
+}
+
+describe('reading the active sheet', () => {
+  test('one sync; same scored table as the exceljs adapter (differential)', async () => {
+    const grids = await fixtureGrids();
+    const wb = SimWorkbook.fromGrids(grids);
+    const read = await readWith(wb);
+    expect(wb.syncCount).toBe(1);
+    expect(read).not.toBeNull();
+    const viaExcel = analyze(read!.grid);
+    const viaFile = analyze(grids[0]!);
+    expect(viaExcel.findings).toEqual(viaFile.findings);
+    expect(JSON.stringify(viaExcel.scored)).toBe(JSON.stringify(viaFile.scored));
+    expect(read!.grid.merges).toEqual(grids[0]!.merges);
+    expect(read!.grid.hiddenRows).toEqual([]);
+  });
+
+  test('hidden rows, the rules sheet and a used range away from A1', async () => {
+    const score = gridFromRows([['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'], ['甲', 30, 5, 0, null, null], ['乙', 30, 0, 0, null, null]], '表', 2, 1);
+    score.hiddenRows = [3];
+    const rules = gridFromRows([['类别', '基础分上限'], ['全部', 30]], '考评规则');
+    const wb = SimWorkbook.fromGrids([score, rules]);
+    const read = await readWith(wb);
+    expect(read!.grid.originRow).toBe(2);
+    expect(read!.grid.originCol).toBe(1);
+    expect(read!.grid.hiddenRows).toEqual([3]);
+    expect(read!.rulesGrid?.values[1]).toEqual(['全部', 30]);
+    expect(read!.undo).toEqual({ exists: false, header: null, usedRows: 0 });
+  });
+
+  test('without ExcelApi 1.9/1.13 the read still works, without merges or hidden rows', async () => {
+    const wb = SimWorkbook.fromGrids(await fixtureGrids());
+    wb.requirements = { ExcelApi: '1.4' };
+    const read = await readWith(wb);
+    expect(read!.grid.merges).toBeUndefined();
+    expect(read!.grid.hiddenRows).toBeUndefined();
+    const { host } = simHost(wb);
+    const r = await host.recalcNow();
+    expect(r.ok).toBe(true);
+  });
+
+  test('inspect costs one sync and reports the table', async () => {
+    const wb = SimWorkbook.fromGrids(await fixtureGrids());
+    const { host } = simHost(wb);
+    const r = await host.inspect();
+    expect(wb.syncCount).toBe(1);
+    expect(r.ok && r.value.analysis.scored?.categories.length).toBe(4);
+    expect(r.ok && r.value.canUndo).toBe(false);
+  });
+
+  test('RangeAreas addresses with quoted sheet names parse', () => {
+    expect(parseAreas("'My, sheet'!A1:F1,'My, sheet'!$A$3:$F$3")).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 5 },
+      { top: 2, left: 0, bottom: 2, right: 5 },
+    ]);
+  });
+});
