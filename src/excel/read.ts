@@ -34,13 +34,13 @@ export interface ReadOptions {
 const RANGE_PROPS = 'values,formulas,numberFormat,rowIndex,columnIndex';
 
 /** Queue the loads of one worksheet's used range; returns a function to call after sync. */
-export function queueSheetRead(sheet: Excel.Worksheet, office: OfficeLike): () => SheetRead | null {
+export function queueSheetRead(sheet: Excel.Worksheet, office: OfficeLike, withMerges = true): () => SheetRead | null {
   sheet.load('name,id');
   sheet.protection.load('protected');
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load(RANGE_PROPS);
   const supports = (v: string) => office.context.requirements.isSetSupported('ExcelApi', v);
-  const merged = supports('1.13') ? used.getMergedAreasOrNullObject() : null;
+  const merged = withMerges && supports('1.13') ? used.getMergedAreasOrNullObject() : null;
   merged?.load('address');
   const visible = supports('1.9') ? used.getSpecialCellsOrNullObject('Visible') : null;
   visible?.load('address');
@@ -85,9 +85,22 @@ export function queueUndoStoreRead(context: Excel.RequestContext, withBody: bool
 
 /** Read the active sheet (or a named one), the rules sheet, the undo store and protection: one sync. */
 export async function readActiveSheet(context: Excel.RequestContext, office: OfficeLike, options: ReadOptions = {}): Promise<WorkbookRead | null> {
+  try {
+    return await readOnce(context, office, options, true);
+  } catch (error) {
+    // getMergedAreasOrNullObject fails on more than 512 merged areas: read again without them.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (!office.context.requirements.isSetSupported('ExcelApi', '1.13') || typeof code !== 'string' || !RETRY_WITHOUT_MERGES.has(code)) throw error;
+    return readOnce(context, office, options, false);
+  }
+}
+
+const RETRY_WITHOUT_MERGES = new Set(['GeneralException', 'InvalidOperation', 'InvalidArgument', 'UnsupportedOperation']);
+
+async function readOnce(context: Excel.RequestContext, office: OfficeLike, options: ReadOptions, withMerges: boolean): Promise<WorkbookRead | null> {
   const sheets = context.workbook.worksheets;
   const sheet = options.sheetName ? sheets.getItemOrNullObject(options.sheetName) : sheets.getActiveWorksheet();
-  const finishSheet = queueSheetRead(sheet, office);
+  const finishSheet = queueSheetRead(sheet, office, withMerges);
   const rules = sheets.getItemOrNullObject(RULES_SHEET_NAME);
   rules.load('name');
   const rulesUsed = rules.getUsedRangeOrNullObject(true);
