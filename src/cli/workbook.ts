@@ -51,9 +51,10 @@ interface ReadCell {
 function readCell(cell: Cell, date1904: boolean): ReadCell {
   const v = cell.value as unknown;
   if (isRecord(v) && ('formula' in v || 'sharedFormula' in v)) {
-    // cell.formula translates shared formulas relative to their master.
+    // cell.formula translates shared formulas relative to their master. cell.result, not
+    // v.result: exceljs's value getter drops falsy cached results (a formula showing 0).
     const text = cell.formula;
-    return { value: plainValue(v.result, date1904), formula: text ? `=${text}` : null };
+    return { value: plainValue(cell.result, date1904), formula: text ? `=${text}` : null };
   }
   return { value: plainValue(v, date1904), formula: null };
 }
@@ -190,6 +191,18 @@ function detachSharedFormula(ws: Worksheet, master: Cell): void {
 }
 
 /**
+ * Set a formula with its cached result. exceljs's value setter drops a falsy result (0, false,
+ * ""), which would leave the cell without a value until Excel recalculates; put it back.
+ */
+export function setFormula(cell: Cell, formula: string, result: CellValue): void {
+  cell.value = { formula, result: result ?? undefined } as XlsxValue;
+  if (result !== null && cell.result !== result) {
+    const inner = (cell as unknown as { _value?: { model?: { result?: unknown } } })._value;
+    if (inner?.model) inner.model.result = result;
+  }
+}
+
+/**
  * Apply the cells of a WritePlan. Strings are set as plain string values, so text that starts
  * with = + - @ stays text. Each written cell keeps its look but gets its own style object.
  */
@@ -208,7 +221,7 @@ export function applyWrites(ws: Worksheet, writes: readonly CellWrite[]): void {
     }
     const { value, formula } = write.after;
     if (formula !== null && formula.startsWith('=')) {
-      cell.value = { formula: formula.slice(1), result: value ?? undefined } as XlsxValue;
+      setFormula(cell, formula.slice(1), value);
     } else {
       cell.value = value;
     }

@@ -41,6 +41,13 @@ describe('gridFromWorksheet', () => {
     expect(grid.numberFormats?.[2]?.[2]).toBe('0.0');
   });
 
+  it('keeps a formula\'s cached 0, false and empty-text results (exceljs drops falsy results from cell.value)', async () => {
+    const [ws] = await roundTrip([{ name: 'S', rows: [[{ formula: '0*1', result: 0 }, { formula: '1>2', result: false }, { formula: 'A1+1', result: 1 }]] }]);
+    const grid = gridFromWorksheet(ws!);
+    expect(grid.values).toEqual([[0, false, 1]]);
+    expect(grid.formulas).toEqual([['=0*1', '=1>2', '=A1+1']]);
+  });
+
   it('keeps a merge value only in its top-left cell and gives merges 0-based', async () => {
     const [ws] = await roundTrip([{ name: 'S', rows: [['标题', null, null], ['单位', '基础得分', '采用得分'], ['乡镇(街道)']], merges: ['A1:C1', 'A3:C3'] }]);
     const grid = gridFromWorksheet(ws!);
@@ -109,10 +116,17 @@ describe('applyWrites', () => {
     expect(sheet.getCell('C1').font).toMatchObject({ name: '宋体', size: 11 });
   });
 
-  it('writes a formula when the plan asks for one (undo of a user formula)', () => {
-    const ws = buildWorkbook([{ name: 'S', rows: [[1, 2]] }]).worksheets[0]!;
-    applyWrites(ws, [{ ...write('C1', 0, 2, 3), after: { value: 3, formula: '=A1+B1' } }]);
-    expect(ws.getCell('C1').formula).toBe('A1+B1');
+  it('writes a formula with its cached result when the plan asks for one (undo of a user formula)', async () => {
+    const wb = buildWorkbook([{ name: 'S', rows: [[1, 2]] }]);
+    applyWrites(wb.worksheets[0]!, [
+      { ...write('C1', 0, 2, 3), after: { value: 3, formula: '=A1+B1' } },
+      { ...write('D1', 0, 3, 0), after: { value: 0, formula: '=A1-1' } },
+    ]);
+    const grid = gridFromWorksheet((await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()))).worksheets[0]!);
+    expect([grid.values[0], grid.formulas?.[0]]).toEqual([
+      [1, 2, 3, 0],
+      [null, null, '=A1+B1', '=A1-1'],
+    ]);
   });
 
   it('keeps the cells borrowing a shared formula working when its master is overwritten', async () => {

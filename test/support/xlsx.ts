@@ -4,6 +4,7 @@
  */
 import { Workbook, type Cell, type Worksheet } from 'exceljs';
 import { promises as fs } from 'node:fs';
+import { setFormula } from '../../src/cli/workbook';
 
 export type XlsxScalar = string | number | boolean | null | Date;
 
@@ -53,7 +54,7 @@ function setCell(cell: Cell, content: XlsxCell): void {
     return;
   }
   if ('formula' in content) {
-    cell.value = { formula: content.formula.replace(/^=/, ''), result: content.result } as Cell['value'];
+    setFormula(cell, content.formula.replace(/^=/, ''), content.result ?? null);
     if (content.numFmt) cell.numFmt = content.numFmt;
   } else if ('richText' in content) {
     cell.value = { richText: content.richText.map((text) => ({ text })) };
