@@ -24,6 +24,7 @@ import {
 } from '../core';
 import { flagLabel, formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
 import { isSameFile, nodeFileSystem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
+import { lossyParts, type LossyPart } from './xlsxParts';
 import { applyWrites, findOwnSummarySheet, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
 
 export interface CliIo {
@@ -66,6 +67,7 @@ type ErrorCode =
   | 'NO_SHEETS'
   | 'SHEET_NOT_FOUND'
   | 'NO_SCORE_TABLE'
+  | 'WOULD_LOSE_CONTENT'
   | 'WRITE_FAILED'
   | 'INTERNAL';
 
@@ -218,7 +220,13 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
-async function readWorkbook(fs: CliFileSystem, file: string): Promise<Workbook> {
+interface Loaded {
+  workbook: Workbook;
+  /** Content a rewrite would drop (charts, pivot tables, macros…). */
+  lossy: LossyPart[];
+}
+
+async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
   let data: Uint8Array;
   try {
     data = await fs.readFile(file);
@@ -239,7 +247,7 @@ async function readWorkbook(fs: CliFileSystem, file: string): Promise<Workbook> 
     throw new CliFailure('CORRUPT', 'cli.error.corrupt', { path: file, reason: describeError(error) });
   }
   if (workbook.worksheets.length === 0) throw new CliFailure('NO_SHEETS', 'cli.error.noSheets', { path: file });
-  return workbook;
+  return { workbook, lossy: lossyParts(data) };
 }
 
 function isRulesSheet(ws: Worksheet): boolean {
@@ -313,7 +321,11 @@ async function writeOutput(fs: CliFileSystem, workbook: Workbook, chosen: Chosen
 
 // ---- the readable report ----------------------------------------------------------------
 
-function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome | null, blocked: boolean): string {
+function lossyText(lossy: readonly LossyPart[], locale: Locale): string {
+  return lossy.map((part) => t(`cli.lossy.${part}`, locale)).join(locale === 'zh-CN' ? '、' : ', ');
+}
+
+function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome | null, blocked: boolean, lossy: readonly LossyPart[]): string {
   const L = options.locale;
   const tr = (key: string, params: Params = {}) => t(key, L, params);
   const sep = L === 'zh-CN' ? '、' : ', ';
@@ -369,10 +381,12 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
   lines.push('');
   if (options.command === 'check') {
     lines.push(counts.error > 0 ? tr('cli.report.checkErrors', { errors: counts.error }) : tr('cli.report.checkOk'));
+    if (lossy.length > 0) lines.push(tr('cli.report.lossyCheck', { parts: lossyText(lossy, L) }));
   } else if (blocked) {
     lines.push(tr('cli.report.notWritten', { errors: counts.error }));
   } else if (outcome) {
     if (counts.error > 0) lines.push(tr('cli.report.forced', { errors: counts.error }));
+    if (lossy.length > 0) lines.push(tr('cli.report.lossyForced', { parts: lossyText(lossy, L) }));
     const byKind = (kind: string) => outcome.plan.writes.filter((w) => w.kind === kind).length;
     lines.push(
       outcome.plan.writes.length === 0
@@ -417,7 +431,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
     if (options.out !== null && (await isSameFile(fs, options.input, options.out))) {
       throw new CliFailure('SAME_FILE', 'cli.error.sameFile', { path: options.input });
     }
-    const workbook = await readWorkbook(fs, options.input);
+    const { workbook, lossy } = await readWorkbook(fs, options.input);
     const chosen = chooseAndAnalyse(workbook, options);
     analysis = chosen.analysis;
     if (!analysis.table || !analysis.scored) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
@@ -425,6 +439,9 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
     const errors = hasErrors(analysis.findings);
     const blocked = options.command !== 'check' && errors && !options.force;
     let outcome: WriteOutcome | null = null;
+    if (options.command !== 'check' && !blocked && lossy.length > 0 && !options.force) {
+      throw new CliFailure('WOULD_LOSE_CONTENT', 'cli.error.wouldLose', { path: options.input, parts: lossyText(lossy, locale) });
+    }
     if (options.command !== 'check' && !blocked && options.out !== null) {
       outcome = await writeOutput(fs, workbook, chosen, options, options.out);
     }
@@ -432,7 +449,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       const written = outcome && options.out !== null ? { path: options.out, cells: outcome.plan.writes.length, summarySheet: outcome.summarySheet } : null;
       io.stdout(JSON.stringify(jsonReport(analysis, locale, written), null, 2) + '\n');
     } else {
-      io.stdout(humanReport(options, analysis, outcome, blocked));
+      io.stdout(humanReport(options, analysis, outcome, blocked, lossy));
     }
     return errors ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {

@@ -14,7 +14,8 @@ const USAGE_ZH = `用法：
   --sheet 工作表名   指定得分表所在的工作表（默认：第一个含得分表的工作表）
   --rank 方式        competition＝并列占位 1,2,2,4（默认）；dense＝并列不占位 1,2,2,3
   --out 文件         输出文件，不能与输入文件相同
-  --force            发现错误时仍然写入输出文件（退出码仍为 1）
+  --force            发现错误时仍然写入输出文件（退出码仍为 1）；
+                     工作簿含有图表、数据透视表、宏等命令行无法保留的内容时，也须加此项才写入
   --json             只在标准输出打印一个 JSON 文档
   --lang zh-CN|en-US 报告语言（默认 zh-CN）
 
@@ -34,7 +35,8 @@ Options:
   --sheet NAME        the sheet holding the score table (default: the first sheet that has one)
   --rank MODE         competition = 1,2,2,4 (default); dense = 1,2,2,3
   --out FILE          output file; must differ from the input
-  --force             write even when errors are found (the exit status stays 1)
+  --force             write even when errors are found (the exit status stays 1), or when the
+                      workbook holds charts, pivot tables, macros… that the copy cannot keep
   --json              print exactly one JSON document on stdout
   --lang zh-CN|en-US  report language (default zh-CN)
 
@@ -68,6 +70,17 @@ export const cliMessages: LocaleDictionaries = {
     'cli.error.noScoreTableIn': '工作表“{sheet}”中未找到得分表。',
     'cli.error.writeFailed': '无法写入 {path}：{reason}。未留下任何不完整的文件。',
     'cli.error.unexpected': '处理失败：{reason}',
+    'cli.lossy.chart': '图表',
+    'cli.lossy.chartsheet': '图表工作表',
+    'cli.lossy.pivot': '数据透视表',
+    'cli.lossy.slicer': '切片器或日程表',
+    'cli.lossy.externalLink': '外部链接',
+    'cli.lossy.macro': '宏（VBA）',
+    'cli.lossy.control': '表单控件',
+    'cli.lossy.connection': '数据连接或查询',
+    'cli.error.wouldLose': '{path} 含有{parts}，命令行工具（exceljs）改写工作簿时无法保留这些内容。为避免丢失，未写入任何文件。请在 Excel 中使用“政务信息考评”加载项，或加 --force 接受丢失后写入。',
+    'cli.report.lossyCheck': '注意：本工作簿含有{parts}。用 recalc 或 summary 写出副本时这些内容会丢失（须加 --force 才会写出），建议在 Excel 加载项中操作。',
+    'cli.report.lossyForced': '注意：因使用了 --force，输出文件中没有原工作簿的{parts}。',
     'cli.report.file': '文件：{path}',
     'cli.report.sheet': '工作表：{sheet}（表头在第 {headerRow} 行，{categories} 个类别，{units} 个单位）',
     'cli.report.title': '标题：{title}',
@@ -121,6 +134,17 @@ export const cliMessages: LocaleDictionaries = {
     'cli.error.noScoreTableIn': 'No score table found on sheet "{sheet}".',
     'cli.error.writeFailed': 'Cannot write {path}: {reason}. No partial file was left.',
     'cli.error.unexpected': 'Failed: {reason}',
+    'cli.lossy.chart': 'charts',
+    'cli.lossy.chartsheet': 'chart sheets',
+    'cli.lossy.pivot': 'pivot tables',
+    'cli.lossy.slicer': 'slicers or timelines',
+    'cli.lossy.externalLink': 'external links',
+    'cli.lossy.macro': 'macros (VBA)',
+    'cli.lossy.control': 'form controls',
+    'cli.lossy.connection': 'data connections or queries',
+    'cli.error.wouldLose': '{path} holds {parts}, which the command line (exceljs) cannot keep when it rewrites a workbook. Nothing was written. Use the Excel add-in, or add --force to accept the loss.',
+    'cli.report.lossyCheck': 'Note: this workbook holds {parts}; recalc and summary would lose them in the copy (they write only with --force). The Excel add-in keeps them.',
+    'cli.report.lossyForced': 'Note: because of --force, the output has none of the input\'s {parts}.',
     'cli.report.file': 'File: {path}',
     'cli.report.sheet': 'Sheet: {sheet} (header on row {headerRow}, {categories} categories, {units} units)',
     'cli.report.title': 'Title: {title}',
