@@ -292,7 +292,8 @@ export function renderSheetSpec(workbook: Workbook, spec: SheetSpec, opts: Rende
     },
   });
   spec.columnWidths.forEach((width, i) => {
-    ws.getColumn(i + 1).width = width;
+    // exceljs omits a column whose width equals its default of 9, and Excel then uses 8.43.
+    ws.getColumn(i + 1).width = width === 9 ? 9.01 : width;
   });
 
   const mergeAt = new Map<string, CellRange>();
