@@ -175,6 +175,7 @@ describe('renderSheetSpec and the summary sheet name', () => {
     expect(ws.getRow(4).height).toBeGreaterThan(18); // a long notice line wraps onto more lines
     expect(ws.model.merges).toEqual(['A1:B1', 'A4:B4']);
     expect([ws.getColumn(1).width, ws.getColumn(2).width]).toEqual([20, 10]);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1 });
   });
 
   it('keeps a column width of 9 through a write (exceljs drops its default width)', async () => {
@@ -182,7 +183,6 @@ describe('renderSheetSpec and the summary sheet name', () => {
     renderSheetSpec(wb, { ...spec('九'), columnWidths: [9, 20] });
     const back = (await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()))).worksheets[0]!;
     expect(back.getColumn(1).width).toBeCloseTo(9, 1);
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1 });
   });
 
   it('finds only its own sheet and picks a free name otherwise', () => {
