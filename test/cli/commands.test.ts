@@ -40,6 +40,10 @@ describe('exit status', () => {
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('【错误】');
     expect(check.stdout).toContain('单元格 B5（残联）');
+    // Grouped by severity, errors first.
+    const groups = ['【错误】', '【警告】', '【提示】'].map((g) => check.stdout.indexOf(g)).filter((i) => i >= 0);
+    expect(groups).toEqual([...groups].sort((a, b) => a - b));
+    expect(check.stdout.indexOf('【错误】')).toBe(groups[0]);
     const recalc = await run(['recalc', input, '--out', out]);
     expect(recalc.code).toBe(1);
     expect(existsSync(out)).toBe(false);
@@ -182,6 +186,12 @@ describe('usage', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('scorecard --help');
+  });
+
+  it('with --json, a usage error is still exactly one JSON document on stdout', async () => {
+    const result = await run(['recalc', 'a.xlsx', '--json']);
+    expect(result.code).toBe(2);
+    expect((JSON.parse(result.stdout) as JsonReport).error).toEqual({ code: 'USAGE', message: 'recalc 命令需要用 --out 指定输出文件。' });
   });
 
   it('--help prints the usage and exits 0', async () => {
