@@ -265,7 +265,7 @@ function chooseAndAnalyse(workbook: Workbook, options: Options): Chosen {
   const rulesSheet = sheets.find(isRulesSheet);
   const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
   const analyse = (grid: Grid): Analysis => analyze(grid, { rulesGrid, overrides: options.rank ? { rankMode: options.rank } : {} });
-  const names = sheets.map((ws) => `“${ws.name}”`).join('、');
+  const names = sheets.map((ws) => `“${ws.name}”`).join(options.locale === 'zh-CN' ? '、' : ', ');
 
   if (options.sheet !== null) {
     const wanted = options.sheet;
