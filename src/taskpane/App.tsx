@@ -52,6 +52,7 @@ export function App({ host, locale, dark = false }: AppProps) {
   const [work, setWork] = useState<Work | null>('inspect');
   const [result, setResult] = useState<ResultMessage | null>(null);
   const [preview, setPreview] = useState<RecalcPreview | null>(null);
+  const [dialogLoaded, setDialogLoaded] = useState(false);
   const latestInspect = useRef(0);
 
   const failure = useCallback(
@@ -125,6 +126,7 @@ export function App({ host, locale, dark = false }: AppProps) {
         const outcome = await guarded('preview', () => host.previewRecalc());
         if (outcome?.ok) {
           setInspection(outcome.value.inspection);
+          setDialogLoaded(true);
           setPreview(outcome.value);
         }
         return;
@@ -216,7 +218,9 @@ export function App({ host, locale, dark = false }: AppProps) {
             </>
           )}
         </main>
-        {preview && (
+        {/* Once loaded the dialog stays mounted and closes through its `open` prop: unmounting it
+            while open would leave Fluent's aria-hidden on the pane, hiding it from screen readers. */}
+        {dialogLoaded && (
           <Suspense fallback={null}>
             <PreviewDialog preview={preview} onConfirm={() => void confirmPreview()} onCancel={() => setPreview(null)} />
           </Suspense>

@@ -1,0 +1,286 @@
+/**
+ * End to end in headless Debian Chromium: the real task pane (built bundle) beside the
+ * simulated workbook of the demo page, loaded with the real fixture. Fails, never skips,
+ * when Chromium is missing.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { ROOT, startDemoServer, type DemoServer } from './demoServer';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
+const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+interface PublishedUnit {
+  category: string;
+  unit: string;
+  total: string;
+  rank: string;
+}
+
+function published(): PublishedUnit[] {
+  const lines = readFileSync(join(FIXTURES, 'wenxian-2023-q3.tsv'), 'utf8').split(/\r?\n/).filter(Boolean).slice(1);
+  const units: PublishedUnit[] = [];
+  let category = '';
+  for (const line of lines) {
+    const f = line.split('\t');
+    if (f.length === 1) category = f[0]!.trim();
+    else units.push({ category, unit: f[0]!, total: f[4]!, rank: f[5]! });
+  }
+  return units;
+}
+
+let server: DemoServer;
+let browser: BrowserContext;
+let page: Page;
+let userData: string;
+const offMachine: string[] = [];
+const dialogs: string[] = [];
+
+jest.setTimeout(60_000);
+
+beforeAll(async () => {
+  // Chromium is required: a missing browser fails this suite instead of skipping it.
+  expect(existsSync(CHROMIUM)).toBe(true);
+  server = await startDemoServer(280_000);
+  userData = mkdtempSync(join(tmpdir(), 'scorecard-chromium-'));
+  // A fresh profile directory each run (playwright passes it as --user-data-dir).
+  browser = await chromium.launchPersistentContext(userData, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (userData) rmSync(userData, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  page = await browser.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const simOffice = readFileSync(join(ROOT, 'dist', 'sim-office.js'));
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    // The office.js CDN is answered by the simulated Office; everything else off-machine is refused.
+    if (url === OFFICE_JS) return route.fulfill({ body: simOffice, contentType: 'text/javascript' });
+    offMachine.push(url);
+    return route.abort();
+  });
+  await page.goto(`${server.url}/demo.html`);
+  await pane().locator('[data-testid="table-card"]').waitFor({ timeout: 30_000 });
+});
+
+afterEach(async () => {
+  await page?.close();
+  expect(offMachine).toEqual([]);
+  expect(dialogs).toEqual([]);
+});
+
+const pane = () => page.frameLocator('[data-testid="pane"]');
+
+function paneFrame(): Frame {
+  const frame = page.frames().find((f) => f.url().includes('/taskpane.html'));
+  if (!frame) throw new Error('no task pane frame');
+  return frame;
+}
+
+/** Visible grid cells of the active sheet: address -> text. */
+async function gridCells(): Promise<Map<string, string>> {
+  const cells = await page.$$eval('[data-testid="grid"] td[data-address]', (tds) =>
+    tds.map((td) => [(td as HTMLElement).dataset.address!, td.textContent ?? ''] as [string, string]),
+  );
+  return new Map(cells);
+}
+
+function rowOf(cells: Map<string, string>, unit: string): number {
+  const hits = [...cells].filter(([address, text]) => /^A\d+$/.test(address) && text === unit);
+  if (hits.length !== 1) throw new Error(`unit ${unit} found ${hits.length} times in column A`);
+  return Number(hits[0]![0].slice(1));
+}
+
+async function recalcInPane(): Promise<void> {
+  await pane().getByRole('button', { name: '重新计算排名' }).click();
+  const dialog = pane().locator('[data-testid="preview-dialog"]');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: '写入' }).click();
+  await pane().locator('[data-testid="result"]').filter({ hasText: '已写入' }).waitFor();
+}
+
+async function editCell(address: string, text: string): Promise<void> {
+  await page.locator(`[data-testid="grid"] td[data-address="${address}"]`).click();
+  await page.locator('[data-testid="formula-input"]').fill(text);
+  await page.locator('[data-testid="formula-input"]').press('Enter');
+  await page.locator(`[data-testid="grid"] td[data-address="${address}"]`, { hasText: text }).waitFor();
+}
+
+describe('add-in in Chromium on the simulated workbook', () => {
+  it('recalculates from the pane after a preview and writes every published total and rank', async () => {
+    const units = published();
+    const before = await gridCells();
+    for (const u of units) {
+      const row = rowOf(before, u.unit);
+      expect([before.get(`E${row}`), before.get(`F${row}`)]).toEqual(['', '']);
+    }
+    await pane().getByRole('button', { name: '重新计算排名' }).click();
+    const dialog = pane().locator('[data-testid="preview-dialog"]');
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain('47 个单位的累计得分或排名将改变');
+    await dialog.getByRole('button', { name: '写入' }).click();
+    await pane().locator('[data-testid="result"]').filter({ hasText: '已写入' }).waitFor();
+
+    const after = await gridCells();
+    for (const u of units) {
+      const row = rowOf(after, u.unit);
+      expect({ unit: u.unit, total: after.get(`E${row}`), rank: after.get(`F${row}`) }).toEqual({ unit: u.unit, total: u.total, rank: u.rank });
+    }
+    // Closing the modal gives the pane back to assistive technology (no aria-hidden left behind).
+    // (Fluent lifts it a moment after the close animation; unmounting the open dialog left it for good.)
+    await paneFrame().waitForFunction(
+      () => {
+        for (let el: Element | null = document.querySelector('main'); el; el = el.parentElement) if (el.getAttribute('aria-hidden')) return false;
+        return true;
+      },
+      undefined,
+      { timeout: 5000 },
+    );
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.locator('[data-testid="pane"]').screenshot({ path: join(SCREENSHOTS, 'taskpane.png') });
+
+    // 撤销上次计算 puts the blanks back.
+    await pane().getByRole('button', { name: '撤销上次计算' }).click();
+    await pane().locator('[data-testid="result"]').filter({ hasText: '已恢复' }).waitFor();
+    const undone = await gridCells();
+    for (const u of units) {
+      const row = rowOf(undone, u.unit);
+      expect([undone.get(`E${row}`), undone.get(`F${row}`)]).toEqual(['', '']);
+    }
+  });
+
+  it('generates the summary sheet with the notice lines', async () => {
+    await pane().getByRole('button', { name: '生成汇总表' }).click();
+    await pane().locator('[data-testid="result"]').filter({ hasText: '已生成工作表' }).waitFor();
+    await page.getByRole('tab', { name: '考评汇总' }).click();
+    await page.locator('[data-testid="grid"][data-sheet="考评汇总"]').waitFor();
+    const texts = [...(await gridCells()).values()].join('\n');
+    const notice = readFileSync(join(FIXTURES, 'wenxian-2023-q3.notice.txt'), 'utf8').split(/\r?\n/).filter(Boolean);
+    expect(notice.length).toBe(4);
+    for (const line of notice) expect(texts).toContain(line);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'summary.png') });
+  });
+
+  it('selects the cell of a finding when it is clicked', async () => {
+    await editCell('C5', '未报送');
+    await page.locator('[data-testid="grid"] td[data-address="A1"]').click();
+    await pane().getByRole('button', { name: '校验' }).click();
+    const finding = pane().locator('[data-testid="finding"][data-cell="C5"]');
+    await finding.waitFor();
+    await expect(finding.textContent()).resolves.toContain('张羌街道');
+    await finding.click();
+    await page.locator('[data-testid="grid"] td[data-address="C5"].selected').waitFor();
+    await expect(page.locator('[data-testid="name-box"]').textContent()).resolves.toBe('C5');
+    await expect(page.locator('[data-testid="grid"] td.selected').count()).resolves.toBe(1);
+  });
+
+  it('tells the user when the ribbon recalculation finds errors, and writes nothing', async () => {
+    await editCell('B4', 'abc');
+    const before = await gridCells();
+    await page.locator('[data-testid="ribbon-recalc"]').click();
+    await page.waitForFunction(() => (window as unknown as { __scorecardDemo?: { lastCommand: unknown } }).__scorecardDemo?.lastCommand != null);
+    const report = await page.evaluate(() => (window as unknown as { __scorecardDemo: { lastCommand: unknown } }).__scorecardDemo.lastCommand);
+    expect(report).toMatchObject({ status: 'told', via: 'taskpane' });
+    // The reopened pane shows the error at its cell.
+    await pane().locator('[data-testid="finding"][data-cell="B4"]').waitFor();
+    expect(await gridCells()).toEqual(before);
+  });
+
+  it('ribbon 重新计算排名 runs the same command without the pane', async () => {
+    await page.locator('[data-testid="ribbon-recalc"]').click();
+    await page.locator('[data-testid="demo-status"]', { hasText: '重新计算排名：已完成。' }).waitFor();
+    const cells = await gridCells();
+    for (const u of published()) expect(cells.get(`E${rowOf(cells, u.unit)}`)).toBe(u.total);
+  });
+
+  it('shows hostile cell text as text in the pane; no script runs and no dialog opens', async () => {
+    const img = '<img src=x onerror=alert(1)>';
+    const script = '<script>alert(2)</script>';
+    await editCell('A4', img); // first in its category: named in the notice lines
+    await editCell('A14', script); // 基础数量不足: in the flag list
+    await pane().getByRole('button', { name: '校验' }).click();
+    await pane().locator('[data-testid="flags"]').getByText(script, { exact: true }).waitFor();
+    await expect(pane().locator('[data-testid="notice-lines"]').textContent()).resolves.toContain(`${img}（152分）`);
+    await recalcInPane();
+    const frame = paneFrame();
+    const result = await frame.evaluate(() => ({
+      imgs: document.querySelectorAll('img[src="x"]').length,
+      scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('alert')).length,
+      text: document.body.innerText,
+    }));
+    expect(result.imgs).toBe(0);
+    expect(result.scripts).toBe(0);
+    expect(result.text).toContain(img);
+    expect(result.text).toContain(script);
+    // Give a stray onerror handler time to fire before afterEach checks for dialogs.
+    await page.waitForTimeout(300);
+  });
+
+  it('sends a Content-Security-Policy that allows scripts only from itself and the office.js CDN', async () => {
+    const response = await page.request.get(`${server.url}/taskpane.html`);
+    const header = response.headers()['content-security-policy'] ?? '';
+    expect(header).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(header).toContain("connect-src 'self'");
+    expect(header).toContain("object-src 'none'");
+    // The built page carries the same policy itself (Office serves it from any host).
+    const built = readFileSync(join(ROOT, 'dist', 'taskpane.html'), 'utf8');
+    expect(built).toMatch(/<meta\s+http-equiv="?Content-Security-Policy"?\s+content="[^"]*script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+    expect(built).toMatch(/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/);
+    expect(built).not.toMatch(/<script>(?!<\/script>)/); // no inline script for the policy to allow
+    // And Chromium enforces it: an injected inline script is refused.
+    const violated = await paneFrame().evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective));
+          const s = document.createElement('script');
+          s.textContent = 'window.__injected = true';
+          document.body.appendChild(s);
+          setTimeout(() => resolve('not blocked'), 2000);
+        }),
+    );
+    expect(violated).toBe('script-src-elem');
+    expect(await paneFrame().evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+  });
+
+  it('downloads the result as an .xlsx that keeps the published totals', async () => {
+    await recalcInPane();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download"]').click()]);
+    const dir = mkdtempSync(join(tmpdir(), 'scorecard-download-'));
+    try {
+      const file = join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const ws = book.worksheets[0]!;
+      const byName = new Map<string, { total: unknown; rank: unknown }>();
+      ws.eachRow((row) => {
+        const name = row.getCell(1).value;
+        if (typeof name === 'string') byName.set(name, { total: row.getCell(5).value, rank: row.getCell(6).value });
+      });
+      for (const u of published()) expect(byName.get(u.unit)).toEqual({ total: Number(u.total), rank: Number(u.rank) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
