@@ -223,8 +223,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         return await run(runOptions(), async (context) => {
           // Sync 1: the score sheet and the names of all sheets.
           const sheets = context.workbook.worksheets;
-          sheets.load('items/name');
-          const read = await readActiveSheet(context, office);
+          const read = await readActiveSheet(context, office, { alsoQueue: () => void sheets.load('items/name') });
           if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
           const insp = inspection(read);
           if (!insp.analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
@@ -301,12 +300,17 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
 
     async onActiveSheetChanged(listener) {
       let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null = null;
-      await run({}, async (context) => {
-        registration = context.workbook.worksheets.onActivated.add(async () => {
-          listener();
+      try {
+        await run({}, async (context) => {
+          registration = context.workbook.worksheets.onActivated.add(async () => {
+            listener();
+          });
+          await context.sync();
         });
-        await context.sync();
-      });
+      } catch {
+        // Without the event (older Excel, lost connection) the pane still works; it just won't follow sheet switches.
+        return () => undefined;
+      }
       return () => {
         const r = registration as OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null;
         registration = null;

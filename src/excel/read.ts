@@ -29,6 +29,8 @@ export interface ReadOptions {
   undoBody?: boolean;
   /** Read this sheet instead of the active one. */
   sheetName?: string;
+  /** Queue more loads into the same sync (queued again if the read is retried). */
+  alsoQueue?: () => void;
 }
 
 const RANGE_PROPS = 'values,formulas,numberFormat,rowIndex,columnIndex';
@@ -101,6 +103,7 @@ async function readOnce(context: Excel.RequestContext, office: OfficeLike, optio
   const sheets = context.workbook.worksheets;
   const sheet = options.sheetName ? sheets.getItemOrNullObject(options.sheetName) : sheets.getActiveWorksheet();
   const finishSheet = queueSheetRead(sheet, office, withMerges);
+  options.alsoQueue?.();
   const rules = sheets.getItemOrNullObject(RULES_SHEET_NAME);
   rules.load('name');
   const rulesUsed = rules.getUsedRangeOrNullObject(true);

@@ -187,3 +187,11 @@ describe('recalculation on the real sheet', () => {
     expect(calls).toBe(1);
   });
 });
+
+test('when the activation event cannot be registered, subscribing still resolves', async () => {
+  const wb = SimWorkbook.fromGrids(await fixtureGrids());
+  const { host } = simHost(wb);
+  wb.failSync({ code: 'ConnectionFailure' });
+  const off = await host.onActiveSheetChanged(() => undefined);
+  expect(() => off()).not.toThrow();
+});
