@@ -104,16 +104,22 @@ describe('applyWrites', () => {
     ]);
   });
 
-  it('gives each written cell its own style object, so restyling it cannot restyle its neighbours', async () => {
-    const [ws] = await roundTrip([{ name: 'S', rows: [['a', 1, 2]], styled: true }]);
+  it('never lets a written cell share a style object with a cell outside the plan, and keeps its look', async () => {
+    const [ws] = await roundTrip([{ name: 'S', rows: [['a', 1, 2, 3]], styled: true }]);
     const sheet = ws!;
-    expect(sheet.getCell('B1').style).toBe(sheet.getCell('C1').style); // exceljs shares them on read
+    expect(sheet.getCell('B1').style).toBe(sheet.getCell('D1').style); // exceljs shares them on read
     const look = JSON.stringify(sheet.getCell('B1').style);
-    applyWrites(sheet, [write('B1', 0, 1, 99)]);
-    expect(sheet.getCell('B1').style).not.toBe(sheet.getCell('C1').style);
-    expect(JSON.stringify(sheet.getCell('B1').style)).toBe(look);
+    applyWrites(sheet, [write('B1', 0, 1, 99), write('C1', 0, 2, 98), write('E1', 0, 4, '零报送', 'flag')]);
+    for (const written of ['B1', 'C1', 'E1']) {
+      for (const other of ['A1', 'D1']) expect(sheet.getCell(written).style).not.toBe(sheet.getCell(other).style);
+      expect(JSON.stringify(sheet.getCell(written).style)).toBe(look); // E1 borrowed D1's look
+    }
     sheet.getCell('B1').font = { name: 'Arial', size: 20 };
-    expect(sheet.getCell('C1').font).toMatchObject({ name: '宋体', size: 11 });
+    sheet.getCell('E1').font = { name: 'Arial', size: 20 };
+    expect([sheet.getCell('A1').font, sheet.getCell('D1').font]).toEqual([
+      expect.objectContaining({ name: '宋体', size: 11 }),
+      expect.objectContaining({ name: '宋体', size: 11 }),
+    ]);
   });
 
   it('writes a formula with its cached result when the plan asks for one (undo of a user formula)', async () => {
