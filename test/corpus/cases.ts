@@ -277,6 +277,13 @@ export const CASES: CorpusCase[] = [
     categories: [{ name: ONE, units: [['甲', 130, 1], ['乙', 100, 2]] }],
   },
   {
+    id: 'remark-right-of-category-row',
+    about: 'a remark beside a category row, right of the table: the added 累计得分 column must not swallow it',
+    grid: sheet([H, [ONE, null, null, null, '（共2家）'], ['甲', 120, 10, 0], ['乙', 115, 10, 0]]),
+    findings: [],
+    categories: [{ name: ONE, units: [['甲', 130, 1], ['乙', 125, 2]] }],
+  },
+  {
     id: 'note-and-sum-row-below',
     about: 'a 合计 row is not a unit; rows after a 注： note are not read',
     grid: sheet([H, [ONE], ['甲', 120, 10, 0], ['乙', 100, 5, 0], ['合计', 220, 15, 0], ['注：数据截至9月30日'], ['丙', 1, 2, 3]]),
