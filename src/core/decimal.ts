@@ -19,8 +19,9 @@ export function toCents(value: number): CentsConversion | null {
   const scaled = value * 100;
   if (Math.abs(scaled) > MAX_SCORE_CENTS) return null;
   const cents = Math.round(scaled);
-  // Tolerance absorbs binary noise (0.1 * 100 = 10.000000000000002) but not a real third decimal.
-  const rounded = Math.abs(scaled - cents) > 1e-9 * Math.max(1, Math.abs(scaled));
+  // Division is correctly rounded, so cents / 100 is exactly the double a two-decimal number parses to:
+  // any other value (119.99999999) had more than two decimals. Binary noise in value * 100 does not matter.
+  const rounded = cents / 100 !== value;
   return { cents: cents === 0 ? 0 : cents, rounded };
 }
 

@@ -146,22 +146,30 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
   const rows: LayoutRow[] = [];
   let lastRow = header.row;
   const mergedAcross = mergedRowStarts(grid);
+  const labelledCols = new Set(header.columns.map((c) => c.col));
 
   for (let r = header.row + 1; r <= bottom; r++) {
     const values = grid.values[r - grid.originRow];
     if (!values) continue;
-    // Non-empty cells inside the table's columns.
+    // Non-empty cells inside the table's columns; "labelled" ones sit under a known header.
+    // A remark beside a category row (（共2家）) is in an unlabelled column and does not count.
     let nonEmpty = 0;
-    let onlyCol = -1;
-    let onlyValue: CellValue = null;
+    let labelledNonEmpty = 0;
+    let firstCellCol = -1;
+    let firstCellValue: CellValue = null;
     for (let c = firstCol; c <= lastCol; c++) {
       const v = values[c - grid.originCol];
       if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
       nonEmpty++;
-      onlyCol = c;
-      onlyValue = v;
+      const labelled = labelledCols.has(c);
+      if (labelled) labelledNonEmpty++;
+      if (firstCellCol < 0) {
+        firstCellCol = c;
+        firstCellValue = v;
+      }
     }
     if (nonEmpty === 0) continue;
+    const aloneOnRow = labelledNonEmpty <= (labelledCols.has(firstCellCol) ? 1 : 0);
 
     const firstText = firstTextInRow(values);
     if (firstText !== null && NOTE_START.test(firstText)) break;
@@ -174,8 +182,9 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
         findings.push(finding({ code: 'MULTIPLE_TABLES', headerCell: a1(r, col) }, placeAt(r, col)));
         break;
       }
-      if (!categoryColumn && nonEmpty === 1 && typeof onlyValue === 'string') {
-        const text = onlyValue.trim();
+      if (!categoryColumn && aloneOnRow && typeof firstCellValue === 'string') {
+        const onlyCol = firstCellCol;
+        const text = firstCellValue.trim();
         const looksLikeCategory =
           mergedAcross.has(r) ||
           onlyCol !== unitColumn.col ||

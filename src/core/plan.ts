@@ -30,7 +30,7 @@ export function sameContent(a: CellContent, b: CellContent): boolean {
   return sameValue(a.value, b.value);
 }
 
-/** The first column right of the table whose header and unit cells are all empty. */
+/** The first column right of the table that is empty in every given row. */
 function freeColumn(grid: Grid, rows: readonly number[], from: number, taken: Set<number>): number {
   for (let col = from; ; col++) {
     if (taken.has(col)) continue;
@@ -51,7 +51,9 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   if (!scored) return plan;
   const layout = scored.layout;
   const units = scored.categories.flatMap((c) => c.units);
-  const rows = [layout.headerRow, ...units.map((u) => u.row)];
+  // Every row of the table, category rows and notes beside them included, must be empty in an added column.
+  const rows: number[] = [];
+  for (let r = layout.headerRow; r <= layout.lastRow; r++) rows.push(r);
   const taken = new Set<number>();
   const columnFor = (role: 'total' | 'rank' | 'flag'): number => {
     const existing: ColumnInfo | undefined = layout.columns.find((c) => c.role === role);

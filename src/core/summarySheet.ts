@@ -59,12 +59,12 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
     blank();
 
     wide(L('summary.section.flags'), 'section');
-    header(L('summary.col.flag'), L('summary.col.unit'), L('summary.col.category'));
+    header(L('summary.col.category'), L('summary.col.flag'), L('summary.col.unit'));
     let anyFlag = false;
     for (const code of FLAG_CODES) {
       for (const f of summary.flagged[code]) {
         anyFlag = true;
-        rows.push([cell(L(`summary.flag.${code}`), 'text'), cell(f.unit, 'text'), cell(f.category, 'text')]);
+        rows.push([cell(f.category, 'text'), cell(L(`summary.flag.${code}`), 'text'), cell(f.unit, 'text')]);
       }
     }
     if (!anyFlag) rows.push([cell(L('summary.none'), 'text')]);
@@ -94,17 +94,17 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
       const anchorTop = rows.length;
       for (let i = 0; i < CHART_ROWS; i++) blank();
       wide(L('summary.section.data'), 'section');
-      header(L('summary.col.category'), L('summary.col.unit'), L('summary.col.total'), L('summary.col.rank'));
+      header(L('summary.col.category'), L('summary.col.rank'), L('summary.col.unit'), L('summary.col.total'));
       const dataTop = rows.length;
       for (const c of analysis.scored.categories) {
-        for (const u of c.units) rows.push([cell(c.name, 'text'), cell(u.name, 'text'), cell(centsToNumber(u.totalCents), 'number'), cell(u.rank, 'number')]);
+        for (const u of c.units) rows.push([cell(c.name, 'text'), cell(u.rank, 'number'), cell(u.name, 'text'), cell(centsToNumber(u.totalCents), 'number')]);
       }
       const dataBottom = rows.length - 1;
       chart = {
         title: L('summary.chartTitle'),
         seriesName: L('summary.col.total'),
-        categories: { top: dataTop, left: 1, bottom: dataBottom, right: 1 },
-        values: { top: dataTop, left: 2, bottom: dataBottom, right: 2 },
+        categories: { top: dataTop, left: 2, bottom: dataBottom, right: 2 },
+        values: { top: dataTop, left: 3, bottom: dataBottom, right: 3 },
         anchor: { top: anchorTop, left: 0, bottom: anchorTop + CHART_ROWS - 1, right: WIDTH - 1 },
       };
       blank();
@@ -114,7 +114,8 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
 
   return {
     name: SUMMARY_SHEET_NAME,
-    columnWidths: [22, 9, 24, 10, 10, 9, 12, 11],
+    // Unit names sit in column C in every table, so it is the wide one; B fits 基础数量不足.
+    columnWidths: [20, 13, 26, 10, 10, 9, 12, 11],
     rows,
     merges,
     chart,

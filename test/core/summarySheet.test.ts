@@ -26,7 +26,9 @@ describe('the 考评汇总 sheet', () => {
   });
 
   it('lists the top 3 with ties and carries the notice lines ready to copy', () => {
-    const tops = texts.filter((r) => r.length === 4 && r[0] === '一类考评单位' && typeof r[1] === 'number' && r[1] <= 3);
+    const start = texts.findIndex((r) => r[0] === '二、各类别前3名（含并列）');
+    const end = texts.findIndex((r, i) => i > start && r.length === 0);
+    const tops = texts.slice(start + 2, end).filter((r) => r[0] === '一类考评单位');
     expect(tops.map((r) => r[2])).toEqual(['农业农村局', '人力资源和社会保障局', '经济技术开发区管委会', '科技和工业信息化局']);
     const flat = texts.map((r) => r[0]);
     for (const line of noticeLines()) expect(flat).toContain(line);
@@ -37,6 +39,7 @@ describe('the 考评汇总 sheet', () => {
     expect(spec.chart).not.toBeNull();
     const { categories, values } = spec.chart!;
     expect(values.bottom - values.top + 1).toBe(47);
+    expect(texts[categories.top - 1]).toEqual(['类别', '名次', '单位', '累计得分']);
     expect(texts[categories.top]![categories.left]).toBe('温泉街道');
     expect(texts[values.top]![values.left]).toBe(152);
     expect(spec.print).toEqual({ paperSize: 'A4', orientation: 'portrait', fitToWidth: 1 });
