@@ -17,7 +17,6 @@ import { FindingsPanel } from './components/FindingsPanel';
 import { FlagsPanel } from './components/FlagsPanel';
 import { NoticePanel } from './components/NoticePanel';
 import { ResultBar, type ResultMessage } from './components/ResultBar';
-import { SettingsPanel } from './components/SettingsPanel';
 import { TableCard } from './components/TableCard';
 import { countBySeverity, noticeLines } from './logic';
 import { LocaleProvider } from './locale';
@@ -30,6 +29,9 @@ export interface AppProps {
 
 // The dialog (and Fluent's motion code behind it) is loaded on first use, off the first screen.
 const PreviewDialog = lazy(() => import('./components/PreviewDialog').then((m) => ({ default: m.PreviewDialog })));
+
+// Settings sit at the bottom of the pane: their inputs load after the first screen.
+const SettingsPanel = lazy(() => import('./components/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 
 type Work = 'inspect' | 'preview' | 'apply' | 'summary' | 'undo' | 'clearFlags' | 'settings';
 
@@ -214,7 +216,9 @@ export function App({ host, locale, dark = false }: AppProps) {
                 </>
               )}
               <Divider />
-              <SettingsPanel settings={inspection.settings} busy={busy} onSave={(s) => void saveSettings(s)} />
+              <Suspense fallback={null}>
+                <SettingsPanel settings={inspection.settings} busy={busy} onSave={(s) => void saveSettings(s)} />
+              </Suspense>
             </>
           )}
         </main>

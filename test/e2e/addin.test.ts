@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
@@ -261,6 +262,17 @@ describe('add-in in Chromium on the simulated workbook', () => {
     );
     expect(violated).toBe('script-src-elem');
     expect(await paneFrame().evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+  });
+
+  it('keeps the first-screen script of the pane under 200 KB gzip, without exceljs or the simulator', async () => {
+    const html = readFileSync(join(ROOT, 'dist', 'taskpane.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]!).filter((src) => !src.startsWith('https://'));
+    expect(scripts).toEqual(['taskpane.js']);
+    const js = readFileSync(join(ROOT, 'dist', 'taskpane.js'));
+    expect(gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(200 * 1024);
+    const text = js.toString('utf8');
+    expect(text).not.toContain('xl/worksheets'); // exceljs
+    expect(text).not.toContain('PropertyNotLoaded'); // the simulated Office's error code
   });
 
   it('downloads the result as an .xlsx that keeps the published totals', async () => {
