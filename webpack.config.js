@@ -51,7 +51,7 @@ module.exports = (env, argv) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           loader: 'esbuild-loader',
-          options: { loader: 'tsx', target: 'es2020', jsx: 'automatic', tsconfig: path.resolve(__dirname, 'tsconfig.json') },
+          options: { target: 'es2020', jsx: 'automatic', tsconfig: path.resolve(__dirname, 'tsconfig.json') },
         },
       ],
     },
