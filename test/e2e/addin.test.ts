@@ -13,7 +13,8 @@ import { ROOT, startDemoServer, type DemoServer } from './demoServer';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+// UPDATE_SCREENSHOTS=1 refreshes the README's screenshots; otherwise they go to test-output/ (ignored by git).
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-output', 'screenshots');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 interface PublishedUnit {
