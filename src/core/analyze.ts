@@ -8,7 +8,8 @@ import { readTable } from './table';
 import { scoreTable, validateScores } from './score';
 import { summarize } from './summary';
 import { applyRulesSheet } from './rulesSheet';
-import { SUMMARY_SHEET_NAME } from './sheetSpec';
+import { SUMMARY_MARKER, SUMMARY_SHEET_NAME } from './sheetSpec';
+import { finding, SHEET_LEVEL } from './findings';
 import { normalizeName } from './text';
 
 export interface AnalyzeOptions {
@@ -29,6 +30,10 @@ export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {
   rules = withOverrides(rules, options.overrides);
   const empty: Analysis = { sheetName: grid.sheetName, layout: null, rules, table: null, scored: null, summary: null, findings };
 
+  if (isOwnSummarySheet(grid)) {
+    findings.push(finding({ code: 'SUMMARY_SHEET' }, SHEET_LEVEL));
+    return empty;
+  }
   const detected = detectLayout(grid, rules);
   if (!detected.ok) {
     findings.push(...detected.error);
@@ -55,6 +60,15 @@ function sortFindings(findings: Finding[]): Finding[] {
     .map((f, i) => ({ f, i }))
     .sort((a, b) => (a.f.row ?? -1) - (b.f.row ?? -1) || (a.f.col ?? -1) - (b.f.col ?? -1) || a.i - b.i)
     .map((x) => x.f);
+}
+
+/** The product's own summary sheet ends with a footer row carrying SUMMARY_MARKER. */
+export function isOwnSummarySheet(grid: Grid): boolean {
+  for (let i = grid.values.length - 1; i >= Math.max(0, grid.values.length - 3); i--) {
+    const first = grid.values[i]?.find((v) => v !== null && v !== '');
+    if (typeof first === 'string' && first.startsWith(SUMMARY_MARKER)) return true;
+  }
+  return false;
 }
 
 /** Sheets the product owns or reads as settings: never taken for the score table. */

@@ -22,6 +22,7 @@ type ColumnField = { column: string };
 
 export type FindingDetail =
   | { code: 'HEADER_NOT_FOUND' }
+  | { code: 'SUMMARY_SHEET' }
   | { code: 'MISSING_COLUMN'; column: 'unit' | 'score' | 'total' | 'rank' }
   | { code: 'DUPLICATE_HEADER'; column: string }
   | { code: 'NO_CATEGORY' }
@@ -54,6 +55,7 @@ export type FindingCode = Finding['code'];
 /** Severity of each code: declared once, so the UI, the CLI and the exit status agree. */
 export const SEVERITY: { readonly [C in FindingCode]: Severity } = {
   HEADER_NOT_FOUND: 'error',
+  SUMMARY_SHEET: 'error',
   MISSING_COLUMN: 'error',
   DUPLICATE_HEADER: 'warning',
   NO_CATEGORY: 'info',

@@ -10,7 +10,7 @@ export * from './rules';
 export * from './model';
 export * from './result';
 export * from './sheetSpec';
-export { analyze, pickScoreSheet, type AnalyzeOptions } from './analyze';
+export { analyze, pickScoreSheet, isOwnSummarySheet, type AnalyzeOptions } from './analyze';
 export { planWrites, planUndo, planClearFlags, needsTextGuard, sameContent, type UndoPlan } from './plan';
 export { extractPeriod } from './layout';
 export { rankTotals, totalOf } from './score';

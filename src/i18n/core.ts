@@ -14,6 +14,7 @@ const whoEn = (f: Finding) => (f.unit ? ` (${f.unit})` : '');
 
 const zhFindings: FindingMessages = {
   HEADER_NOT_FOUND: () => '未找到得分表：工作表中没有包含“单位”和得分列（如“基础得分”）的表头行。',
+  SUMMARY_SHEET: () => '这是本助手生成的“考评汇总”表，不是得分表。请切换到得分表所在的工作表。',
   MISSING_COLUMN: (f) => `${at(f)} 所在表头缺少“${COLUMN_ZH[f.column] ?? f.column}”列。`,
   DUPLICATE_HEADER: (f) => `${at(f)} 的表头“${f.column}”重复，已使用前一列。`,
   NO_CATEGORY: () => '未找到类别行或类别列，全部单位按同一类别排名。',
@@ -43,6 +44,7 @@ const zhFindings: FindingMessages = {
 
 const enFindings: FindingMessages = {
   HEADER_NOT_FOUND: () => 'No score table found: no header row with a unit column and score columns (such as 基础得分).',
+  SUMMARY_SHEET: () => 'This is the 考评汇总 summary sheet the add-in generated, not a score table. Switch to the sheet with the scores.',
   MISSING_COLUMN: (f) => `The header at ${f.cell ?? 'the sheet'} has no ${COLUMN_EN[f.column] ?? f.column} column.`,
   DUPLICATE_HEADER: (f) => `${atEn(f)}: header "${f.column}" appears twice; the first one is used.`,
   NO_CATEGORY: () => 'No category rows or category column: all units are ranked as one category.',

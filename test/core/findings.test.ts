@@ -1,4 +1,4 @@
-import { ALL_FINDING_CODES, analyze, gridFromRows, type CellValue, type FindingCode, type Grid } from '../../src/core';
+import { ALL_FINDING_CODES, SUMMARY_MARKER, analyze, gridFromRows, type CellValue, type FindingCode, type Grid } from '../../src/core';
 
 const HEADER = ['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'];
 const table = (...rows: CellValue[][]): Grid => gridFromRows([HEADER, ['一类考评单位'], ...rows]);
@@ -8,6 +8,7 @@ const found = (grid: Grid, code: FindingCode) =>
 /** One case per code: the grid and the cells the code must point at. */
 const CASES: Record<FindingCode, { grid: Grid; cells: Array<string | null> }> = {
   HEADER_NOT_FOUND: { grid: gridFromRows([['一些文字'], [1, 2, 3]]), cells: [null] },
+  SUMMARY_SHEET: { grid: gridFromRows([['单位', '基础得分'], ['甲', 1], [`${SUMMARY_MARKER}，重新生成时将被替换。`]]), cells: [null] },
   MISSING_COLUMN: { grid: gridFromRows([['序号', '基础得分', '采用得分'], [1, 10, 5]]), cells: ['A1'] },
   DUPLICATE_HEADER: { grid: gridFromRows([['单位', '基础得分', '基础得分'], ['甲', 10, 5]]), cells: ['C1'] },
   NO_CATEGORY: { grid: gridFromRows([HEADER, ['甲', 10, 5, 0]]), cells: [null] },
