@@ -203,6 +203,25 @@ export const CASES: CorpusCase[] = [
     categories: [{ name: ONE, units: [['甲', 130, 1]] }],
   },
   {
+    id: 'two-tables-with-titles',
+    about: 'two quarters stacked, each under its own title line: the second title is not a unit',
+    grid: sheet([
+      ['2023年第三季度政务信息得分'],
+      HT,
+      [ONE],
+      ['甲', 120, 10, 0],
+      ['乙', 115, 10, 0],
+      [],
+      ['2023年第二季度政务信息得分'],
+      HT,
+      [ONE],
+      ['甲', 100, 0, 0],
+    ]),
+    findings: [['MULTIPLE_TABLES', 'A8']],
+    period: '2023年第三季度',
+    categories: [{ name: ONE, units: [['甲', 130, 1], ['乙', 125, 2]] }],
+  },
+  {
     id: 'merged-two-row-header',
     about: '单位, 累计得分 and 排名 merged down two rows, 得分情况 merged over three score columns',
     grid: sheet(
