@@ -8,6 +8,10 @@ export interface CoreThroughput {
   runs: number;
   ms: number;
   unitsPerSecond: number;
+  /** Median CPU time of the same runs (GC threads included). */
+  cpuMs: number;
+  /** Fastest run: the least disturbed by other work on the machine. */
+  bestMs: number;
   /** Median split of the time between analyze and planWrites. */
   analyzeMs: number;
   planMs: number;
@@ -29,7 +33,8 @@ export async function coreThroughput(units: number, runs: number): Promise<CoreT
   if (errors.length) throw new Error(`the ${units}-unit sheet has ${errors.length} errors, first ${errors[0]!.code}`);
   // Small sheets need several warm-up passes before V8 has optimised the hot paths.
   const warmup = units <= 10_000 ? 5 : 1;
-  const total = await sample(() => pipeline(grid), runs, warmup);
+  const cpu: number[] = [];
+  const total = await sample(() => pipeline(grid), runs, warmup, cpu);
   const analyzeSamples = await sample(() => analyze(grid), runs, 0);
   const analysis = analyze(grid);
   const planSamples = await sample(() => planWrites(grid, analysis, { flagColumn: true }), runs, 0);
@@ -39,6 +44,8 @@ export async function coreThroughput(units: number, runs: number): Promise<CoreT
     runs,
     ms: round(ms, 2),
     unitsPerSecond: Math.round(units / (ms / 1000)),
+    cpuMs: round(median(cpu), 2),
+    bestMs: round(Math.min(...total), 2),
     analyzeMs: round(median(analyzeSamples), 2),
     planMs: round(median(planSamples), 2),
     writes: check.plan.writes.length,

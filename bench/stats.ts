@@ -15,13 +15,19 @@ export async function timeOnce(fn: () => unknown): Promise<number> {
   return performance.now() - start;
 }
 
-/** Run `fn` `warmup` times untimed (JIT), then `runs` times; every sample in ms. */
-export async function sample(fn: () => unknown, runs: number, warmup = 1): Promise<number[]> {
+/**
+ * Run `fn` `warmup` times untimed (JIT), then `runs` times; every sample in wall ms. CPU ms
+ * (user + system, GC threads included) go to `cpu` when given: steadier on a busy machine.
+ */
+export async function sample(fn: () => unknown, runs: number, warmup = 1, cpu?: number[]): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     collectGarbage();
+    const before = process.cpuUsage();
     samples.push(await timeOnce(fn));
+    const used = process.cpuUsage(before);
+    cpu?.push((used.user + used.system) / 1000);
   }
   return samples;
 }
