@@ -271,6 +271,13 @@ export const CASES: CorpusCase[] = [
     categories: [{ name: '全部单位', units: [['甲', 110, 1]] }],
   },
   {
+    id: 'spaced-and-wrapped-headers',
+    about: 'headers padded with spaces to line up (单  位), wrapped onto two lines, with full-width brackets',
+    grid: sheet([['单  位', '基础\n得分', '采 用 得 分', '附加得分（2）', '累计\u3000得分', '排\n名'], [ONE], ['甲', 120, 10, 1], ['乙', 115, 10, 0]]),
+    findings: [],
+    categories: [{ name: ONE, units: [['甲', 131, 1], ['乙', 125, 2]] }],
+  },
+  {
     id: 'category-column',
     about: 'a 类别 column instead of category rows; blank category cells continue the one above',
     grid: sheet([
@@ -451,6 +458,25 @@ export const CASES: CorpusCase[] = [
     findings: [],
     categories: [{ name: ONE, units: [['戊', 130, 1], ['丁', 130, 1], ['丙', 130, 1], ['乙', 130, 1], ['甲', 130, 1]] }],
     top: [['戊', '丁', '丙', '乙', '甲']],
+  },
+  {
+    id: 'ties-at-the-cut',
+    about: 'three units tied for third: the top-3 list holds all five, in sheet order within the tie',
+    grid: sheet([HT, [ONE], ['甲', 120, 30, 0], ['乙', 120, 20, 0], ['丙', 120, 10, 0], ['丁', 110, 20, 0], ['戊', 100, 30, 0], ['己', 95, 0, 0]]),
+    findings: [],
+    categories: [{ name: ONE, units: [['甲', 150, 1], ['乙', 140, 2], ['丙', 130, 3], ['丁', 130, 3], ['戊', 130, 3], ['己', 95, 6]] }],
+    top: [['甲', '乙', '丙', '丁', '戊']],
+  },
+  {
+    id: 'cents-that-float-would-miss',
+    about: '0.1 + 0.2 and 0.7 + 0.35 style sums are exact; equal sums tie',
+    grid: sheet([HT, [ONE], ['甲', 120, 10, 0.3], ['乙', 120, 10.1, 0.2], ['丙', 115, 15.15, 0.15], ['丁', 115, 15, 0.45]]),
+    findings: [
+      ['SCORE_STEP', 'C4'],
+      ['SCORE_STEP', 'C5'],
+    ],
+    categories: [{ name: ONE, units: [['甲', 130.3, 2], ['乙', 130.3, 2], ['丙', 130.3, 2], ['丁', 130.45, 1]] }],
+    top: [['丁', '甲', '乙', '丙']],
   },
   {
     id: 'all-scores-zero',
