@@ -147,6 +147,11 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
   let lastRow = header.row;
   const mergedAcross = mergedRowStarts(grid);
   const labelledCols = new Set(header.columns.map((c) => c.col));
+  const headerAt = (row: number | null): HeaderCandidate | null => {
+    if (row === null) return null;
+    const candidate = readHeaderRow(grid, row);
+    return isHeaderLike(candidate) && candidate.roles.has('unit') ? candidate : null;
+  };
 
   for (let r = header.row + 1; r <= bottom; r++) {
     const values = grid.values[r - grid.originRow];
@@ -176,10 +181,11 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     const hasNumber = scoreCols.some((c) => isNumberLike(values[c - grid.originCol] ?? null));
     if (!hasNumber) {
       // Only rows without scores can be a second header or a category row; checking just those keeps big sheets fast.
-      const again = readHeaderRow(grid, r);
-      if (isHeaderLike(again) && again.roles.has('unit')) {
-        const col = again.columns[0]?.col ?? firstCol;
-        findings.push(finding({ code: 'MULTIPLE_TABLES', headerCell: a1(r, col) }, placeAt(r, col)));
+      // A second header ends the table; so does a title line right above one (two quarters stacked).
+      const nextHeader = headerAt(r) ?? (aloneOnRow ? headerAt(nextNonEmptyRow(grid, r, bottom)) : null);
+      if (nextHeader) {
+        const col = nextHeader.columns[0]?.col ?? firstCol;
+        findings.push(finding({ code: 'MULTIPLE_TABLES', headerCell: a1(nextHeader.row, col) }, placeAt(nextHeader.row, col)));
         break;
       }
       if (!categoryColumn && aloneOnRow && typeof firstCellValue === 'string') {
@@ -219,6 +225,15 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     lastRow,
   };
   return ok({ layout, findings });
+}
+
+/** The next row below `row` holding anything, or null. */
+function nextNonEmptyRow(grid: Grid, row: number, bottom: number): number | null {
+  for (let r = row + 1; r <= bottom; r++) {
+    const values = grid.values[r - grid.originRow];
+    if (values?.some((v) => v !== null && v !== '')) return r;
+  }
+  return null;
 }
 
 function isNumberLike(v: CellValue): boolean {

@@ -51,6 +51,8 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   if (!scored) return plan;
   const layout = scored.layout;
   const units = scored.categories.flatMap((c) => c.units);
+  // No units, nothing to write: not even the header of an added column (it would change how the sheet reads).
+  if (units.length === 0) return plan;
   // Every row of the table, category rows and notes beside them included, must be empty in an added column.
   const rows: number[] = [];
   for (let r = layout.headerRow; r <= layout.lastRow; r++) rows.push(r);

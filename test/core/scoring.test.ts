@@ -88,6 +88,11 @@ describe('write plan and undo', () => {
     ]);
   });
 
+  it('plans nothing, not even an added header, for a table without units', () => {
+    const grid = gridFromRows([['单位', '采用得分'], ['累计得分', '单位', 0]]);
+    expect(planWrites(grid, analyze(grid), { flagColumn: false }).writes).toEqual([]);
+  });
+
   it('adds a 标记 column after the table when asked, in the first free column', () => {
     const grid = input();
     const plan = planWrites(grid, analyze(grid), { flagColumn: true });
