@@ -73,6 +73,8 @@ export interface ScoreTable {
 
 export type FlagCode = 'ZERO_SUBMISSION' | 'BELOW_QUOTA' | 'LOW_QUALITY';
 export const FLAG_CODES: readonly FlagCode[] = ['ZERO_SUBMISSION', 'BELOW_QUOTA', 'LOW_QUALITY'];
+/** Shared by every unit without flags (most of them). Never mutated. */
+export const NO_FLAGS: FlagCode[] = [];
 
 export interface ScoredUnit extends UnitRow {
   totalCents: Cents;

@@ -1,7 +1,7 @@
 /** The write plan: every cell a run changes, with old and new content. Nothing else is written. */
 import { a1, columnLetter, formulaAt, valueAt, type CellValue, type Grid } from './grid';
 import { centsToNumber } from './decimal';
-import { FLAG_LABELS_ZH, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type PlanOptions, type ScoredUnit, type WriteKind, type WritePlan } from './model';
+import { FLAG_LABELS_ZH, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type FlagCode, type PlanOptions, type ScoredUnit, type WriteKind, type WritePlan } from './model';
 
 /** True when text would be taken for a formula if typed into a cell: = + - @ at the start. */
 export function needsTextGuard(text: string): boolean {
@@ -44,6 +44,17 @@ function letters(col: number): string {
   return (LETTERS[col] ??= columnLetter(col));
 }
 
+const FLAG_TEXTS = new Map<string, string>();
+/** 标记 text of a unit's flags; the few combinations are joined once. */
+function flagText(flags: readonly FlagCode[]): string | null {
+  if (flags.length === 0) return null;
+  if (flags.length === 1) return FLAG_LABELS_ZH[flags[0]!];
+  const key = flags.join();
+  let text = FLAG_TEXTS.get(key);
+  if (text === undefined) FLAG_TEXTS.set(key, (text = flags.map((f) => FLAG_LABELS_ZH[f]).join('、')));
+  return text;
+}
+
 /** The exact cells a recalculation changes: totals, ranks, and the 标记 column if asked. */
 export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions): WritePlan {
   const plan: WritePlan = { sheetName: grid.sheetName, writes: [] };
@@ -53,13 +64,13 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   const units = scored.categories.flatMap((c) => c.units);
   // No units, nothing to write: not even the header of an added column (it would change how the sheet reads).
   if (units.length === 0) return plan;
-  // Every row of the table, category rows and notes beside them included, must be empty in an added column.
-  const rows: number[] = [];
-  for (let r = layout.headerRow; r <= layout.lastRow; r++) rows.push(r);
   const taken = new Set<number>();
   const columnFor = (role: 'total' | 'rank' | 'flag'): number => {
     const existing: ColumnInfo | undefined = layout.columns.find((c) => c.role === role);
     if (existing) return existing.col;
+    // Every row of the table, category rows and notes beside them included, must be empty in an added column.
+    const rows: number[] = [];
+    for (let r = layout.headerRow; r <= layout.lastRow; r++) rows.push(r);
     const col = freeColumn(grid, rows, layout.lastCol + 1, taken);
     taken.add(col);
     plan.writes.push(write(grid, layout.headerRow, col, 'header', null, { value: HEADERS[role], formula: null }));
@@ -79,7 +90,7 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   for (const unit of units) {
     put(unit, 'total', totalCol, centsToNumber(unit.totalCents));
     put(unit, 'rank', rankCol, unit.rank);
-    if (flagCol !== null) put(unit, 'flag', flagCol, unit.flags.length ? unit.flags.map((f) => FLAG_LABELS_ZH[f]).join('、') : null);
+    if (flagCol !== null) put(unit, 'flag', flagCol, flagText(unit.flags));
   }
   return plan;
 }

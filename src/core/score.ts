@@ -1,6 +1,6 @@
 /** Validation against the rules, then totals, ranks and flags. */
 import { finding, placeAt, type Finding } from './findings';
-import type { FlagCode, ScoreEntry, ScoredCategory, ScoredTable, ScoredUnit, ScoreTable, UnitRow, CategoryTable } from './model';
+import { NO_FLAGS, type FlagCode, type ScoreEntry, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitRow, type CategoryTable } from './model';
 import type { RankMode, Rules } from './rules';
 import { centsToNumber, type Cents } from './decimal';
 import { cellText, parseScore } from './text';
@@ -14,7 +14,11 @@ export function validateScores(table: ScoreTable, rules: Rules): Finding[] {
     for (const unit of category.units) {
       for (const entry of unit.scores) {
         if (entry.cents === null) continue;
+        // Fast path: within every cap and step, nothing to report (the common case allocates nothing).
+        const cap = entry.role === 'base' ? rule?.baseCapCents : entry.role === 'bonus' ? rule?.bonusCapCents : null;
+        const step = entry.role === 'base' ? rules.baseStepCents : entry.role === 'adoption' ? rules.adoptionStepCents : null;
         const column = labels.get(entry.col)!;
+        if (entry.cents >= 0 && (cap == null || entry.cents <= cap) && (column.maxCents === null || entry.cents <= column.maxCents) && (!step || entry.cents % step === 0)) continue;
         const where = placeAt(unit.row, entry.col, unit.name);
         const value = centsToNumber(entry.cents);
         if (entry.cents < 0) {
@@ -28,7 +32,6 @@ export function validateScores(table: ScoreTable, rules: Rules): Finding[] {
         } else if (column.maxCents !== null && entry.cents > column.maxCents) {
           findings.push(finding({ code: 'OVER_CAP', column: column.label, value, cap: centsToNumber(column.maxCents) }, where));
         }
-        const step = entry.role === 'base' ? rules.baseStepCents : entry.role === 'adoption' ? rules.adoptionStepCents : null;
         if (step && entry.cents % step !== 0) {
           findings.push(finding({ code: 'SCORE_STEP', column: column.label, value, step: centsToNumber(step) }, where));
         }
@@ -53,35 +56,40 @@ export function totalOf(scores: readonly ScoreEntry[]): Cents {
  * competition: 1 + number of higher totals (1,2,3,3,5); dense: 1 + number of distinct higher totals (1,2,3,3,4).
  */
 export function rankTotals(totals: readonly Cents[], mode: RankMode): number[] {
-  const order = totals.map((_, i) => i).sort((a, b) => totals[b]! - totals[a]! || a - b);
-  const ranks = new Array<number>(totals.length);
+  // Sort the totals natively (a typed array sorts numbers without a comparator), then give each
+  // distinct total its rank and look every unit's total up by binary search.
+  const sorted = Float64Array.from(totals).sort().reverse();
+  const rankOf = new Float64Array(sorted.length);
   let distinct = 0;
-  let previous: Cents | null = null;
-  let previousRank = 0;
-  order.forEach((index, position) => {
-    const total = totals[index]!;
-    if (previous === null || total !== previous) {
-      distinct++;
-      previousRank = mode === 'dense' ? distinct : position + 1;
-      previous = total;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    rankOf[i] = mode === 'dense' ? distinct : i === 0 || sorted[i] !== sorted[i - 1] ? i + 1 : rankOf[i - 1]!;
+  }
+  const ranks = new Array<number>(totals.length);
+  for (let i = 0; i < totals.length; i++) {
+    const total = totals[i]!;
+    // First position of `total` in the descending array.
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! > total) lo = mid + 1;
+      else hi = mid;
     }
-    ranks[index] = previousRank;
-  });
+    ranks[i] = rankOf[lo]!;
+  }
   return ranks;
 }
 
-/** Shared by every unit without flags (most of them). */
-const NO_FLAGS: FlagCode[] = [];
-
-function flagsOf(unit: UnitRow, category: CategoryTable, rules: Rules): FlagCode[] {
-  const base = unit.scores.find((s) => s.role === 'base');
+function flagsOf(unit: UnitRow, category: CategoryTable, rules: Rules, baseIndex: number, adoptionIndex: number): FlagCode[] {
+  const base = unit.scores[baseIndex];
   if (!base) return NO_FLAGS;
   const flags: FlagCode[] = [];
   const baseCents = base.cents ?? 0;
   const cap = category.rule?.baseCapCents ?? null;
   if (rules.flags.zeroSubmission && baseCents === 0) flags.push('ZERO_SUBMISSION');
   if (cap !== null && rules.flags.belowQuota && baseCents > 0 && baseCents < cap) flags.push('BELOW_QUOTA');
-  const adoption = unit.scores.find((s) => s.role === 'adoption');
+  const adoption = unit.scores[adoptionIndex];
   if (cap !== null && adoption && rules.flags.lowQuality && baseCents >= cap && (adoption.cents ?? 0) <= rules.flags.lowQualityAdoptionMaxCents) {
     flags.push('LOW_QUALITY');
   }
@@ -93,21 +101,21 @@ export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTab
   const findings: Finding[] = [];
   const totalCol = table.layout.columns.find((c) => c.role === 'total')?.col ?? null;
   const rankCol = table.layout.columns.find((c) => c.role === 'rank')?.col ?? null;
+  // Every unit's scores follow the layout's score columns in order.
+  const scoreRoles = table.layout.columns.filter((c) => c.role === 'base' || c.role === 'adoption' || c.role === 'bonus' || c.role === 'deduction' || c.role === 'component').map((c) => c.role);
+  const baseIndex = scoreRoles.indexOf('base');
+  const adoptionIndex = scoreRoles.indexOf('adoption');
   const categories: ScoredCategory[] = table.categories.map((category) => {
     const totals = category.units.map((u) => totalOf(u.scores));
     const ranks = rankTotals(totals, rules.rankMode);
-    const units: ScoredUnit[] = category.units.map((unit, i) => ({
-      name: unit.name,
-      key: unit.key,
-      row: unit.row,
-      nameCell: unit.nameCell,
-      scores: unit.scores,
-      existingTotal: unit.existingTotal,
-      existingRank: unit.existingRank,
-      totalCents: totals[i]!,
-      rank: ranks[i]!,
-      flags: flagsOf(unit, category, rules),
-    }));
+    // readTable made each unit ScoredUnit-shaped; complete it in place rather than copying.
+    const units = category.units as ScoredUnit[];
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i]!;
+      unit.totalCents = totals[i]!;
+      unit.rank = ranks[i]!;
+      unit.flags = flagsOf(unit, category, rules, baseIndex, adoptionIndex);
+    }
     for (const unit of units) {
       if (totalCol !== null && unit.existingTotal !== null && cellText(unit.existingTotal) !== '') {
         const found = parseScore(unit.existingTotal);

@@ -1,9 +1,9 @@
 /** Read the units and their score cells out of a detected layout, tying every number to its cell. */
 import { a1, formulaAt, numberFormatAt, valueAt, type Grid } from './grid';
 import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
-import type { CategoryTable, ColumnInfo, Layout, ScoreEntry, ScoreTable, UnitRow } from './model';
+import { NO_FLAGS, type CategoryTable, type ColumnInfo, type Layout, type ScoreEntry, type ScoredUnit, type ScoreTable } from './model';
 import { ruleFor, type Rules } from './rules';
-import { centsToNumber } from './decimal';
+import { centsToNumber, MAX_SCORE_CENTS } from './decimal';
 import { cellText, displayName, normalizeName, parseScore } from './text';
 
 export const UNCATEGORISED = '未分类';
@@ -46,7 +46,11 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
 
   let current: CategoryTable | null = layout.categoryMode === 'none' ? categoryFor(SINGLE_CATEGORY, null, null) : null;
   const categoryRowsSeen: Array<{ category: CategoryTable; row: number; col: number; count: number }> = [];
-  const seenUnits = new Map<string, { cell: string; category: string }>();
+  // First occurrence of each unit key: its name cell and category, by index (no object per unit).
+  const seenUnits = new Map<string, number>();
+  const seenCells: string[] = [];
+  const seenCategories: string[] = [];
+  const hasFormats = grid.numberFormats !== undefined;
 
   for (const layoutRow of layout.rows) {
     if (layoutRow.kind === 'category') {
@@ -56,9 +60,8 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
     }
     const r = layoutRow.row;
     const name = displayName(valueAt(grid, r, unitCol));
-    const hasAnyScore = scoreColumns.some((c) => valueAt(grid, r, c.col) !== null);
     if (!name) {
-      if (hasAnyScore) findings.push(finding({ code: 'EMPTY_UNIT_NAME' }, placeAt(r, unitCol)));
+      if (scoreColumns.some((c) => valueAt(grid, r, c.col) !== null)) findings.push(finding({ code: 'EMPTY_UNIT_NAME' }, placeAt(r, unitCol)));
       continue;
     }
     if (categoryCol !== null) {
@@ -72,34 +75,49 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
     const lastCategoryRow = categoryRowsSeen[categoryRowsSeen.length - 1];
     if (lastCategoryRow) lastCategoryRow.count++;
 
+    const rowValues = grid.values[r - grid.originRow]!;
     const scores: ScoreEntry[] = [];
     for (const column of scoreColumns) {
-      scores.push({ col: column.col, role: column.role, cents: readScore(grid, r, column, name, findings) });
+      const v = rowValues[column.col - grid.originCol];
+      // Fast path: a plain number with at most two decimals, the common case, allocates nothing.
+      let cents: number | null = null;
+      if (typeof v === 'number' && !hasFormats && Number.isFinite(v)) {
+        const c = Math.round(v * 100);
+        if (c / 100 === v && Math.abs(c) <= MAX_SCORE_CENTS) cents = c === 0 ? 0 : c;
+      }
+      if (cents === null) cents = readScore(grid, r, column, name, findings);
+      scores.push({ col: column.col, role: column.role, cents });
     }
     if (hidden.has(r)) findings.push(finding({ code: 'HIDDEN_ROW' }, placeAt(r, unitCol, name)));
 
     const key = normalizeName(name);
     const nameCell = a1(r, unitCol);
     const seen = seenUnits.get(key);
-    if (seen) {
-      if (seen.category === current.name) {
-        findings.push(finding({ code: 'DUPLICATE_UNIT', firstCell: seen.cell, category: current.name }, placeAt(r, unitCol, name)));
+    if (seen !== undefined) {
+      const firstCell = seenCells[seen]!;
+      const firstCategory = seenCategories[seen]!;
+      if (firstCategory === current.name) {
+        findings.push(finding({ code: 'DUPLICATE_UNIT', firstCell, category: current.name }, placeAt(r, unitCol, name)));
       } else {
-        findings.push(
-          finding({ code: 'UNIT_IN_TWO_CATEGORIES', firstCell: seen.cell, firstCategory: seen.category, category: current.name }, placeAt(r, unitCol, name)),
-        );
+        findings.push(finding({ code: 'UNIT_IN_TWO_CATEGORIES', firstCell, firstCategory, category: current.name }, placeAt(r, unitCol, name)));
       }
     } else {
-      seenUnits.set(key, { cell: nameCell, category: current.name });
+      seenUnits.set(key, seenCells.length);
+      seenCells.push(nameCell);
+      seenCategories.push(current.name);
     }
 
-    for (const column of [totalCol, rankCol]) {
-      if (!column) continue;
-      const formula = formulaAt(grid, r, column.col);
-      if (formula) findings.push(finding({ code: 'FORMULA_OVERWRITE', column: column.label, formula }, placeAt(r, column.col, name)));
+    if (grid.formulas) {
+      for (const column of [totalCol, rankCol]) {
+        if (!column) continue;
+        const formula = formulaAt(grid, r, column.col);
+        if (formula) findings.push(finding({ code: 'FORMULA_OVERWRITE', column: column.label, formula }, placeAt(r, column.col, name)));
+      }
     }
 
-    const unit: UnitRow = {
+    // Shaped like a ScoredUnit from the start: scoreTable completes this same object, so a big
+    // sheet makes one object per unit, not two.
+    const unit: ScoredUnit = {
       name,
       key,
       row: r,
@@ -107,6 +125,9 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
       scores,
       existingTotal: totalCol ? valueAt(grid, r, totalCol.col) : null,
       existingRank: rankCol ? valueAt(grid, r, rankCol.col) : null,
+      totalCents: 0,
+      rank: 0,
+      flags: NO_FLAGS,
     };
     current.units.push(unit);
   }
@@ -123,6 +144,7 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
 /** Parse one score cell; unusable content becomes a finding and counts as nothing. */
 function readScore(grid: Grid, row: number, column: ScoreColumn, unit: string, findings: Finding[]): number | null {
   const parsed = parseScore(valueAt(grid, row, column.col), numberFormatAt(grid, row, column.col));
+  if (parsed.kind === 'number' && !parsed.rounded) return parsed.cents;
   const where = placeAt(row, column.col, unit);
   switch (parsed.kind) {
     case 'number':
