@@ -37,12 +37,15 @@ export interface Layout {
   lastRow: number;
 }
 
-/** One score cell of a unit, tied to its cell. */
-export interface ScoreEntry {
-  col: number;
-  role: 'base' | 'adoption' | 'bonus' | 'deduction' | 'component';
-  /** Value in cents; null when the cell is empty or unusable (a finding says why). */
-  cents: Cents | null;
+export type ScoreRole = 'base' | 'adoption' | 'bonus' | 'deduction' | 'component';
+
+/** A column whose numbers make up the total (deductions subtract). */
+export interface ScoreColumn extends ColumnInfo {
+  role: ScoreRole;
+}
+
+export function isScoreColumn(c: ColumnInfo): c is ScoreColumn {
+  return c.role === 'base' || c.role === 'adoption' || c.role === 'bonus' || c.role === 'deduction' || c.role === 'component';
 }
 
 export interface UnitRow {
@@ -52,7 +55,11 @@ export interface UnitRow {
   /** Absolute 0-based row and the A1 address of its name cell. */
   row: number;
   nameCell: string;
-  scores: ScoreEntry[];
+  /**
+   * Cents of each score cell, in the order of the table's `scoreColumns`; null when the cell is
+   * empty or unusable (a finding says why). Plain numbers, not objects: big sheets have many.
+   */
+  scores: Array<Cents | null>;
   /** Existing contents of the total and rank cells (to check, and for undo). */
   existingTotal: CellValue;
   existingRank: CellValue;
@@ -68,6 +75,8 @@ export interface CategoryTable {
 
 export interface ScoreTable {
   layout: Layout;
+  /** The layout's score columns, in sheet order: what each unit's `scores` refer to. */
+  scoreColumns: ScoreColumn[];
   categories: CategoryTable[];
 }
 
@@ -88,6 +97,7 @@ export interface ScoredCategory extends Omit<CategoryTable, 'units'> {
 
 export interface ScoredTable {
   layout: Layout;
+  scoreColumns: ScoreColumn[];
   rules: Rules;
   categories: ScoredCategory[];
 }

@@ -1,6 +1,6 @@
 /** Validation against the rules, then totals, ranks and flags. */
 import { finding, placeAt, type Finding } from './findings';
-import { NO_FLAGS, type FlagCode, type ScoreEntry, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitRow, type CategoryTable } from './model';
+import { NO_FLAGS, type FlagCode, type ScoreRole, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitRow, type CategoryTable } from './model';
 import type { RankMode, Rules } from './rules';
 import { centsToNumber, type Cents } from './decimal';
 import { cellText, parseScore } from './text';
@@ -8,31 +8,32 @@ import { cellText, parseScore } from './text';
 /** Range and step checks on every score cell that holds a number. */
 export function validateScores(table: ScoreTable, rules: Rules): Finding[] {
   const findings: Finding[] = [];
-  const labels = new Map(table.layout.columns.map((c) => [c.col, c]));
+  const columns = table.scoreColumns;
   for (const category of table.categories) {
     const rule = category.rule;
     for (const unit of category.units) {
-      for (const entry of unit.scores) {
-        if (entry.cents === null) continue;
+      for (let i = 0; i < columns.length; i++) {
+        const cents = unit.scores[i];
+        if (cents == null) continue;
+        const column = columns[i]!;
         // Fast path: within every cap and step, nothing to report (the common case allocates nothing).
-        const cap = entry.role === 'base' ? rule?.baseCapCents : entry.role === 'bonus' ? rule?.bonusCapCents : null;
-        const step = entry.role === 'base' ? rules.baseStepCents : entry.role === 'adoption' ? rules.adoptionStepCents : null;
-        const column = labels.get(entry.col)!;
-        if (entry.cents >= 0 && (cap == null || entry.cents <= cap) && (column.maxCents === null || entry.cents <= column.maxCents) && (!step || entry.cents % step === 0)) continue;
-        const where = placeAt(unit.row, entry.col, unit.name);
-        const value = centsToNumber(entry.cents);
-        if (entry.cents < 0) {
+        const cap = column.role === 'base' ? rule?.baseCapCents : column.role === 'bonus' ? rule?.bonusCapCents : null;
+        const step = column.role === 'base' ? rules.baseStepCents : column.role === 'adoption' ? rules.adoptionStepCents : null;
+        if (cents >= 0 && (cap == null || cents <= cap) && (column.maxCents === null || cents <= column.maxCents) && (!step || cents % step === 0)) continue;
+        const where = placeAt(unit.row, column.col, unit.name);
+        const value = centsToNumber(cents);
+        if (cents < 0) {
           findings.push(finding({ code: 'NEGATIVE_SCORE', column: column.label, value }, where));
           continue;
         }
-        if (entry.role === 'base' && rule?.baseCapCents != null && entry.cents > rule.baseCapCents) {
+        if (column.role === 'base' && rule?.baseCapCents != null && cents > rule.baseCapCents) {
           findings.push(finding({ code: 'BASE_OVER_CAP', value, cap: centsToNumber(rule.baseCapCents), category: category.name }, where));
-        } else if (entry.role === 'bonus' && rule?.bonusCapCents != null && entry.cents > rule.bonusCapCents) {
+        } else if (column.role === 'bonus' && rule?.bonusCapCents != null && cents > rule.bonusCapCents) {
           findings.push(finding({ code: 'BONUS_OVER_CAP', value, cap: centsToNumber(rule.bonusCapCents) }, where));
-        } else if (column.maxCents !== null && entry.cents > column.maxCents) {
+        } else if (column.maxCents !== null && cents > column.maxCents) {
           findings.push(finding({ code: 'OVER_CAP', column: column.label, value, cap: centsToNumber(column.maxCents) }, where));
         }
-        if (step && entry.cents % step !== 0) {
+        if (step && cents % step !== 0) {
           findings.push(finding({ code: 'SCORE_STEP', column: column.label, value, step: centsToNumber(step) }, where));
         }
       }
@@ -42,11 +43,12 @@ export function validateScores(table: ScoreTable, rules: Rules): Finding[] {
 }
 
 /** Sum of components minus deductions, in exact cents; unusable cells count as 0. */
-export function totalOf(scores: readonly ScoreEntry[]): Cents {
+export function totalOf(roles: readonly ScoreRole[], scores: ReadonlyArray<Cents | null>): Cents {
   let total = 0;
-  for (const s of scores) {
-    if (s.cents === null) continue;
-    total += s.role === 'deduction' ? -s.cents : s.cents;
+  for (let i = 0; i < scores.length; i++) {
+    const cents = scores[i];
+    if (cents == null) continue;
+    total += roles[i] === 'deduction' ? -cents : cents;
   }
   return total;
 }
@@ -82,15 +84,13 @@ export function rankTotals(totals: readonly Cents[], mode: RankMode): number[] {
 }
 
 function flagsOf(unit: UnitRow, category: CategoryTable, rules: Rules, baseIndex: number, adoptionIndex: number): FlagCode[] {
-  const base = unit.scores[baseIndex];
-  if (!base) return NO_FLAGS;
+  if (baseIndex < 0) return NO_FLAGS;
   const flags: FlagCode[] = [];
-  const baseCents = base.cents ?? 0;
+  const baseCents = unit.scores[baseIndex] ?? 0;
   const cap = category.rule?.baseCapCents ?? null;
   if (rules.flags.zeroSubmission && baseCents === 0) flags.push('ZERO_SUBMISSION');
   if (cap !== null && rules.flags.belowQuota && baseCents > 0 && baseCents < cap) flags.push('BELOW_QUOTA');
-  const adoption = unit.scores[adoptionIndex];
-  if (cap !== null && adoption && rules.flags.lowQuality && baseCents >= cap && (adoption.cents ?? 0) <= rules.flags.lowQualityAdoptionMaxCents) {
+  if (cap !== null && adoptionIndex >= 0 && rules.flags.lowQuality && baseCents >= cap && (unit.scores[adoptionIndex] ?? 0) <= rules.flags.lowQualityAdoptionMaxCents) {
     flags.push('LOW_QUALITY');
   }
   return flags.length ? flags : NO_FLAGS;
@@ -102,11 +102,11 @@ export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTab
   const totalCol = table.layout.columns.find((c) => c.role === 'total')?.col ?? null;
   const rankCol = table.layout.columns.find((c) => c.role === 'rank')?.col ?? null;
   // Every unit's scores follow the layout's score columns in order.
-  const scoreRoles = table.layout.columns.filter((c) => c.role === 'base' || c.role === 'adoption' || c.role === 'bonus' || c.role === 'deduction' || c.role === 'component').map((c) => c.role);
+  const scoreRoles = table.scoreColumns.map((c) => c.role);
   const baseIndex = scoreRoles.indexOf('base');
   const adoptionIndex = scoreRoles.indexOf('adoption');
   const categories: ScoredCategory[] = table.categories.map((category) => {
-    const totals = category.units.map((u) => totalOf(u.scores));
+    const totals = category.units.map((u) => totalOf(scoreRoles, u.scores));
     const ranks = rankTotals(totals, rules.rankMode);
     // readTable made each unit ScoredUnit-shaped; complete it in place rather than copying.
     const units = category.units as ScoredUnit[];
@@ -134,5 +134,5 @@ export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTab
     }
     return { ...category, units };
   });
-  return { scored: { layout: table.layout, rules, categories }, findings };
+  return { scored: { layout: table.layout, scoreColumns: table.scoreColumns, rules, categories }, findings };
 }

@@ -1,18 +1,13 @@
 /** Read the units and their score cells out of a detected layout, tying every number to its cell. */
 import { a1, formulaAt, numberFormatAt, valueAt, type Grid } from './grid';
 import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
-import { NO_FLAGS, type CategoryTable, type ColumnInfo, type Layout, type ScoreEntry, type ScoredUnit, type ScoreTable } from './model';
+import { isScoreColumn, NO_FLAGS, type CategoryTable, type Layout, type ScoreColumn, type ScoredUnit, type ScoreTable } from './model';
 import { ruleFor, type Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS } from './decimal';
-import { cellText, displayName, normalizeName, parseScore } from './text';
+import { cellText, displayName, isDateFormat, normalizeName, parseScore } from './text';
 
 export const UNCATEGORISED = '未分类';
 export const SINGLE_CATEGORY = '全部单位';
-
-type ScoreColumn = ColumnInfo & { role: ScoreEntry['role'] };
-
-const isScoreColumn = (c: ColumnInfo): c is ScoreColumn =>
-  c.role === 'base' || c.role === 'adoption' || c.role === 'bonus' || c.role === 'deduction' || c.role === 'component';
 
 export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: ScoreTable; findings: Finding[] } {
   const findings: Finding[] = [];
@@ -50,7 +45,7 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
   const seenUnits = new Map<string, number>();
   const seenCells: string[] = [];
   const seenCategories: string[] = [];
-  const hasFormats = grid.numberFormats !== undefined;
+  const formats = grid.numberFormats;
 
   for (const layoutRow of layout.rows) {
     if (layoutRow.kind === 'category') {
@@ -76,17 +71,19 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
     if (lastCategoryRow) lastCategoryRow.count++;
 
     const rowValues = grid.values[r - grid.originRow]!;
-    const scores: ScoreEntry[] = [];
+    const rowFormats = formats?.[r - grid.originRow];
+    const scores: Array<number | null> = [];
     for (const column of scoreColumns) {
       const v = rowValues[column.col - grid.originCol];
       // Fast path: a plain number with at most two decimals, the common case, allocates nothing.
       let cents: number | null = null;
-      if (typeof v === 'number' && !hasFormats && Number.isFinite(v)) {
+      const format = rowFormats?.[column.col - grid.originCol];
+      if (typeof v === 'number' && (format == null || !isDateFormat(format)) && Number.isFinite(v)) {
         const c = Math.round(v * 100);
         if (c / 100 === v && Math.abs(c) <= MAX_SCORE_CENTS) cents = c === 0 ? 0 : c;
       }
       if (cents === null) cents = readScore(grid, r, column, name, findings);
-      scores.push({ col: column.col, role: column.role, cents });
+      scores.push(cents);
     }
     if (hidden.has(r)) findings.push(finding({ code: 'HIDDEN_ROW' }, placeAt(r, unitCol, name)));
 
@@ -138,7 +135,7 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
     }
   }
   const categories = order.filter((c) => c.units.length > 0);
-  return { table: { layout, categories }, findings };
+  return { table: { layout, scoreColumns, categories }, findings };
 }
 
 /** Parse one score cell; unusable content becomes a finding and counts as nothing. */

@@ -2,13 +2,13 @@ import { analyze, gridFromRows, rankTotals, totalOf, toCents, formatCents, cents
 
 describe('exact decimals', () => {
   it('sums to the cent: 120 + 15 + 0.4 is 135.4', () => {
-    const total = totalOf([
-      { col: 1, role: 'base', cents: toCents(120)!.cents },
-      { col: 2, role: 'adoption', cents: toCents(15)!.cents },
-      { col: 3, role: 'bonus', cents: toCents(0.4)!.cents },
-    ]);
+    const total = totalOf(['base', 'adoption', 'bonus'], [toCents(120)!.cents, toCents(15)!.cents, toCents(0.4)!.cents]);
     expect(centsToNumber(total)).toBe(135.4);
     expect(formatCents(total)).toBe('135.4');
+  });
+
+  it('subtracts deductions and counts unusable cells as 0', () => {
+    expect(totalOf(['base', 'deduction', 'bonus'], [12000, 250, null])).toBe(11750);
   });
 
   it('adds 0.1 + 0.2 exactly and keeps -0 out', () => {
