@@ -4,7 +4,7 @@
  */
 import { a1, type CellValue, type Grid } from './grid';
 import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
-import type { ColumnInfo, Layout, LayoutRow } from './model';
+import type { CategoryRow, ColumnInfo, Layout } from './model';
 import { fail, ok, type Result } from './result';
 import { matchHeader, ruleFor, type ColumnRole, type Rules } from './rules';
 import { cellText, normalizeName, parseScore } from './text';
@@ -143,7 +143,8 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
 
   const categoryColumn = roleCol('category');
   const scoreCols = header.columns.filter((c) => SCORE_ROLES.has(c.role) || c.role === 'total' || c.role === 'rank').map((c) => c.col);
-  const rows: LayoutRow[] = [];
+  const rows: number[] = [];
+  const categoryRows: CategoryRow[] = [];
   let lastRow = header.row;
   const mergedAcross = mergedRowStarts(grid);
   const labelledCols = new Set(header.columns.map((c) => c.col));
@@ -198,7 +199,8 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
           CATEGORY_LIKE.test(normalizeName(text));
         if (looksLikeCategory) {
           if (text.length > 40) break; // a long sentence alone on its row is a note, not a category
-          rows.push({ kind: 'category', row: r, col: onlyCol, name: text });
+          rows.push(r);
+          categoryRows.push({ row: r, col: onlyCol, name: text });
           lastRow = r;
           continue;
         }
@@ -206,11 +208,11 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     }
     const unitName = cellText(values[unitColumn.col - grid.originCol] ?? null);
     if (NOT_A_UNIT.has(normalizeName(unitName))) continue;
-    rows.push({ kind: 'unit', row: r });
+    rows.push(r);
     lastRow = r;
   }
 
-  const hasCategoryRows = rows.some((row) => row.kind === 'category');
+  const hasCategoryRows = categoryRows.length > 0;
   const layout: Layout = {
     sheetName: grid.sheetName,
     titleRow,
@@ -222,6 +224,7 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     lastCol: Number.isFinite(lastCol) ? lastCol : unitColumn.col,
     categoryMode: categoryColumn ? 'column' : hasCategoryRows ? 'rows' : 'none',
     rows,
+    categoryRows,
     lastRow,
   };
   return ok({ layout, findings });

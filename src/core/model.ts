@@ -14,9 +14,12 @@ export interface ColumnInfo {
   maxCents: Cents | null;
 }
 
-export type LayoutRow =
-  | { kind: 'category'; row: number; col: number; name: string }
-  | { kind: 'unit'; row: number };
+/** A row holding a category name alone (乡镇(街道), 一类考评单位 …). */
+export interface CategoryRow {
+  row: number;
+  col: number;
+  name: string;
+}
 
 export interface Layout {
   sheetName: string;
@@ -32,7 +35,10 @@ export interface Layout {
   firstCol: number;
   lastCol: number;
   categoryMode: 'rows' | 'column' | 'none';
-  rows: LayoutRow[];
+  /** Absolute rows of units and category rows, in sheet order (plain numbers: big sheets have many). */
+  rows: number[];
+  /** The category rows among `rows`, in sheet order. */
+  categoryRows: CategoryRow[];
   /** Last absolute row that belongs to the table. */
   lastRow: number;
 }

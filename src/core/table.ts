@@ -47,13 +47,15 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
   const seenCategories: string[] = [];
   const formats = grid.numberFormats;
 
-  for (const layoutRow of layout.rows) {
-    if (layoutRow.kind === 'category') {
-      current = categoryFor(layoutRow.name, layoutRow.row, layoutRow.col);
-      categoryRowsSeen.push({ category: current, row: layoutRow.row, col: layoutRow.col, count: 0 });
+  let nextCategory = 0;
+  for (const r of layout.rows) {
+    const categoryRow = layout.categoryRows[nextCategory];
+    if (categoryRow && categoryRow.row === r) {
+      nextCategory++;
+      current = categoryFor(categoryRow.name, categoryRow.row, categoryRow.col);
+      categoryRowsSeen.push({ category: current, row: categoryRow.row, col: categoryRow.col, count: 0 });
       continue;
     }
-    const r = layoutRow.row;
     const name = displayName(valueAt(grid, r, unitCol));
     if (!name) {
       if (scoreColumns.some((c) => valueAt(grid, r, c.col) !== null)) findings.push(finding({ code: 'EMPTY_UNIT_NAME' }, placeAt(r, unitCol)));
