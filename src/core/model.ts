@@ -58,9 +58,8 @@ export interface UnitRow {
   name: string;
   /** normalizeName(name), for matching. */
   key: string;
-  /** Absolute 0-based row and the A1 address of its name cell. */
+  /** Absolute 0-based row (its name cell is in the layout's unit column). */
   row: number;
-  nameCell: string;
   /**
    * Cents of each score cell, in the order of the table's `scoreColumns`; null when the cell is
    * empty or unusable (a finding says why). Plain numbers, not objects: big sheets have many.

@@ -80,10 +80,19 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   const rankCol = columnFor('rank');
   const flagCol = options.flagColumn ? columnFor('flag') : null;
 
+  // Totals, ranks and flag texts repeat across units: one content object per distinct value.
+  // Plans are read-only, so sharing them is safe, and big sheets allocate far less.
+  const constants = new Map<CellValue, CellContent>();
+  const constant = (value: CellValue): CellContent => {
+    if (value === null) return EMPTY;
+    let content = constants.get(value);
+    if (!content) constants.set(value, (content = { value, formula: null }));
+    return content;
+  };
   const put = (unit: ScoredUnit, kind: WriteKind, col: number, value: CellValue) => {
     const before = contentAt(grid, unit.row, col);
     if (before.formula && !options.overwriteFormulas && kind !== 'flag') return;
-    const after: CellContent = value === null ? EMPTY : { value, formula: null };
+    const after = constant(value);
     if (sameContent(before, after)) return;
     plan.writes.push({ row: unit.row, col, address: letters(col) + (unit.row + 1), kind, unit: unit.name, before, after });
   };

@@ -43,7 +43,7 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
   const categoryRowsSeen: Array<{ category: CategoryTable; row: number; col: number; count: number }> = [];
   // First occurrence of each unit key: its name cell and category, by index (no object per unit).
   const seenUnits = new Map<string, number>();
-  const seenCells: string[] = [];
+  const seenRows: number[] = [];
   const seenCategories: string[] = [];
   const formats = grid.numberFormats;
 
@@ -90,10 +90,9 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
     if (hidden.has(r)) findings.push(finding({ code: 'HIDDEN_ROW' }, placeAt(r, unitCol, name)));
 
     const key = normalizeName(name);
-    const nameCell = a1(r, unitCol);
     const seen = seenUnits.get(key);
     if (seen !== undefined) {
-      const firstCell = seenCells[seen]!;
+      const firstCell = a1(seenRows[seen]!, unitCol);
       const firstCategory = seenCategories[seen]!;
       if (firstCategory === current.name) {
         findings.push(finding({ code: 'DUPLICATE_UNIT', firstCell, category: current.name }, placeAt(r, unitCol, name)));
@@ -101,8 +100,8 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
         findings.push(finding({ code: 'UNIT_IN_TWO_CATEGORIES', firstCell, firstCategory, category: current.name }, placeAt(r, unitCol, name)));
       }
     } else {
-      seenUnits.set(key, seenCells.length);
-      seenCells.push(nameCell);
+      seenUnits.set(key, seenRows.length);
+      seenRows.push(r);
       seenCategories.push(current.name);
     }
 
@@ -120,7 +119,6 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
       name,
       key,
       row: r,
-      nameCell,
       scores,
       existingTotal: totalCol ? valueAt(grid, r, totalCol.col) : null,
       existingRank: rankCol ? valueAt(grid, r, rankCol.col) : null,

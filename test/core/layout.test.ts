@@ -101,7 +101,8 @@ describe('detecting the table as offices keep it', () => {
     const rows: CellValue[][] = [HEADER, ['一类考评单位'], ['甲', 120, 5, 0]];
     const grid = gridFromRows(rows, 'S', 3, 2);
     const analysis = analyze(grid);
-    expect(analysis.scored!.categories[0]!.units[0]!.nameCell).toBe('C6');
+    expect(analysis.scored!.categories[0]!.units[0]!.row).toBe(5);
+    expect(analysis.layout!.columns.find((c) => c.role === 'unit')!.col).toBe(2);
   });
 
   it('stops at a second table and says so', () => {
