@@ -3,8 +3,9 @@
  * Sync budget per operation (tests assert them on the simulated Excel):
  *   inspect / previewRecalc 1 · recalcNow 2 · applyRecalc 2 · clearFlags 2 ·
  *   undoLast 2 (3 when the run was on another sheet) · writeSummary ≤ 3 · selectCell 1,
- * plus extra chunks only when a write would pass the 5 MB request limit, and extra syncs
- * only on failure, to put back what a failed write may have changed.
+ * plus extra chunks only when a read or write would pass Excel on the web's 5 MB limit
+ * (responses and requests alike), and extra syncs only on failure, to put back what a
+ * failed write may have changed.
  */
 import {
   analyze,
@@ -62,6 +63,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     ...(supports('1.20') ? { mergeUndoGroup: true } : {}),
   });
   const budget = options.payloadBudget;
+  const readOptions = budget ? { budget } : {};
   const locale = () => pickLocale(office.context.displayLanguage);
 
   function inspection(read: WorkbookRead): Inspection {
@@ -114,7 +116,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     async inspect() {
       const sheet = { name: '' };
       return guarded(sheet, async (context) => {
-        const read = await readActiveSheet(context, office);
+        const read = await readActiveSheet(context, office, readOptions);
         if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
         sheet.name = read.sheetName;
         return ok(inspection(read));
@@ -124,7 +126,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     async previewRecalc() {
       const sheet = { name: '' };
       return guarded(sheet, async (context) => {
-        const read = await readActiveSheet(context, office);
+        const read = await readActiveSheet(context, office, readOptions);
         if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
         sheet.name = read.sheetName;
         return ok(preview(read));
@@ -137,7 +139,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
       if (plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: 0 });
       return guarded<ApplyResult>(sheet, async (context) => {
         // Sync 1: the plan's cells as they are now, protection and the undo store.
-        const read = await readActiveSheet(context, office, { sheetName: plan.sheetName });
+        const read = await readActiveSheet(context, office, { ...readOptions, sheetName: plan.sheetName });
         if (!read) return failure('host.error.sheetMissing', { sheet: plan.sheetName });
         const changed = plan.writes.find((w) => !sameContent(contentAt(read, w.row, w.col), w.before));
         if (changed) return failure('host.error.sheetChanged', { sheet: plan.sheetName, cell: changed.address });
@@ -145,43 +147,44 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         if (blocked) return blocked;
         // Sync 2: the write and the undo record together.
         const out = await applyChanges(context, plan.sheetName, changesOf(plan.writes), { merges: mergesOf(read), store: saveRecord(read, plan, 'recalc'), ...(budget ? { budget } : {}) });
-        return ok({ cellsWritten: out.cellsWritten, syncs: 1 + out.syncs });
+        return ok({ cellsWritten: out.cellsWritten, syncs: read.syncs + out.syncs });
       });
     },
 
     async recalcNow() {
       const sheet = { name: '' };
       return guarded(sheet, async (context) => {
-        const read = await readActiveSheet(context, office);
+        const read = await readActiveSheet(context, office, readOptions);
         if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
         sheet.name = read.sheetName;
         const p = preview(read);
         const refusal = errorsRefusal(read, p.inspection.analysis);
         if (refusal) return refusal;
-        if (p.plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: 1, inspection: p.inspection });
+        if (p.plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: read.syncs, inspection: p.inspection });
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
         const out = await applyChanges(context, read.sheetName, changesOf(p.plan.writes), { merges: mergesOf(read), store: saveRecord(read, p.plan, 'recalc'), ...(budget ? { budget } : {}) });
-        return ok({ cellsWritten: out.cellsWritten, syncs: 1 + out.syncs, inspection: { ...p.inspection, canUndo: true } });
+        return ok({ cellsWritten: out.cellsWritten, syncs: read.syncs + out.syncs, inspection: { ...p.inspection, canUndo: true } });
       });
     },
 
     async undoLast() {
       const sheet = { name: '' };
       return guarded<ApplyResult>(sheet, async (context) => {
-        let read = await readActiveSheet(context, office, { undoBody: true });
+        let read = await readActiveSheet(context, office, { ...readOptions, undoBody: true });
         if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
         sheet.name = read.sheetName;
         const record = read.undoRecord;
         if (!record) return failure(read.undo.exists && read.undo.usedRows > 0 && !read.undo.header ? 'host.error.undoUnreadable' : 'host.error.nothingToUndo');
-        let syncs = 1;
+        let syncs = read.syncs;
         const target = record.plan.sheetName;
         if (target !== read.sheetName) {
           // The run was on another sheet: read that one too.
-          const finish = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(target), office);
+          const finish = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(target), office, readOptions);
           await context.sync();
-          syncs += 1;
-          const other = finish();
+          const done = await finish(context);
+          syncs += 1 + done.syncs;
+          const other = done.read;
           if (!other) return failure('host.error.sheetMissing', { sheet: target });
           read = { ...read, ...other };
           sheet.name = target;
@@ -202,17 +205,17 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     async clearFlags() {
       const sheet = { name: '' };
       return guarded<ApplyResult>(sheet, async (context) => {
-        const read = await readActiveSheet(context, office);
+        const read = await readActiveSheet(context, office, readOptions);
         if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
         sheet.name = read.sheetName;
         const insp = inspection(read);
         if (!insp.analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
         const plan = planClearFlags(read.grid, insp.analysis);
-        if (plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: 1 });
+        if (plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: read.syncs });
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
         const out = await applyChanges(context, read.sheetName, changesOf(plan.writes), { merges: mergesOf(read), store: saveRecord(read, plan, 'clearFlags'), ...(budget ? { budget } : {}) });
-        return ok({ cellsWritten: out.cellsWritten, syncs: 1 + out.syncs });
+        return ok({ cellsWritten: out.cellsWritten, syncs: read.syncs + out.syncs });
       });
     },
 
@@ -223,14 +226,14 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         return await run(runOptions(), async (context) => {
           // Sync 1: the score sheet and the names of all sheets.
           const sheets = context.workbook.worksheets;
-          const read = await readActiveSheet(context, office, { alsoQueue: () => void sheets.load('items/name') });
+          const read = await readActiveSheet(context, office, { ...readOptions, alsoQueue: () => void sheets.load('items/name') });
           if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
           const insp = inspection(read);
           if (!insp.analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
           if (read.workbookProtected) return failure('host.error.workbookProtected', { sheet: SUMMARY_SHEET_NAME });
           const spec = buildSummarySheet(insp.analysis, summaryText(locale()));
           const names = sheets.items.map((s) => s.name);
-          let syncs = 1;
+          let syncs = read.syncs;
           // Sync 2 (only when a sheet has a summary's name): which of them is ours.
           const candidates = names.filter((n) => isSummaryName(n, spec.name));
           let own: { name: string; position: number } | null = null;

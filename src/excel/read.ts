@@ -1,12 +1,19 @@
 /**
  * Reading the workbook: everything a run needs is queued first and fetched in ONE sync
  * (the active sheet's used range with values, formulas, number formats, merged areas and
- * visible rows; the 考评规则 sheet; the undo store's header; protection).
+ * visible rows; the 考评规则 sheet; the undo store's header; protection) while the response
+ * fits under Excel on the web's 5 MB. That sync brings the used range's size and its first
+ * block of rows (as many as a budget allows at a generous size per row): for the real
+ * sheet that is the whole table. A taller sheet's other rows, and a long undo record, then
+ * follow in blocks each under the budget (./blocks.ts), sized from what the first sync
+ * actually weighed. Later syncs read by the sheet's id and the first sync's indexes, so the
+ * blocks fit together even if the user switches sheets meanwhile.
  */
 import { RULES_SHEET_NAME, type CellRange, type Grid } from '../core';
+import { BLOCK_SAFETY, DEFAULT_PAYLOAD_BUDGET, isResponseTooLarge, jsonBytes, readRowBlocks } from './blocks';
 import { gridFromLoaded, parseAreas } from './cells';
 import type { OfficeLike } from './office';
-import { parseHeader, readRecord, UNDO_SHEET_NAME, type UndoRecord, type UndoStoreState } from './undoStore';
+import { parseHeader, readRecord, UNDO_CHUNK_CHARS, UNDO_SHEET_NAME, type UndoRecord, type UndoStoreState } from './undoStore';
 
 export interface SheetRead {
   sheetName: string;
@@ -22,6 +29,8 @@ export interface WorkbookRead extends SheetRead {
   workbookProtected: boolean;
   /** The full undo record, when asked for. */
   undoRecord: UndoRecord | null;
+  /** Syncs the read took (1 unless the sheet or undo record was too big for one, or a read was retried). */
+  syncs: number;
 }
 
 export interface ReadOptions {
@@ -31,29 +40,87 @@ export interface ReadOptions {
   sheetName?: string;
   /** Queue more loads into the same sync (queued again if the read is retried). */
   alsoQueue?: () => void;
+  /** Bytes per sync to stay under (default just under Excel on the web's 5 MB). */
+  budget?: number;
 }
 
-const RANGE_PROPS = 'values,formulas,numberFormat,rowIndex,columnIndex';
+const CELL_PROPS = ['values', 'formulas', 'numberFormat'] as const;
+/**
+ * Bytes a sheet row is assumed to take when sizing the first block: 6–9 columns of short
+ * text and numbers, each returned three times (value, formula, number format) at ~22 bytes.
+ */
+const ASSUMED_ROW_BYTES = 200;
+/** Per cell, when no row was measured (the first sync brought none). */
+const ASSUMED_CELL_BYTES = 64;
+/** Per undo chunk row when nothing was measured: every character of the chunk three UTF-8 bytes. */
+const ASSUMED_CHUNK_BYTES = UNDO_CHUNK_CHARS * 3;
+/** Sheet width in Excel: the first block is the used range within the sheet's first rows, every column. */
+const SHEET_COLUMNS = 16384;
+/** Share of the first sync's budget the undo record's head may take when it is read too. */
+const UNDO_SHARE = 0.3;
 
-/** Queue the loads of one worksheet's used range; returns a function to call after sync. */
-export function queueSheetRead(sheet: Excel.Worksheet, office: OfficeLike, withMerges = true): () => SheetRead | null {
+/** Rows of the used range the first sync asks for. */
+export function firstBlockRows(budget: number, share = 1): number {
+  return Math.max(1, Math.floor((budget * share) / ASSUMED_ROW_BYTES));
+}
+
+export interface SheetReadOptions {
+  withMerges?: boolean;
+  /** Rows of the used range (from row 1 of the sheet) in the first sync; 0 = only its size. */
+  firstRows?: number;
+  budget?: number;
+}
+
+export type SheetFinish = (context: Excel.RequestContext) => Promise<{ read: SheetRead | null; syncs: number }>;
+
+/**
+ * Queue the loads of one worksheet's used range; after the sync, the returned function
+ * builds the grid, reading the rows the first sync did not bring in blocks.
+ */
+export function queueSheetRead(sheet: Excel.Worksheet, office: OfficeLike, options: SheetReadOptions = {}): SheetFinish {
+  const budget = options.budget ?? DEFAULT_PAYLOAD_BUDGET;
+  const firstRows = options.firstRows ?? firstBlockRows(budget);
+  const supports = (v: string) => office.context.requirements.isSetSupported('ExcelApi', v);
   sheet.load('name,id');
   sheet.protection.load('protected');
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load(RANGE_PROPS);
-  const supports = (v: string) => office.context.requirements.isSetSupported('ExcelApi', v);
-  const merged = withMerges && supports('1.13') ? used.getMergedAreasOrNullObject() : null;
+  // Before ExcelApi 1.4 (Excel 2016 bought once: desktop only, where no 5 MB limit applies) the whole range at once.
+  const blocks = supports('1.4');
+  used.load(blocks ? 'rowIndex,columnIndex,rowCount,columnCount' : `${CELL_PROPS.join(',')},rowIndex,columnIndex,rowCount,columnCount`);
+  const first = blocks && firstRows > 0 ? used.getIntersectionOrNullObject(sheet.getRangeByIndexes(0, 0, firstRows, SHEET_COLUMNS)) : null;
+  first?.load(`${CELL_PROPS.join(',')},rowCount`);
+  const merged = (options.withMerges ?? true) && supports('1.13') ? used.getMergedAreasOrNullObject() : null;
   merged?.load('address');
   const visible = supports('1.9') ? used.getSpecialCellsOrNullObject('Visible') : null;
   visible?.load('address');
-  return () => {
-    if (sheet.isNullObject) return null;
-    const grid: Grid = used.isNullObject
-      ? { sheetName: sheet.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [] }
-      : gridFromLoaded(sheet.name, used.rowIndex, used.columnIndex, used.values, used.formulas, used.numberFormat);
+  return async (context) => {
+    if (sheet.isNullObject) return { read: null, syncs: 0 };
+    let syncs = 0;
+    let grid: Grid;
+    if (used.isNullObject) {
+      grid = { sheetName: sheet.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [] };
+    } else if (!blocks) {
+      grid = gridFromLoaded(sheet.name, used.rowIndex, used.columnIndex, used.values, used.formulas, used.numberFormat);
+    } else {
+      const have = first && !first.isNullObject ? first.rowCount : 0;
+      let values: unknown[][] = have ? first!.values : [];
+      let formulas: unknown[][] = have ? first!.formulas : [];
+      let formats: unknown[][] = have ? first!.numberFormat : [];
+      if (have < used.rowCount) {
+        const perRow = have ? (jsonBytes(values) + jsonBytes(formulas) + jsonBytes(formats)) / have : ASSUMED_CELL_BYTES * used.columnCount;
+        const id = sheet.id;
+        const area = { top: used.rowIndex + have, left: used.columnIndex, rows: used.rowCount - have, columns: used.columnCount };
+        const rest = await readRowBlocks(context, () => context.workbook.worksheets.getItem(id), area, CELL_PROPS, budget, perRow * BLOCK_SAFETY);
+        syncs += rest.syncs;
+        values = values.concat(rest.data.values!);
+        formulas = formulas.concat(rest.data.formulas!);
+        formats = formats.concat(rest.data.numberFormat!);
+      }
+      grid = gridFromLoaded(sheet.name, used.rowIndex, used.columnIndex, values, formulas, formats);
+    }
     if (merged && !merged.isNullObject) grid.merges = parseAreas(merged.address);
     if (visible && !used.isNullObject) grid.hiddenRows = hiddenRows(grid, visible.isNullObject ? [] : parseAreas(visible.address));
-    return { sheetName: sheet.name, sheetId: sheet.id, grid, sheetProtected: sheet.protection.protected };
+    return { read: { sheetName: sheet.name, sheetId: sheet.id, grid, sheetProtected: sheet.protection.protected }, syncs };
   };
 }
 
@@ -65,60 +132,121 @@ function hiddenRows(grid: Grid, visibleAreas: CellRange[]): number[] {
   return hidden;
 }
 
-/** Queue the undo store's header (and body if asked) ; returns a function to call after sync. */
-export function queueUndoStoreRead(context: Excel.RequestContext, withBody: boolean): () => { state: UndoStoreState; record: UndoRecord | null } {
+export type UndoFinish = (context: Excel.RequestContext) => Promise<{ state: UndoStoreState; record: UndoRecord | null; syncs: number }>;
+
+/**
+ * Queue the undo store's header, and with the body its first `headRows` rows (header and
+ * record chunks); after the sync, the returned function reads the chunks still missing.
+ */
+export function queueUndoStoreRead(context: Excel.RequestContext, withBody: boolean, headRows = 1, budget = DEFAULT_PAYLOAD_BUDGET): UndoFinish {
   const store = context.workbook.worksheets.getItemOrNullObject(UNDO_SHEET_NAME);
   const used = store.getUsedRangeOrNullObject();
-  used.load(withBody ? 'values,rowIndex,columnIndex,rowCount' : 'rowIndex,columnIndex,rowCount');
-  const first = withBody ? null : store.getRange('A1');
-  first?.load('values');
-  return () => {
-    if (store.isNullObject) return { state: { exists: false, header: null, usedRows: 0 }, record: null };
+  used.load('rowIndex,columnIndex,rowCount');
+  // A1 holds the header; columns B and C the two slots of chunks.
+  const head = store.getRangeByIndexes(0, 0, withBody ? Math.max(1, headRows) : 1, withBody ? 3 : 1);
+  head.load('values');
+  return async (ctx) => {
+    if (store.isNullObject) return { state: { exists: false, header: null, usedRows: 0 }, record: null, syncs: 0 };
     const usedRows = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
-    if (withBody) {
-      const atA1 = !used.isNullObject && used.rowIndex === 0 && used.columnIndex === 0;
-      const record = atA1 ? readRecord(used.values) : null;
-      return { state: { exists: true, header: record?.header ?? null, usedRows }, record };
+    const header = parseHeader(head.values[0]?.[0]);
+    if (!withBody) return { state: { exists: true, header, usedRows }, record: null, syncs: 0 };
+    const atA1 = !used.isNullObject && used.rowIndex === 0 && used.columnIndex === 0;
+    let values: unknown[][] = head.values;
+    let syncs = 0;
+    if (header && atA1 && header.chunks > values.length) {
+      const slot = header.slot;
+      const measured = jsonBytes(values.map((row) => row[slot])) / values.length;
+      // Every chunk but the last is full: the head's chunks weigh what later ones will.
+      const perRow = measured >= 16 ? measured : ASSUMED_CHUNK_BYTES;
+      const area = { top: values.length, left: slot, rows: header.chunks - values.length, columns: 1 };
+      const rest = await readRowBlocks(ctx, () => ctx.workbook.worksheets.getItem(UNDO_SHEET_NAME), area, ['values'], budget, perRow * BLOCK_SAFETY);
+      syncs = rest.syncs;
+      values = values.concat(rest.data.values!.map((row) => {
+        const full: unknown[] = ['', '', ''];
+        full[slot] = row[0];
+        return full;
+      }));
     }
-    const header = first ? parseHeader(first.values[0]?.[0]) : null;
-    return { state: { exists: true, header, usedRows }, record: null };
+    const record = atA1 ? readRecord(values) : null;
+    return { state: { exists: true, header: record?.header ?? null, usedRows }, record, syncs };
   };
 }
 
-/** Read the active sheet (or a named one), the rules sheet, the undo store and protection: one sync. */
+interface Attempt {
+  withMerges: boolean;
+  /** After Excel refused the first sync's response: ask only for sizes, then read in blocks. */
+  cautious: boolean;
+}
+
+/** Read the active sheet (or a named one), the rules sheet, the undo store and protection: one sync while it fits. */
 export async function readActiveSheet(context: Excel.RequestContext, office: OfficeLike, options: ReadOptions = {}): Promise<WorkbookRead | null> {
-  try {
-    return await readOnce(context, office, options, true);
-  } catch (error) {
-    // getMergedAreasOrNullObject fails on more than 512 merged areas: read again without them.
+  let attempt: Attempt = { withMerges: true, cautious: false };
+  let failedSyncs = 0;
+  // At most three tries: each retry turns one thing off for good.
+  for (;;) {
+    const outcome = await readOnce(context, office, options, attempt);
+    if (!('firstSyncError' in outcome)) {
+      if (outcome.read) outcome.read.syncs += failedSyncs;
+      return outcome.read;
+    }
+    const error = outcome.firstSyncError;
     const code = (error as { code?: unknown } | null)?.code;
-    if (!office.context.requirements.isSetSupported('ExcelApi', '1.13') || typeof code !== 'string' || !RETRY_WITHOUT_MERGES.has(code)) throw error;
-    return readOnce(context, office, options, false);
+    if (isResponseTooLarge(error) && !attempt.cautious) {
+      attempt = { ...attempt, cautious: true };
+    } else if (attempt.withMerges && office.context.requirements.isSetSupported('ExcelApi', '1.13') && typeof code === 'string' && RETRY_WITHOUT_MERGES.has(code)) {
+      // getMergedAreasOrNullObject fails on more than 512 merged areas: read again without them.
+      attempt = { ...attempt, withMerges: false };
+    } else {
+      throw error;
+    }
+    failedSyncs += 1;
   }
 }
 
 const RETRY_WITHOUT_MERGES = new Set(['GeneralException', 'InvalidOperation', 'InvalidArgument', 'UnsupportedOperation']);
 
-async function readOnce(context: Excel.RequestContext, office: OfficeLike, options: ReadOptions, withMerges: boolean): Promise<WorkbookRead | null> {
+async function readOnce(context: Excel.RequestContext, office: OfficeLike, options: ReadOptions, attempt: Attempt): Promise<{ read: WorkbookRead | null } | { firstSyncError: unknown }> {
+  const budget = options.budget ?? DEFAULT_PAYLOAD_BUDGET;
+  const undoShare = options.undoBody ? UNDO_SHARE : 0;
   const sheets = context.workbook.worksheets;
   const sheet = options.sheetName ? sheets.getItemOrNullObject(options.sheetName) : sheets.getActiveWorksheet();
-  const finishSheet = queueSheetRead(sheet, office, withMerges);
+  const finishSheet = queueSheetRead(sheet, office, {
+    withMerges: attempt.withMerges,
+    firstRows: attempt.cautious ? 0 : firstBlockRows(budget, 1 - undoShare),
+    budget,
+  });
   options.alsoQueue?.();
   const rules = sheets.getItemOrNullObject(RULES_SHEET_NAME);
   rules.load('name');
   const rulesUsed = rules.getUsedRangeOrNullObject(true);
   rulesUsed.load('values,rowIndex,columnIndex');
-  const finishUndo = queueUndoStoreRead(context, !!options.undoBody);
+  // Chunk rows of the record in the first sync: at ~1.5 bytes a character (digits, some Chinese names).
+  const headRows = attempt.cautious ? 1 : Math.max(1, Math.floor((budget * undoShare) / (UNDO_CHUNK_CHARS * 1.5)));
+  const finishUndo = queueUndoStoreRead(context, !!options.undoBody, headRows, budget);
   const wbProtection = office.context.requirements.isSetSupported('ExcelApi', '1.7') ? context.workbook.protection : null;
   wbProtection?.load('protected');
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    return { firstSyncError: error };
+  }
 
-  const read = finishSheet();
-  if (!read) return null;
-  const undo = finishUndo();
+  const sheetDone = await finishSheet(context);
+  const read = sheetDone.read;
+  if (!read) return { read: null };
+  const undo = await finishUndo(context);
   let rulesGrid: Grid | null = null;
   if (!rules.isNullObject && !rulesUsed.isNullObject && rules.name !== read.sheetName) {
     rulesGrid = gridFromLoaded(rules.name, rulesUsed.rowIndex, rulesUsed.columnIndex, rulesUsed.values, null, null);
   }
-  return { ...read, rulesGrid, undo: undo.state, undoRecord: undo.record, workbookProtected: wbProtection?.protected ?? false };
+  return {
+    read: {
+      ...read,
+      rulesGrid,
+      undo: undo.state,
+      undoRecord: undo.record,
+      workbookProtected: wbProtection?.protected ?? false,
+      syncs: 1 + sheetDone.syncs + undo.syncs,
+    },
+  };
 }

@@ -7,19 +7,19 @@
  * never leaves half a write behind.
  */
 import { sameContent, type CellContent, type CellRange, type CellWrite } from '../core';
+import { BLOCK_SAFETY, DEFAULT_PAYLOAD_BUDGET, jsonBytes, readRowBlocks } from './blocks';
 import { formulaOf, toExcelInput } from './cells';
 import { chunkText, encodePlan, UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader, type UndoStoreState } from './undoStore';
 import type { WritePlan } from '../core';
 
-/** Bytes per sync we aim under: 5 MB less room for Office's own request envelope. */
-export const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
+export { DEFAULT_PAYLOAD_BUDGET } from './blocks';
 /** Gaps of at most this many untouched rows are bridged with nulls inside one write. */
 const MAX_GAP = 16;
 /** Rough request overhead per statement, in bytes. */
 const STATEMENT_BYTES = 160;
 
-const encoder = new TextEncoder();
-const jsonBytes = (v: unknown): number => encoder.encode(JSON.stringify(v)).length;
+/** Bytes a cell's value and formula are assumed to take when reading back for a rollback (numbers, short flags). */
+const RESTORE_CELL_BYTES = 64;
 
 export interface CellChange {
   row: number;
@@ -288,30 +288,43 @@ async function restore(
   try {
     const store = createdStore ? context.workbook.worksheets.getItemOrNullObject(UNDO_SHEET_NAME) : null;
     store?.load('name');
-    let current: { values: unknown[][]; formulas: unknown[][]; top: number; left: number } | null = null;
+    let area: { top: number; left: number; rows: number; columns: number } | null = null;
     let range: Excel.Range | null = null;
+    const sheetOf = () => context.workbook.worksheets.getItem(sheetName);
     if (cells.length) {
       const top = Math.min(...cells.map((c) => c.row));
       const left = Math.min(...cells.map((c) => c.col));
       const bottom = Math.max(...cells.map((c) => c.row));
       const right = Math.max(...cells.map((c) => c.col));
-      range = context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(top, left, bottom - top + 1, right - left + 1);
+      area = { top, left, rows: bottom - top + 1, columns: right - left + 1 };
+      // The first rows with the first sync; a tall area's others in blocks under the budget.
+      const firstRows = Math.min(area.rows, Math.max(1, Math.floor(budget / (area.columns * RESTORE_CELL_BYTES))));
+      range = sheetOf().getRangeByIndexes(top, left, firstRows, area.columns);
       range.load('values,formulas');
-      current = { values: [], formulas: [], top, left };
     }
     if (!store && !range) return { ok: true, syncs };
     await context.sync();
     syncs += 1;
-    if (store && !store.isNullObject) store.delete();
     const back: CellChange[] = [];
-    if (range && current) {
+    if (range && area) {
+      let values = range.values as unknown[][];
+      let formulas = range.formulas as unknown[][];
+      if (values.length < area.rows) {
+        const perRow = (jsonBytes(values) + jsonBytes(formulas)) / values.length;
+        const restArea = { ...area, top: area.top + values.length, rows: area.rows - values.length };
+        const rest = await readRowBlocks(context, sheetOf, restArea, ['values', 'formulas'], budget, perRow * BLOCK_SAFETY);
+        syncs += rest.syncs;
+        values = values.concat(rest.data.values!);
+        formulas = formulas.concat(rest.data.formulas!);
+      }
       for (const c of cells) {
-        const v = range.values[c.row - current.top]?.[c.col - current.left];
-        const f = range.formulas[c.row - current.top]?.[c.col - current.left];
+        const v = values[c.row - area.top]?.[c.col - area.left];
+        const f = formulas[c.row - area.top]?.[c.col - area.left];
         const now: CellContent = { value: v === '' || v === undefined ? null : (v as CellContent['value']), formula: formulaOf(v, f) };
         if (!sameContent(now, c.before) && sameContent(now, c.after)) back.push({ row: c.row, col: c.col, before: now, after: c.before });
       }
     }
+    if (store && !store.isNullObject) store.delete();
     const blocks = buildBlocks(back, merges, budget);
     const chunks = pack(blockItems(sheetName, blocks), [], budget);
     if (!chunks.length && store && !store.isNullObject) chunks.push([]);

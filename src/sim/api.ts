@@ -3,14 +3,18 @@
  * - every proxy call, load and property write is a queued statement, run at sync() in order;
  * - reading a property that was not loaded and synced throws PropertyNotLoaded;
  * - *OrNullObject proxies settle at sync; calls on a null object do nothing;
- * - each sync is counted with the JSON size of its request, and one over 5 MB is refused
- *   (RequestPayloadSizeLimitExceeded) before anything runs;
+ * - each sync is counted with the JSON size of its request and of its response (the values
+ *   of the properties it loads); a request over 5 MB is refused (RequestPayloadSizeLimitExceeded)
+ *   before anything runs, and so is a response over 5 MB (ResponsePayloadSizeLimitExceeded) when
+ *   its loads come before the batch's first write (they are measured first); a load queued
+ *   after a write can only be measured once the batch ran, so there the writes stay applied;
+ * - loaded values become readable only when the whole sync succeeded;
  * - statements run in order and a failing one stops the batch (earlier ones stay applied,
  *   as in Excel: a batch is not a transaction).
  */
 import { a1, columnLetter, parseA1, rangeA1, type CellRange, type CellValue } from '../core/grid';
 import { SimOfficeError, SIM_ERROR, propertyNotLoaded } from './errors';
-import { writeInput, type RunRecord, type SimCell, type SimCellFormat, type SimChart as ChartState, type SimSheet, type SimWorkbook } from './workbook';
+import { writeInput, type RunRecord, type SyncRecord, type SimCell, type SimCellFormat, type SimChart as ChartState, type SimSheet, type SimWorkbook } from './workbook';
 
 interface Statement {
   path: string;
@@ -27,9 +31,18 @@ export interface SimRunOptions {
   mergeUndoGroup?: boolean;
 }
 
+/** A loaded property waiting for its sync to succeed: its value (for the response size) and how to make it readable. */
+export interface StagedLoad {
+  path: string;
+  name: string;
+  value: unknown;
+  commit: () => void;
+}
+
 export class SimRequestContext {
   readonly workbook: SimWorkbookProxy;
   private queue: Statement[] = [];
+  private staged: StagedLoad[] = [];
 
   constructor(readonly sim: SimWorkbook, private readonly run: RunRecord) {
     this.workbook = new SimWorkbookProxy(this);
@@ -38,6 +51,11 @@ export class SimRequestContext {
   /** @internal */
   enqueue(statement: Statement): void {
     this.queue.push(statement);
+  }
+
+  /** @internal a load ran during sync: keep its value until the sync's response is sent */
+  stage(load: StagedLoad): void {
+    this.staged.push(load);
   }
 
   /** @internal statements queued since the last sync */
@@ -57,13 +75,17 @@ export class SimRequestContext {
   async sync(): Promise<void> {
     const statements = this.queue;
     this.queue = [];
+    this.staged = [];
     const request = JSON.stringify(statements.map((s) => [s.path, s.kind, s.name, s.args ?? null]));
     const bytes = encoder.encode(request).length;
     const sim = this.sim;
     this.run.syncs += 1;
     await Promise.resolve();
+    let responseBytes = 0;
     const record = (ok: boolean, errorCode?: string) => {
-      sim.syncLog.push(errorCode === undefined ? { bytes, statements: statements.length, ok } : { bytes, statements: statements.length, ok, errorCode });
+      const entry: SyncRecord = { bytes, responseBytes, statements: statements.length, ok };
+      if (errorCode !== undefined) entry.errorCode = errorCode;
+      sim.syncLog.push(entry);
     };
     sim.runUserActions(sim.syncLog.length + 1);
     if (sim.inCellEditMode) {
@@ -85,25 +107,52 @@ export class SimRequestContext {
         errorLocation: `request of ${bytes} bytes`,
       });
     }
+    // Statements before the first write only read: run them first and measure what they
+    // load, so a response over the limit fails before anything of the batch applies.
+    const firstWrite = statements.findIndex((s) => s.kind === 'set' || s.kind === 'call');
+    const readOnly = firstWrite < 0 ? statements.length : firstWrite;
     let ran = 0;
+    const tooLarge = (): SimOfficeError | null => {
+      responseBytes = responseSize(this.staged);
+      if (responseBytes <= sim.payloadLimit) return null;
+      return new SimOfficeError(SIM_ERROR.responsePayloadSizeLimitExceeded, 'The response payload size has exceeded the limit.', {
+        errorLocation: `response of ${responseBytes} bytes`,
+      });
+    };
     try {
-      for (const statement of statements) {
-        statement.exec();
-        ran += 1;
+      for (; ran < readOnly; ran++) statements[ran]!.exec();
+      const early = tooLarge();
+      if (early) {
+        ran = -1;
+        throw early;
       }
+      for (; ran < statements.length; ran++) statements[ran]!.exec();
+      const late = ran > readOnly ? tooLarge() : null;
+      if (late) throw late;
     } catch (error) {
+      this.staged = [];
       record(false, error instanceof SimOfficeError ? error.code : SIM_ERROR.generalException);
-      if (ran > 0) sim.notifyChange();
+      if (ran > readOnly) sim.notifyChange();
       if (error instanceof SimOfficeError) {
-        const failed = statements[ran];
+        // The statement that failed (none when the response was too large).
+        const failed = ran >= 0 ? statements[ran] : undefined;
         if (failed && !error.debugInfo.statement) (error.debugInfo as { statement?: string }).statement = `${failed.path}.${failed.name}`;
         throw error;
       }
       throw new SimOfficeError(SIM_ERROR.generalException, String(error));
     }
+    // The response arrived: loaded values become readable.
+    for (const load of this.staged) load.commit();
+    this.staged = [];
     record(true);
-    if (statements.some((s) => s.kind === 'set' || s.kind === 'call')) sim.notifyChange();
+    if (readOnly < statements.length) sim.notifyChange();
   }
+}
+
+/** UTF-8 size of the loaded values as JSON, the way they travel back from Excel. */
+function responseSize(staged: readonly StagedLoad[]): number {
+  if (!staged.length) return 0;
+  return encoder.encode(JSON.stringify(staged.map((l) => [l.path, l.name, l.value]))).length;
 }
 
 /** Parse the arguments of load(): "a, b", ["a", "b"], { select: "a,b" } or nothing. */
@@ -181,9 +230,10 @@ export abstract class SimObject<T> {
     return this;
   }
 
-  /** @internal load one (possibly nested "a/b") property. */
+  /** @internal load one (possibly nested "a/b") property: readable once the sync succeeds. */
   protected loadOne(target: T, name: string): void {
-    this.loaded.set(name, this.read(target, name));
+    const value = this.read(target, name);
+    this.context.stage({ path: this.path, name, value, commit: () => this.loaded.set(name, value) });
   }
 
   protected prop<V>(name: string): V {
@@ -311,18 +361,23 @@ export class SimWorksheetCollection extends SimObject<SimWorkbook> {
   protected override loadOne(target: SimWorkbook, name: string): void {
     // "items/name" loads each sheet's name; "items" or "name" alone loads every scalar.
     const sub = name.startsWith('items/') ? name.slice('items/'.length) : name === 'items' ? null : name;
-    const list = this.itemsList && this.itemsList.length === target.sheets.length ? this.itemsList : target.sheets.map((sheet) => {
-      const proxy = new SimWorksheet(this.context, `workbook.worksheets.getItem(${JSON.stringify(sheet.id)})`, () => sheet, false, false);
-      proxy.bind(sheet);
-      return proxy;
+    const sheets = [...target.sheets];
+    const props = sheets.map((sheet) => SimWorksheet.readProps(this.context.sim, sheet, sub));
+    this.context.stage({
+      path: this.path,
+      name,
+      value: props,
+      commit: () => {
+        const list = this.itemsList && this.itemsList.length === sheets.length ? this.itemsList : sheets.map((sheet) => new SimWorksheet(this.context, `workbook.worksheets.getItem(${JSON.stringify(sheet.id)})`, () => sheet, false, false));
+        sheets.forEach((sheet, i) => {
+          const proxy = list[i]!;
+          proxy.bind(sheet);
+          proxy.setLoaded(props[i]!);
+        });
+        this.itemsList = list;
+        this.loaded.set('items', list);
+      },
     });
-    target.sheets.forEach((sheet, i) => {
-      const proxy = list[i]!;
-      proxy.bind(sheet);
-      proxy.loadDirect(sheet, sub);
-    });
-    this.itemsList = list;
-    this.loaded.set('items', list);
   }
 
   get items(): SimWorksheet[] {
@@ -387,18 +442,27 @@ export class SimWorksheet extends SimObject<SimSheet> {
   }
 
   protected read(sheet: SimSheet, prop: string): unknown {
-    switch (prop) {
-      case 'name': return sheet.name;
-      case 'id': return sheet.id;
-      case 'visibility': return sheet.visibility;
-      case 'position': return this.context.sim.sheets.indexOf(sheet);
-      default: throw new SimOfficeError(SIM_ERROR.invalidArgument, `Unknown or unsupported property Worksheet.${prop}`);
-    }
+    return SimWorksheet.readProps(this.context.sim, sheet, prop)[prop];
   }
 
-  /** @internal used by collection loads */
-  loadDirect(sheet: SimSheet, prop: string | null): void {
-    for (const name of prop === null ? SHEET_PROPS : [prop]) this.loaded.set(name, this.read(sheet, name));
+  /** @internal a sheet's properties as a collection load reads them (all scalars when `prop` is null). */
+  static readProps(sim: SimWorkbook, sheet: SimSheet, prop: string | null): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const name of prop === null ? SHEET_PROPS : [prop]) {
+      switch (name) {
+        case 'name': out[name] = sheet.name; break;
+        case 'id': out[name] = sheet.id; break;
+        case 'visibility': out[name] = sheet.visibility; break;
+        case 'position': out[name] = sim.sheets.indexOf(sheet); break;
+        default: throw new SimOfficeError(SIM_ERROR.invalidArgument, `Unknown or unsupported property Worksheet.${name}`);
+      }
+    }
+    return out;
+  }
+
+  /** @internal used by collection loads once their sync succeeded */
+  setLoaded(props: Record<string, unknown>): void {
+    for (const [name, value] of Object.entries(props)) this.loaded.set(name, value);
   }
 
   get name(): string {
@@ -798,6 +862,30 @@ export class SimRange extends SimObject<RangeTarget> {
     return new SimRange(this.context, `${this.path}.getColumn(${column})`, () => {
       const t = this.target();
       return t ? { sheet: t.sheet, range: { ...t.range, left: t.range.left + column, right: t.range.left + column } } : null;
+    }, true, true);
+  }
+
+  /** ExcelApi 1.4: the overlap with another range (or address) of the same sheet; a null object when none. */
+  getIntersectionOrNullObject(anotherRange: SimRange | string): SimRange {
+    this.requireSet('1.4', 'getIntersectionOrNullObject');
+    const other = typeof anotherRange === 'string' ? JSON.stringify(anotherRange) : anotherRange.path;
+    return new SimRange(this.context, `${this.path}.getIntersectionOrNullObject(${other})`, () => {
+      const t = this.target();
+      if (!t) return null;
+      let range: CellRange;
+      if (typeof anotherRange === 'string') {
+        range = parseRangeAddress(anotherRange);
+      } else {
+        const o = anotherRange.target();
+        if (!o) return null;
+        if (o.sheet !== t.sheet) throw new SimOfficeError(SIM_ERROR.invalidArgument, 'The ranges are on different worksheets.');
+        range = o.range;
+      }
+      if (!intersects(range, t.range)) return null;
+      return {
+        sheet: t.sheet,
+        range: { top: Math.max(range.top, t.range.top), left: Math.max(range.left, t.range.left), bottom: Math.min(range.bottom, t.range.bottom), right: Math.min(range.right, t.range.right) },
+      };
     }, true, true);
   }
 

@@ -34,6 +34,7 @@ export const SIM_ERROR = {
   itemNotFound: 'ItemNotFound',
   propertyNotLoaded: 'PropertyNotLoaded',
   requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+  responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
   invalidObjectPath: 'InvalidObjectPath',
 } as const;
 

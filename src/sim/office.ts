@@ -47,6 +47,7 @@ export function createSimExcel(workbook: SimWorkbook): SimExcel {
       itemAlreadyExists: 'ItemAlreadyExists',
       itemNotFound: 'ItemNotFound',
       requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+      responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
     },
   };
 }

@@ -2,7 +2,7 @@
  * The state of a simulated Excel workbook: sheets of cells (value, formula, number format,
  * format), merges, hidden rows, charts, settings, plus the knobs tests turn (failure
  * injection, cell-edit mode, edits "by the user" between runs) and the counters they read
- * (syncs, payload bytes). The Excel API proxies over it live in ./api.ts.
+ * (syncs, request and response bytes). The Excel API proxies over it live in ./api.ts.
  */
 import { a1, parseA1, type CellRange, type CellValue, type Grid } from '../core/grid';
 import { SimOfficeError, SIM_ERROR, type SimDebugInfo } from './errors';
@@ -113,6 +113,8 @@ export interface InjectedFailure {
 export interface SyncRecord {
   /** JSON size of the request in UTF-8 bytes. */
   bytes: number;
+  /** JSON size of the response (the values of the properties the sync loaded) in UTF-8 bytes. */
+  responseBytes: number;
   statements: number;
   ok: boolean;
   errorCode?: string;
@@ -124,7 +126,7 @@ export interface RunRecord {
   syncs: number;
 }
 
-/** Excel on the web rejects a request whose payload passes 5 MB. */
+/** Excel on the web rejects a request, or fails a response, whose payload passes 5 MB. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export type ChangeListener = (workbook: SimWorkbook) => void;
@@ -363,6 +365,7 @@ function defaultMessage(code: string): string {
     case SIM_ERROR.accessDenied: return 'You cannot perform the requested operation.';
     case SIM_ERROR.invalidOperationInCellEditMode: return "The operation isn't available while Excel is in Edit cell mode.";
     case SIM_ERROR.requestPayloadSizeLimitExceeded: return 'The request payload size has exceeded the limit.';
+    case SIM_ERROR.responsePayloadSizeLimitExceeded: return 'The response payload size has exceeded the limit.';
     default: return 'There was an internal error while processing the request.';
   }
 }

@@ -96,8 +96,10 @@ describe('failure injection', () => {
 
   test('payload too large for Excel: nothing written, message, retry succeeds', async () => {
     const { wb, host, before, sheetName } = await setup();
-    wb.payloadLimit = 2000;
+    // The read's response fits; the write's request (sync 2) does not.
+    wb.beforeSync(() => void (wb.payloadLimit = 2000), 2);
     const result = await host.recalcNow();
+    expect(wb.syncLog.slice(0, 2).map((s) => s.errorCode ?? 'ok')).toEqual(['ok', 'RequestPayloadSizeLimitExceeded']);
     expect(!result.ok && result.message).toMatchObject({ key: 'host.error.payloadTooLarge', params: { sheet: sheetName } });
     expect(wb.snapshot()).toBe(before);
     wb.payloadLimit = 5 * 1024 * 1024;
