@@ -9,7 +9,7 @@
 /** Bytes per sync we aim under: 5 MB less room for Office's own envelope (requests and responses). */
 export const DEFAULT_PAYLOAD_BUDGET = 4_000_000;
 /** Later rows may be heavier than the ones measured: plan blocks for this much more. */
-export const BLOCK_SAFETY = 1.5;
+export const BLOCK_SAFETY = 1.25;
 
 const encoder = new TextEncoder();
 export const jsonBytes = (v: unknown): number => encoder.encode(JSON.stringify(v)).length;

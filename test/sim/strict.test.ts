@@ -121,6 +121,117 @@ describe('simulated Excel strictness', () => {
     expect(wb.syncLog[0]).toMatchObject({ ok: false, errorCode: 'RequestPayloadSizeLimitExceeded' });
   });
 
+  test('counts the JSON size of each response: what the sync loaded', async () => {
+    const { wb, run } = setup([['单位', 'x'.repeat(3000)]]);
+    await run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('表1').getRange('A1:B1');
+      range.load('values,formulas');
+      await ctx.sync();
+      range.values = [['a', 'b']];
+      await ctx.sync();
+    });
+    // Two copies of the long text (values and formulas), the Chinese name in UTF-8.
+    expect(wb.syncLog[0]!.responseBytes).toBeGreaterThan(6000);
+    expect(wb.syncLog[0]!.responseBytes).toBeLessThan(6200);
+    expect(wb.syncLog[1]!.responseBytes).toBe(0);
+  });
+
+  test('a response over 5 MB fails with ResponsePayloadSizeLimitExceeded before anything of the batch applies', async () => {
+    // 6,000 cells of 1,000 characters: a small request, a 6 MB response.
+    const rows = Array.from({ length: 6000 }, (_, i) => [`${i}`.padEnd(1000, 'x')]);
+    const { wb, run } = setup(rows);
+    const before = wb.snapshot();
+    let range: { values: unknown } | null = null;
+    const error = await run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('表1');
+      const r = sheet.getRange('A1:A6000');
+      range = r;
+      r.load('values');
+      sheet.getRange('B1').values = [['changed']];
+      ctx.workbook.worksheets.getItem('表2').delete();
+      await ctx.sync();
+    }).catch((e: SimOfficeError) => e);
+    expect(error).toBeInstanceOf(SimOfficeError);
+    expect((error as SimOfficeError).code).toBe('ResponsePayloadSizeLimitExceeded');
+    expect((error as SimOfficeError).message).toBe('The response payload size has exceeded the limit.');
+    expect((error as SimOfficeError).name).toBe('RichApi.Error');
+    expect(wb.snapshot()).toBe(before);
+    expect(wb.syncLog[0]).toMatchObject({ ok: false, errorCode: 'ResponsePayloadSizeLimitExceeded' });
+    expect(wb.syncLog[0]!.bytes).toBeLessThan(1000);
+    expect(wb.syncLog[0]!.responseBytes).toBeGreaterThan(5 * 1024 * 1024);
+    // Nothing of the refused response is readable.
+    expect(() => range!.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    // Half of it fits.
+    await run(async (ctx) => {
+      const half = ctx.workbook.worksheets.getItem('表1').getRange('A1:A3000');
+      half.load('values');
+      await ctx.sync();
+      expect(half.values).toHaveLength(3000);
+    });
+    expect(wb.syncLog[1]).toMatchObject({ ok: true });
+    expect(wb.syncLog[1]!.responseBytes).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  test('the response limit counts every load of the sync together, and follows payloadLimit', async () => {
+    const { wb, run } = setup([['a'.repeat(600)], ['b'.repeat(600)]]);
+    wb.payloadLimit = 1000;
+    expect(await codeOf(run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('表1');
+      sheet.getRange('A1').load('values');
+      sheet.getRange('A2').load('values');
+      await ctx.sync();
+    }))).toBe('ResponsePayloadSizeLimitExceeded');
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('表1').getRange('A1').load('values');
+      await ctx.sync();
+    });
+    expect(wb.syncLog.map((s) => s.ok)).toEqual([false, true]);
+  });
+
+  test('a load queued after a write is measured once the batch ran: the write stays applied (a batch is not a transaction)', async () => {
+    const { wb, run } = setup([['a'.repeat(600)]]);
+    wb.payloadLimit = 1000;
+    expect(await codeOf(run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('表1');
+      sheet.getRange('B1').values = [['written']];
+      sheet.getRange('A1:A2').load('values,formulas');
+      await ctx.sync();
+    }))).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(wb.sheet('表1')!.cell(0, 1)?.value).toBe('written');
+  });
+
+  test('values loaded before a failing statement are not readable: the sync failed as a whole', async () => {
+    const { run } = setup();
+    await run(async (ctx) => {
+      const a1 = ctx.workbook.worksheets.getItem('表1').getRange('A1');
+      a1.load('values');
+      ctx.workbook.worksheets.getItem('没有').load('name');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+      expect(() => a1.values).toThrow();
+      const again = ctx.workbook.worksheets.getItem('表1').getRange('A1');
+      again.load('values');
+      await ctx.sync();
+      expect(again.values).toEqual([['单位']]);
+    });
+  });
+
+  test('getIntersectionOrNullObject: the overlap of two ranges, a null object when they do not meet', async () => {
+    const { run } = setup([['a', 'b', 'c'], ['d', 'e', 'f'], ['g', 'h', 'i']]);
+    await run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem('表1');
+      const used = sheet.getUsedRange(true);
+      const top = used.getIntersectionOrNullObject(sheet.getRangeByIndexes(0, 1, 2, 16383));
+      const none = used.getIntersectionOrNullObject('E5:F6');
+      top.load('values,address,rowCount,rowIndex,columnIndex');
+      none.load('values');
+      await ctx.sync();
+      expect(top.address).toBe('表1!B1:C2');
+      expect(top.values).toEqual([['b', 'c'], ['e', 'f']]);
+      expect([top.rowCount, top.rowIndex, top.columnIndex]).toEqual([2, 0, 1]);
+      expect(none.isNullObject).toBe(true);
+    });
+  });
+
   test('*OrNullObject settles at sync; calls on a null object do nothing', async () => {
     const { run } = setup();
     await run(async (ctx) => {
