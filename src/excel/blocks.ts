@@ -49,7 +49,10 @@ export async function readRowBlocks(
   let row = area.top;
   const end = area.top + area.rows;
   while (row < end) {
-    const count = Math.min(end - row, Math.max(1, Math.floor(budget / perRow)));
+    // As few blocks as the budget allows, of even size (no small last block).
+    const left = end - row;
+    const blocks = Math.ceil(left / Math.max(1, Math.floor(budget / perRow)));
+    const count = Math.ceil(left / blocks);
     const range = sheetOf().getRangeByIndexes(row, area.left, count, area.columns);
     range.load(props.join(','));
     try {

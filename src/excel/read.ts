@@ -59,7 +59,7 @@ const ASSUMED_CHUNK_BYTES = UNDO_CHUNK_CHARS * 3;
 /** Sheet width in Excel: the first block is the used range within the sheet's first rows, every column. */
 const SHEET_COLUMNS = 16384;
 /** Share of the first sync's budget the undo record's head may take when it is read too. */
-const UNDO_SHARE = 0.3;
+const UNDO_SHARE = 0.4;
 
 /** Rows of the used range the first sync asks for. */
 export function firstBlockRows(budget: number, share = 1): number {
@@ -222,8 +222,9 @@ async function readOnce(context: Excel.RequestContext, office: OfficeLike, optio
   rules.load('name');
   const rulesUsed = rules.getUsedRangeOrNullObject(true);
   rulesUsed.load('values,rowIndex,columnIndex');
-  // Chunk rows of the record in the first sync: at ~1.5 bytes a character (digits, some Chinese names).
-  const headRows = attempt.cautious ? 1 : Math.max(1, Math.floor((budget * undoShare) / (UNDO_CHUNK_CHARS * 1.5)));
+  // Chunk rows of the record in the first sync, at ~2 bytes a character (digits, long Chinese unit names):
+  // 26 rows at 4 MB, a record of ~7,500 units.
+  const headRows = attempt.cautious ? 1 : Math.max(1, Math.floor((budget * undoShare) / (UNDO_CHUNK_CHARS * 2)));
   const finishUndo = queueUndoStoreRead(context, !!options.undoBody, headRows, budget);
   const wbProtection = office.context.requirements.isSetSupported('ExcelApi', '1.7') ? context.workbook.protection : null;
   wbProtection?.load('protected');
