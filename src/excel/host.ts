@@ -27,7 +27,7 @@ import { pickLocale, summaryText } from '../i18n';
 import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from './contract';
 import { failure, failureFromError, type HostFailure } from './errors';
 import type { ExcelRunner, OfficeLike } from './office';
-import { readActiveSheet, queueSheetRead, type WorkbookRead } from './read';
+import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
 import { freeSheetName, isOwnSummary, isSummaryName, queueRenderSpec } from './summary';
 import { UNDO_SHEET_NAME } from './undoStore';
 import { applyChanges, changesOf, WriteFailedError, type StoreUpdate } from './write';
@@ -180,10 +180,8 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         const target = record.plan.sheetName;
         if (target !== read.sheetName) {
           // The run was on another sheet: read that one too.
-          const finish = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(target), office, readOptions);
-          await context.sync();
-          const done = await finish(context);
-          syncs += 1 + done.syncs;
+          const done = await readSheetByName(context, office, target, readOptions);
+          syncs += done.syncs;
           const other = done.read;
           if (!other) return failure('host.error.sheetMissing', { sheet: target });
           read = { ...read, ...other };

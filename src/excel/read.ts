@@ -174,6 +174,27 @@ export function queueUndoStoreRead(context: Excel.RequestContext, withBody: bool
   };
 }
 
+/**
+ * Read one more sheet by name (its used range only), in one sync while it fits; a first
+ * sync Excel refuses for its response size is retried asking for sizes only, then blocks.
+ */
+export async function readSheetByName(context: Excel.RequestContext, office: OfficeLike, name: string, options: { budget?: number } = {}): Promise<{ read: SheetRead | null; syncs: number }> {
+  let failed = 0;
+  for (const firstRows of [undefined, 0]) {
+    const finish = queueSheetRead(context.workbook.worksheets.getItemOrNullObject(name), office, { ...options, ...(firstRows === undefined ? {} : { firstRows }) });
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isResponseTooLarge(error) || firstRows === 0) throw error;
+      failed += 1;
+      continue;
+    }
+    const done = await finish(context);
+    return { read: done.read, syncs: failed + 1 + done.syncs };
+  }
+  throw new Error('unreachable');
+}
+
 interface Attempt {
   withMerges: boolean;
   /** After Excel refused the first sync's response: ask only for sizes, then read in blocks. */

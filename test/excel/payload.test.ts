@@ -129,3 +129,37 @@ describe('a sheet whose read would not fit one response', () => {
     expect(read!.grid).toEqual((await readWith(SimWorkbook.fromGrids([heavy])))!.grid);
   });
 });
+
+describe('undo started from another sheet', () => {
+  test('the real sheet: 3 syncs (read the active sheet and the record, then the run\'s sheet, then write)', async () => {
+    const wb = SimWorkbook.fromGrids(await fixtureGrids());
+    const original = JSON.stringify(wb.toGrids()[0]);
+    wb.addSheet('其他');
+    const { host } = simHost(wb);
+    expect((await host.recalcNow()).ok).toBe(true);
+    wb.activateSheet('其他');
+    const before = wb.syncCount;
+    const undo = await host.undoLast();
+    expect(undo.ok && undo.value.syncs).toBe(3);
+    expect(wb.syncCount - before).toBe(3);
+    expect(JSON.stringify(wb.toGrids()[0])).toBe(original);
+  });
+
+  test('a run\'s sheet too heavy for its first block: refused once, read by size and blocks, undone', async () => {
+    const heavy = bigGrid({ categories: 6, perCategory: 500, remark: { from: 0, text: '备注'.repeat(60) } });
+    const wb = SimWorkbook.fromGrids([heavy, bigGrid({ categories: 1, perCategory: 10 }, '其他')]);
+    const original = JSON.stringify(wb.toGrids()[0]);
+    wb.payloadLimit = 80_000;
+    const { host } = simHost(wb, { payloadBudget: 60_000 });
+    expect((await host.recalcNow()).ok).toBe(true);
+    wb.activateSheet('其他');
+    const before = wb.syncCount;
+    const undo = await host.undoLast();
+    if (!undo.ok) throw new Error(undo.message.key);
+    const undoSyncs = wb.syncLog.slice(before);
+    expect(undo.value.syncs).toBe(undoSyncs.length);
+    expect(undoSyncs.some((s) => s.errorCode === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
+    expect(undoSyncs.filter((s) => s.ok).every(within(80_000))).toBe(true);
+    expect(JSON.stringify(wb.toGrids()[0])).toBe(original);
+  });
+});
