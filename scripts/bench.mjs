@@ -137,7 +137,7 @@ function syncText(v) {
   const kb = (b) => `${fmt(b / 1024)} KB`;
   const preview = v.previewSyncs ? `preview ${v.previewSyncs} + ` : '';
   const syncs = v.previewSyncs ? `${preview}apply ${v.syncs - v.previewSyncs} syncs` : `${v.syncs} syncs`;
-  return `${syncs}; requests ${v.bytes.map(kb).join(' + ')}; read response ≈ ${kb(v.readResponseBytes)}; ${fmt(v.ms)} ms`;
+  return `${syncs}; requests ${v.bytes.map(kb).join(' + ')}; responses ${v.responses.map(kb).join(' + ')}; ${fmt(v.ms)} ms`;
 }
 
 async function excelFigures() {
