@@ -5,7 +5,7 @@
  * A new record goes into the slot not in use and the header switches to it in the last
  * sync of a run, so a run that fails halfway never replaces the previous record.
  */
-import type { CellContent, CellValue, CellWrite, WriteKind, WritePlan } from '../core';
+import { a1, type CellContent, type CellValue, type CellWrite, type WriteKind, type WritePlan } from '../core';
 
 export const UNDO_SHEET_NAME = '__scorecard_undo';
 /** Characters per cell: below the 32,767 limit with room for the apostrophe prefix. */
@@ -54,7 +54,7 @@ export function decodePlan(body: string): WritePlan | null {
     const data = JSON.parse(body) as { v?: number; sheet?: string; w?: Packed[] };
     if (data.v !== UNDO_VERSION || typeof data.sheet !== 'string' || !Array.isArray(data.w)) return null;
     const writes: CellWrite[] = data.w.map(([row, col, kind, unit, bv, bf, av, af]) => ({
-      row, col, address: addressOf(row, col), kind: KINDS[kind] ?? 'total', unit,
+      row, col, address: a1(row, col), kind: KINDS[kind] ?? 'total', unit,
       before: { value: bv, formula: bf } as CellContent,
       after: { value: av, formula: af } as CellContent,
     }));
@@ -64,16 +64,6 @@ export function decodePlan(body: string): WritePlan | null {
   }
 }
 
-function addressOf(row: number, col: number): string {
-  let name = '';
-  let n = col + 1;
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    name = String.fromCharCode(65 + rem) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name + String(row + 1);
-}
 
 export function chunkText(text: string, size = UNDO_CHUNK_CHARS): string[] {
   const chunks: string[] = [];

@@ -4,6 +4,18 @@
  */
 import { SimRequestContext, type SimRunOptions } from './api';
 import { SimOfficeError, SIM_ERROR } from './errors';
+
+const EXCEL_ERROR_KEYS = [
+  'accessDenied',
+  'generalException',
+  'invalidArgument',
+  'invalidOperation',
+  'invalidOperationInCellEditMode',
+  'itemAlreadyExists',
+  'itemNotFound',
+  'requestPayloadSizeLimitExceeded',
+  'responsePayloadSizeLimitExceeded',
+] as const;
 import type { SimWorkbook } from './workbook';
 
 export type SimBatch<T> = (context: SimRequestContext) => Promise<T>;
@@ -38,17 +50,8 @@ export function createSimExcel(workbook: SimWorkbook): SimExcel {
   };
   return {
     run: run as SimExcel['run'],
-    ErrorCodes: {
-      accessDenied: 'AccessDenied',
-      generalException: 'GeneralException',
-      invalidArgument: 'InvalidArgument',
-      invalidOperation: 'InvalidOperation',
-      invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
-      itemAlreadyExists: 'ItemAlreadyExists',
-      itemNotFound: 'ItemNotFound',
-      requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
-      responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
-    },
+    // Excel.ErrorCodes holds the Excel codes; connection and load errors are OfficeExtension's.
+    ErrorCodes: Object.fromEntries(EXCEL_ERROR_KEYS.map((key) => [key, SIM_ERROR[key]])),
   };
 }
 

@@ -4,7 +4,7 @@ import { readActiveSheet } from '../../src/excel/read';
 import type { OfficeLike } from '../../src/excel/office';
 import { parseAreas } from '../../src/excel/cells';
 import { createSimExcel, createSimOffice, SimWorkbook } from '../../src/sim';
-import { fixtureGrids, simHost } from './simHost';
+import { fixtureGrids, manyMergedCategories, simHost } from './simHost';
 
 async function readWith(wb: SimWorkbook) {
   const office = createSimOffice(wb) as unknown as OfficeLike;
@@ -68,15 +68,7 @@ describe('reading the active sheet', () => {
 });
 
 test('more than 512 merged areas: Excel refuses the merge list, the read is retried without it', async () => {
-  const rows = [['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名']] as (string | number | null)[][];
-  const merges = [];
-  for (let i = 0; i < 600; i++) {
-    merges.push({ top: rows.length, left: 0, bottom: rows.length, right: 5 });
-    rows.push([`组${i}`]);
-    rows.push([`单位${i}`, 30, 5, 0, null, null]);
-  }
-  const grid = gridFromRows(rows, '多组');
-  grid.merges = merges;
+  const grid = manyMergedCategories(600);
   const wb = SimWorkbook.fromGrids([grid]);
   const read = await readWith(wb);
   expect(wb.syncLog.map((s) => s.ok)).toEqual([false, true]);

@@ -1,7 +1,7 @@
 /** Test support: the real fixture in a simulated workbook, with the real adapter over it. */
 import { Workbook } from 'exceljs';
 import { gridFromWorksheet } from '../../src/cli/workbook';
-import type { Grid } from '../../src/core';
+import { gridFromRows, type Grid } from '../../src/core';
 import { createScorecardHost, type HostOptions } from '../../src/excel/host';
 import type { ExcelRunner, OfficeLike } from '../../src/excel/office';
 import { createSimExcel, createSimOffice, SimWorkbook } from '../../src/sim';
@@ -50,4 +50,18 @@ export function simHost(wb: SimWorkbook, options: HostOptions & { displayLanguag
 /** Syncs made since `from` (a previous wb.syncCount). */
 export function syncsSince(wb: SimWorkbook, from: number): number {
   return wb.syncCount - from;
+}
+
+/** A sheet of `count` merged category rows, one unit each: past Excel's 512-merge listing limit when count > 512. */
+export function manyMergedCategories(count: number): Grid {
+  const rows: (string | number | null)[][] = [['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名']];
+  const merges = [];
+  for (let i = 0; i < count; i++) {
+    merges.push({ top: rows.length, left: 0, bottom: rows.length, right: 5 });
+    rows.push([`组${i}`]);
+    rows.push([`单位${i}`, 30, 5, 0, null, null]);
+  }
+  const grid = gridFromRows(rows, '多组');
+  grid.merges = merges;
+  return grid;
 }

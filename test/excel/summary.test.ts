@@ -2,7 +2,7 @@
 import { SUMMARY_MARKER, gridFromRows } from '../../src/core';
 import { SimWorkbook } from '../../src/sim';
 import { noticeLines } from '../support/fixtures';
-import { fixtureGrids, simHost } from './simHost';
+import { fixtureGrids, manyMergedCategories, simHost } from './simHost';
 
 function texts(wb: SimWorkbook, name: string): string[] {
   const grid = wb.toGrids().find((g) => g.sheetName === name)!;
@@ -92,15 +92,7 @@ describe('summary sheet', () => {
 });
 
 test('summary of a sheet with more than 512 merged category rows (read retried without merges)', async () => {
-  const rows = [['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名']] as (string | number | null)[][];
-  const merges = [];
-  for (let i = 0; i < 520; i++) {
-    merges.push({ top: rows.length, left: 0, bottom: rows.length, right: 5 });
-    rows.push([`组${i}`]);
-    rows.push([`单位${i}`, 30, 5, 0, null, null]);
-  }
-  const grid = gridFromRows(rows, '多组');
-  grid.merges = merges;
+  const grid = manyMergedCategories(520);
   const wb = SimWorkbook.fromGrids([grid]);
   const { host } = simHost(wb);
   const result = await host.writeSummary();
