@@ -10,7 +10,6 @@ import {
   formatCents,
   hasErrors,
   normalizeName,
-  pickScoreSheet,
   planWrites,
   FLAG_CODES,
   RULES_SHEET_NAME,
@@ -277,13 +276,15 @@ function chooseAndAnalyse(workbook: Workbook, options: Options): Chosen {
   }
 
   // Neither the rules sheet nor a summary this tool wrote can be the score table.
-  const candidates = sheets.filter((ws) => !isRulesSheet(ws) && !isOwnSummarySheet(ws));
-  const grids = candidates.map(gridFromWorksheet);
-  const index = pickScoreSheet(grids);
-  const worksheet = candidates[index];
-  const grid = grids[index];
-  if (index < 0 || !worksheet || !grid) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTable', { sheets: names });
-  return { worksheet, grid, analysis: analyse(grid) };
+  // The first sheet whose analysis finds a table: each sheet is read and analysed once, and
+  // sheets after it are not read at all.
+  for (const worksheet of sheets) {
+    if (isRulesSheet(worksheet) || isOwnSummarySheet(worksheet)) continue;
+    const grid = gridFromWorksheet(worksheet);
+    const analysis = analyse(grid);
+    if (analysis.layout) return { worksheet, grid, analysis };
+  }
+  throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTable', { sheets: names });
 }
 
 interface WriteOutcome {
