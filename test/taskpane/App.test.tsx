@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { act } from 'react';
+import { SUMMARY_MARKER } from '../../src/core';
 import { App } from '../../src/taskpane/App';
 import type { Inspection } from '../../src/excel/contract';
 import { formatFinding } from '../../src/i18n';
@@ -45,6 +46,14 @@ describe('task pane', () => {
     expect(none?.textContent).toContain('封面');
     expect(none?.textContent).toContain('未找到得分表');
     expect(button('重新计算排名').disabled).toBe(true);
+  });
+
+  it('says so, without the generic hint, on the add-in\'s own summary sheet', async () => {
+    const summary = { sheetName: '考评汇总', originRow: 0, originCol: 0, values: [['类别', '名次', '单位', '累计得分'], [`${SUMMARY_MARKER}，重新生成时将被替换。`]] };
+    mounted = await mount(<App host={fakeHost(summary)} locale="zh-CN" />);
+    const none = document.querySelector('[data-testid="table-none"]');
+    expect(none?.textContent).toContain('这是本助手生成的“考评汇总”表，不是得分表');
+    expect(none?.textContent).not.toContain('请切换到包含“单位”');
   });
 
   it('groups findings by severity and selects a finding\'s cell when clicked', async () => {

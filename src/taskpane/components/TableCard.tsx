@@ -29,7 +29,8 @@ export function TableCard({ inspection }: { inspection: Inspection }) {
         {reasons.map((f, i) => (
           <Text key={i}>{formatFinding(f, locale)}</Text>
         ))}
-        <Caption1>{t('ui.table.noneHint')}</Caption1>
+        {/* On the add-in's own summary sheet the reason already says where to go. */}
+        {!reasons.some((f) => f.code === 'SUMMARY_SHEET') && <Caption1>{t('ui.table.noneHint')}</Caption1>}
       </section>
     );
   }
