@@ -112,25 +112,32 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     return null;
   }
 
+  /** A guarded batch on the active sheet: read it (naming it for any error message), then `then`. */
+  function onActiveSheet<T>(
+    readWith: typeof readOptions & { undoBody?: boolean },
+    then: (context: Excel.RequestContext, read: WorkbookRead, sheet: { name: string }) => Promise<HostOutcome<T>>,
+  ): Promise<HostOutcome<T>> {
+    const sheet = { name: '' };
+    return guarded(sheet, async (context) => {
+      const read = await readActiveSheet(context, office, readWith);
+      if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
+      sheet.name = read.sheetName;
+      return then(context, read, sheet);
+    });
+  }
+
+  /** Options of a write: the sheet's merges, the undo-record update, and the payload budget. */
+  function writeOptions(read: WorkbookRead, store: StoreUpdate) {
+    return { merges: mergesOf(read), store, ...(budget ? { budget } : {}) };
+  }
+
   const host: ScorecardHost = {
     async inspect() {
-      const sheet = { name: '' };
-      return guarded(sheet, async (context) => {
-        const read = await readActiveSheet(context, office, readOptions);
-        if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
-        sheet.name = read.sheetName;
-        return ok(inspection(read));
-      });
+      return onActiveSheet(readOptions, async (_context, read) => ok(inspection(read)));
     },
 
     async previewRecalc() {
-      const sheet = { name: '' };
-      return guarded(sheet, async (context) => {
-        const read = await readActiveSheet(context, office, readOptions);
-        if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
-        sheet.name = read.sheetName;
-        return ok(preview(read));
-      });
+      return onActiveSheet(readOptions, async (_context, read) => ok(preview(read)));
     },
 
     async applyRecalc(previewed) {
@@ -146,34 +153,27 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
         // Sync 2: the write and the undo record together.
-        const out = await applyChanges(context, plan.sheetName, changesOf(plan.writes), { merges: mergesOf(read), store: saveRecord(read, plan, 'recalc'), ...(budget ? { budget } : {}) });
+        const out = await applyChanges(context, plan.sheetName, changesOf(plan.writes), writeOptions(read, saveRecord(read, plan, 'recalc')));
         return ok({ cellsWritten: out.cellsWritten, syncs: read.syncs + out.syncs });
       });
     },
 
     async recalcNow() {
-      const sheet = { name: '' };
-      return guarded(sheet, async (context) => {
-        const read = await readActiveSheet(context, office, readOptions);
-        if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
-        sheet.name = read.sheetName;
+      return onActiveSheet(readOptions, async (context, read) => {
         const p = preview(read);
         const refusal = errorsRefusal(read, p.inspection.analysis);
         if (refusal) return refusal;
         if (p.plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: read.syncs, inspection: p.inspection });
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
-        const out = await applyChanges(context, read.sheetName, changesOf(p.plan.writes), { merges: mergesOf(read), store: saveRecord(read, p.plan, 'recalc'), ...(budget ? { budget } : {}) });
+        const out = await applyChanges(context, read.sheetName, changesOf(p.plan.writes), writeOptions(read, saveRecord(read, p.plan, 'recalc')));
         return ok({ cellsWritten: out.cellsWritten, syncs: read.syncs + out.syncs, inspection: { ...p.inspection, canUndo: true } });
       });
     },
 
     async undoLast() {
-      const sheet = { name: '' };
-      return guarded<ApplyResult>(sheet, async (context) => {
-        let read = await readActiveSheet(context, office, { ...readOptions, undoBody: true });
-        if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
-        sheet.name = read.sheetName;
+      return onActiveSheet<ApplyResult>({ ...readOptions, undoBody: true }, async (context, firstRead, sheet) => {
+        let read = firstRead;
         const record = read.undoRecord;
         if (!record) return failure(read.undo.exists && read.undo.usedRows > 0 && !read.undo.header ? 'host.error.undoUnreadable' : 'host.error.nothingToUndo');
         let syncs = read.syncs;
@@ -190,7 +190,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         const { plan, conflicts } = planUndo(read.grid, record.plan);
         const blocked = writeBlocker(read, false);
         if (blocked) return blocked;
-        const out = await applyChanges(context, target, changesOf(plan.writes), { merges: mergesOf(read), store: { kind: 'clear', state: read.undo }, ...(budget ? { budget } : {}) });
+        const out = await applyChanges(context, target, changesOf(plan.writes), writeOptions(read, { kind: 'clear', state: read.undo }));
         const result: ApplyResult = { cellsWritten: out.cellsWritten, syncs: syncs + out.syncs };
         if (conflicts.length) {
           result.conflicts = conflicts.map((c) => ({ cell: c.address, unit: c.unit }));
@@ -201,18 +201,14 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     },
 
     async clearFlags() {
-      const sheet = { name: '' };
-      return guarded<ApplyResult>(sheet, async (context) => {
-        const read = await readActiveSheet(context, office, readOptions);
-        if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
-        sheet.name = read.sheetName;
+      return onActiveSheet<ApplyResult>(readOptions, async (context, read) => {
         const insp = inspection(read);
         if (!insp.analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
         const plan = planClearFlags(read.grid, insp.analysis);
         if (plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: read.syncs });
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
-        const out = await applyChanges(context, read.sheetName, changesOf(plan.writes), { merges: mergesOf(read), store: saveRecord(read, plan, 'clearFlags'), ...(budget ? { budget } : {}) });
+        const out = await applyChanges(context, read.sheetName, changesOf(plan.writes), writeOptions(read, saveRecord(read, plan, 'clearFlags')));
         return ok({ cellsWritten: out.cellsWritten, syncs: read.syncs + out.syncs });
       });
     },
