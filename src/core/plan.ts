@@ -3,17 +3,13 @@ import { a1, columnLetter, formulaAt, valueAt, type CellValue, type Grid } from 
 import { centsToNumber } from './decimal';
 import { FLAG_LABELS_ZH, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type FlagCode, type PlanOptions, type ScoredUnit, type WriteKind, type WritePlan } from './model';
 
-/** True when text would be taken for a formula if typed into a cell: = + - @ at the start. */
-export function needsTextGuard(text: string): boolean {
-  return /^[=+\-@]/.test(text);
-}
-
 const HEADERS: Record<'total' | 'rank' | 'flag', string> = { total: '累计得分', rank: '排名', flag: '标记' };
 
 /** Shared content of an empty cell: most cells a first run fills are empty, so one object serves them all. */
 const EMPTY: CellContent = Object.freeze({ value: null, formula: null }) as CellContent;
 
-function contentAt(grid: Grid, row: number, col: number): CellContent {
+/** What a cell of the grid holds: its value, and its formula if it has one. */
+export function contentAt(grid: Grid, row: number, col: number): CellContent {
   const value = valueAt(grid, row, col);
   const formula = formulaAt(grid, row, col);
   return value === null && formula === null ? EMPTY : { value, formula };

@@ -17,9 +17,9 @@ import {
   planWrites,
   buildSummarySheet,
   sameContent,
+  contentAt,
   SUMMARY_SHEET_NAME,
   type Analysis,
-  type CellContent,
   type RankMode,
   type WritePlan,
 } from '../core';
@@ -148,7 +148,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         // Sync 1: the plan's cells as they are now, protection and the undo store.
         const read = await readActiveSheet(context, office, { ...readOptions, sheetName: plan.sheetName });
         if (!read) return failure('host.error.sheetMissing', { sheet: plan.sheetName });
-        const changed = plan.writes.find((w) => !sameContent(contentAt(read, w.row, w.col), w.before));
+        const changed = plan.writes.find((w) => !sameContent(contentAt(read.grid, w.row, w.col), w.before));
         if (changed) return failure('host.error.sheetChanged', { sheet: plan.sheetName, cell: changed.address });
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
@@ -318,13 +318,6 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     },
   };
   return host;
-}
-
-function contentAt(read: WorkbookRead, row: number, col: number): CellContent {
-  const g = read.grid;
-  const value = g.values[row - g.originRow]?.[col - g.originCol] ?? null;
-  const f = g.formulas?.[row - g.originRow]?.[col - g.originCol] ?? null;
-  return { value, formula: typeof f === 'string' && f.startsWith('=') ? f : null };
 }
 
 /** Units whose total or rank the plan changes, old → new, for the confirmation dialog. */
