@@ -1,6 +1,6 @@
 /** .xlsx in and out for the demo page (exceljs in the browser; never in the task-pane bundle). */
 import ExcelJS from 'exceljs';
-import { analyze, buildSummarySheet, pickScoreSheet, SUMMARY_MARKER, type CellValue, type Grid } from '../core';
+import { analyze, buildSummarySheet, contentAt, pickScoreSheet, sameContent, SUMMARY_MARKER, type CellValue, type Grid } from '../core';
 import { gridFromWorksheet, renderSheetSpec } from '../cli/workbook';
 import { summaryText, type Locale } from '../i18n';
 import { SimWorkbook, type SimSheet } from '../sim/workbook';
@@ -23,11 +23,6 @@ export async function loadXlsx(bytes: ArrayBuffer): Promise<LoadedBook> {
 function sheetHasMarker(sheet: SimSheet): boolean {
   for (const cell of sheet.cells.values()) if (typeof cell.value === 'string' && cell.value.includes(SUMMARY_MARKER)) return true;
   return false;
-}
-
-function sameContent(a: { value: CellValue; formula: string | null }, b: { value: CellValue; formula: string | null }): boolean {
-  if (a.formula || b.formula) return a.formula === b.formula;
-  return a.value === b.value;
 }
 
 /**
@@ -54,10 +49,7 @@ export async function exportXlsx(loaded: LoadedBook, locale: Locale): Promise<Bl
     const ws = existing ?? book.addWorksheet(sheet.name);
     if (sheet.visibility !== 'Visible') ws.state = sheet.visibility === 'Hidden' ? 'hidden' : 'veryHidden';
     const before: Grid = gridFromWorksheet(ws);
-    const old = (row: number, col: number) => ({
-      value: before.values[row - before.originRow]?.[col - before.originCol] ?? null,
-      formula: before.formulas?.[row - before.originRow]?.[col - before.originCol] ?? null,
-    });
+    const old = (row: number, col: number) => contentAt(before, row, col);
     const seen = new Set<string>();
     for (const [key, cell] of sheet.cells) {
       seen.add(key);
