@@ -1,5 +1,5 @@
 /** Core figures: analyze (parse + validate + score + summary) and planWrites, on grids of N units. */
-import { analyze, planWrites, type Analysis, type Grid, type WritePlan } from '../src/core';
+import { analyze, planWrites, writeCount, type Analysis, type Grid, type WritePlan } from '../src/core';
 import { scoreGrid } from './generate';
 import { collectGarbage, median, round, sample } from './stats';
 
@@ -48,7 +48,7 @@ export async function coreThroughput(units: number, runs: number): Promise<CoreT
     bestMs: round(Math.min(...total), 2),
     analyzeMs: round(median(analyzeSamples), 2),
     planMs: round(median(planSamples), 2),
-    writes: check.plan.writes.length,
+    writes: writeCount(check.plan),
     findings: check.analysis.findings.length,
   };
 }

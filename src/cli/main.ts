@@ -11,6 +11,7 @@ import {
   hasErrors,
   normalizeName,
   planWrites,
+  writeCount,
   FLAG_CODES,
   RULES_SHEET_NAME,
   SEVERITY_ORDER,
@@ -297,7 +298,7 @@ interface WriteOutcome {
 
 async function writeOutput(fs: CliFileSystem, workbook: Workbook, chosen: Chosen, options: Options, out: string): Promise<WriteOutcome> {
   const plan = planWrites(chosen.grid, chosen.analysis, { flagColumn: true });
-  applyWrites(chosen.worksheet, plan.writes);
+  applyWrites(chosen.worksheet, plan);
   let summarySheet: string | null = null;
   let summaryReplaced = false;
   let summaryNameTaken: string | null = null;
@@ -388,16 +389,16 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
   } else if (outcome) {
     if (counts.error > 0) lines.push(tr('cli.report.forced', { errors: counts.error }));
     if (lossy.length > 0) lines.push(tr('cli.report.lossyForced', { parts: lossyText(lossy, L) }));
-    const byKind = (kind: string) => outcome.plan.writes.filter((w) => w.kind === kind).length;
+    const byKind = (kind: string) => outcome.plan.columns.reduce((n, c) => n + (c.kind === kind ? c.rows.length : 0), 0);
     lines.push(
-      outcome.plan.writes.length === 0
+      writeCount(outcome.plan) === 0
         ? tr('cli.report.nothingChanged', { path: options.out ?? '' })
         : tr('cli.report.written', {
             path: options.out ?? '',
             totals: byKind('total'),
             ranks: byKind('rank'),
             flags: byKind('flag'),
-            cells: outcome.plan.writes.length,
+            cells: writeCount(outcome.plan),
           }),
     );
     if (outcome.summarySheet) {
@@ -447,7 +448,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       outcome = await writeOutput(fs, workbook, chosen, options, options.out);
     }
     if (options.json) {
-      const written = outcome && options.out !== null ? { path: options.out, cells: outcome.plan.writes.length, summarySheet: outcome.summarySheet } : null;
+      const written = outcome && options.out !== null ? { path: options.out, cells: writeCount(outcome.plan), summarySheet: outcome.summarySheet } : null;
       io.stdout(JSON.stringify(jsonReport(analysis, locale, written), null, 2) + '\n');
     } else {
       io.stdout(humanReport(options, analysis, outcome, blocked, lossy));

@@ -143,6 +143,7 @@ export interface CellContent {
 
 export type WriteKind = 'total' | 'rank' | 'flag' | 'header';
 
+/** One changed cell, with old and new content (what `cellWrites` hands out, one object per cell). */
 export interface CellWrite {
   /** Absolute 0-based coordinates and the A1 address. */
   row: number;
@@ -154,10 +155,27 @@ export interface CellWrite {
   after: CellContent;
 }
 
+/**
+ * The changed cells of one column, all of one kind, as parallel arrays: a plan for 100k units
+ * holds a few arrays instead of 230k objects (GC time was a quarter of the core's).
+ */
+export interface ColumnWrites {
+  /** Absolute 0-based column. */
+  col: number;
+  kind: WriteKind;
+  /** Absolute 0-based rows, in the order the units come (sheet order within a category). */
+  rows: number[];
+  /** The unit on each row (null for a header cell). */
+  units: Array<string | null>;
+  before: CellContent[];
+  after: CellContent[];
+}
+
 /** Every cell a run will change, with old and new content. Nothing outside it is written. */
 export interface WritePlan {
   sheetName: string;
-  writes: CellWrite[];
+  /** Header cells first, then totals, ranks and flags; never two groups for one cell. */
+  columns: ColumnWrites[];
 }
 
 export interface Analysis {

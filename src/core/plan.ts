@@ -1,7 +1,7 @@
 /** The write plan: every cell a run changes, with old and new content. Nothing else is written. */
-import { a1, columnLetter, formulaAt, valueAt, type CellValue, type Grid } from './grid';
+import { a1, formulaAt, valueAt, type CellValue, type Grid } from './grid';
 import { centsToNumber } from './decimal';
-import { FLAG_LABELS_ZH, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type FlagCode, type PlanOptions, type ScoredUnit, type WriteKind, type WritePlan } from './model';
+import { FLAG_LABELS_ZH, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type ColumnWrites, type FlagCode, type PlanOptions, type ScoredUnit, type WriteKind, type WritePlan } from './model';
 
 const HEADERS: Record<'total' | 'rank' | 'flag', string> = { total: '累计得分', rank: '排名', flag: '标记' };
 
@@ -34,32 +34,74 @@ function freeColumn(grid: Grid, rows: readonly number[], from: number, taken: Se
   }
 }
 
-const LETTERS: string[] = [];
-/** Column letters, cached: a big plan asks for the same three columns many times. */
-function letters(col: number): string {
-  return (LETTERS[col] ??= columnLetter(col));
-}
-
-const FLAG_TEXTS = new Map<string, string>();
-/** 标记 text of a unit's flags; the few combinations are joined once. */
+const FLAG_TEXTS = new Map<readonly FlagCode[], string>();
+/** 标记 text of a unit's flags; units share their flag arrays (see score.ts), so each text is joined once. */
 function flagText(flags: readonly FlagCode[]): string | null {
   if (flags.length === 0) return null;
-  if (flags.length === 1) return FLAG_LABELS_ZH[flags[0]!];
-  const key = flags.join();
-  let text = FLAG_TEXTS.get(key);
-  if (text === undefined) FLAG_TEXTS.set(key, (text = flags.map((f) => FLAG_LABELS_ZH[f]).join('、')));
+  let text = FLAG_TEXTS.get(flags);
+  if (text === undefined) {
+    text = flags.map((f) => FLAG_LABELS_ZH[f]).join('、');
+    // Arrays built elsewhere (tests) are not shared: keep the cache from growing with them.
+    if (FLAG_TEXTS.size < 64) FLAG_TEXTS.set(flags, text);
+  }
   return text;
+}
+
+/** An empty group of writes for one column. */
+function group(col: number, kind: WriteKind): ColumnWrites {
+  return { col, kind, rows: [], units: [], before: [], after: [] };
+}
+
+function push(into: ColumnWrites, row: number, unit: string | null, before: CellContent, after: CellContent): void {
+  into.rows.push(row);
+  into.units.push(unit);
+  into.before.push(before);
+  into.after.push(after);
+}
+
+/** Groups that change at least one cell. */
+function nonEmpty(sheetName: string, columns: ColumnWrites[]): WritePlan {
+  return { sheetName, columns: columns.filter((c) => c.rows.length > 0) };
+}
+
+/** Number of cells a plan changes. */
+export function writeCount(plan: WritePlan): number {
+  let n = 0;
+  for (const column of plan.columns) n += column.rows.length;
+  return n;
+}
+
+/** The plan one cell at a time, in plan order (for small consumers: messages, tests, the undo record). */
+export function cellWrites(plan: WritePlan): CellWrite[] {
+  const writes: CellWrite[] = [];
+  for (const c of plan.columns) {
+    for (let i = 0; i < c.rows.length; i++) {
+      const row = c.rows[i]!;
+      writes.push({ row, col: c.col, address: a1(row, c.col), kind: c.kind, unit: c.units[i]!, before: c.before[i]!, after: c.after[i]! });
+    }
+  }
+  return writes;
+}
+
+/** A plan from single cells (an undo record read back): consecutive cells of one column and kind form a group. */
+export function planOf(sheetName: string, writes: readonly Omit<CellWrite, 'address'>[]): WritePlan {
+  const columns: ColumnWrites[] = [];
+  let current: ColumnWrites | null = null;
+  for (const w of writes) {
+    if (!current || current.col !== w.col || current.kind !== w.kind) columns.push((current = group(w.col, w.kind)));
+    push(current, w.row, w.unit, w.before, w.after);
+  }
+  return { sheetName, columns };
 }
 
 /** The exact cells a recalculation changes: totals, ranks, and the 标记 column if asked. */
 export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions): WritePlan {
-  const plan: WritePlan = { sheetName: grid.sheetName, writes: [] };
   const scored = analysis.scored;
-  if (!scored) return plan;
+  if (!scored) return { sheetName: grid.sheetName, columns: [] };
   const layout = scored.layout;
-  const units = scored.categories.flatMap((c) => c.units);
   // No units, nothing to write: not even the header of an added column (it would change how the sheet reads).
-  if (units.length === 0) return plan;
+  if (!scored.categories.some((c) => c.units.length > 0)) return { sheetName: grid.sheetName, columns: [] };
+  const headers: ColumnWrites[] = [];
   const taken = new Set<number>();
   const columnFor = (role: 'total' | 'rank' | 'flag'): number => {
     const existing: ColumnInfo | undefined = layout.columns.find((c) => c.role === role);
@@ -69,12 +111,14 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
     for (let r = layout.headerRow; r <= layout.lastRow; r++) rows.push(r);
     const col = freeColumn(grid, rows, layout.lastCol + 1, taken);
     taken.add(col);
-    plan.writes.push(write(grid, layout.headerRow, col, 'header', null, { value: HEADERS[role], formula: null }));
+    const header = group(col, 'header');
+    push(header, layout.headerRow, null, contentAt(grid, layout.headerRow, col), { value: HEADERS[role], formula: null });
+    headers.push(header);
     return col;
   };
-  const totalCol = columnFor('total');
-  const rankCol = columnFor('rank');
-  const flagCol = options.flagColumn ? columnFor('flag') : null;
+  const totals = group(columnFor('total'), 'total');
+  const ranks = group(columnFor('rank'), 'rank');
+  const flags = options.flagColumn ? group(columnFor('flag'), 'flag') : null;
 
   // Totals, ranks and flag texts repeat across units: one content object per distinct value.
   // Plans are read-only, so sharing them is safe, and big sheets allocate far less.
@@ -85,36 +129,36 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
     if (!content) constants.set(value, (content = { value, formula: null }));
     return content;
   };
-  const put = (unit: ScoredUnit, kind: WriteKind, col: number, value: CellValue) => {
-    const before = contentAt(grid, unit.row, col);
-    if (before.formula && !options.overwriteFormulas && kind !== 'flag') return;
+  const put = (into: ColumnWrites, unit: ScoredUnit, value: CellValue) => {
+    const before = contentAt(grid, unit.row, into.col);
+    if (before.formula && !options.overwriteFormulas && into.kind !== 'flag') return;
     const after = constant(value);
     if (sameContent(before, after)) return;
-    plan.writes.push({ row: unit.row, col, address: letters(col) + (unit.row + 1), kind, unit: unit.name, before, after });
+    push(into, unit.row, unit.name, before, after);
   };
-  for (const unit of units) {
-    put(unit, 'total', totalCol, centsToNumber(unit.totalCents));
-    put(unit, 'rank', rankCol, unit.rank);
-    if (flagCol !== null) put(unit, 'flag', flagCol, flagText(unit.flags));
+  for (const category of scored.categories) {
+    for (const unit of category.units) {
+      put(totals, unit, centsToNumber(unit.totalCents));
+      put(ranks, unit, unit.rank);
+      if (flags) put(flags, unit, flagText(unit.flags));
+    }
   }
-  return plan;
-}
-
-function write(grid: Grid, row: number, col: number, kind: WriteKind, unit: string | null, after: CellContent): CellWrite {
-  return { row, col, address: a1(row, col), kind, unit, before: contentAt(grid, row, col), after };
+  return nonEmpty(grid.sheetName, flags ? [...headers, totals, ranks, flags] : [...headers, totals, ranks]);
 }
 
 /** Empty the 标记 column's unit cells. */
 export function planClearFlags(grid: Grid, analysis: Analysis): WritePlan {
-  const plan: WritePlan = { sheetName: grid.sheetName, writes: [] };
   const flagCol = analysis.layout?.columns.find((c) => c.role === 'flag')?.col;
-  if (flagCol === undefined || !analysis.scored) return plan;
-  for (const unit of analysis.scored.categories.flatMap((c) => c.units)) {
-    const before = contentAt(grid, unit.row, flagCol);
-    if (before.value === null && before.formula === null) continue;
-    plan.writes.push({ row: unit.row, col: flagCol, address: a1(unit.row, flagCol), kind: 'flag', unit: unit.name, before, after: { value: null, formula: null } });
+  if (flagCol === undefined || !analysis.scored) return { sheetName: grid.sheetName, columns: [] };
+  const flags = group(flagCol, 'flag');
+  for (const category of analysis.scored.categories) {
+    for (const unit of category.units) {
+      const before = contentAt(grid, unit.row, flagCol);
+      if (before.value === null && before.formula === null) continue;
+      push(flags, unit.row, unit.name, before, EMPTY);
+    }
   }
-  return plan;
+  return nonEmpty(grid.sheetName, [flags]);
 }
 
 export interface UndoPlan {
@@ -125,15 +169,19 @@ export interface UndoPlan {
 
 /** Put back what `applied` changed, for every cell still holding what the run wrote. */
 export function planUndo(current: Grid, applied: WritePlan): UndoPlan {
-  const plan: WritePlan = { sheetName: applied.sheetName, writes: [] };
   const conflicts: CellWrite[] = [];
-  for (const w of applied.writes) {
-    const now = contentAt(current, w.row, w.col);
-    if (!sameContent(now, w.after)) {
-      conflicts.push(w);
-      continue;
+  const columns = applied.columns.map((c) => {
+    const back = group(c.col, c.kind);
+    for (let i = 0; i < c.rows.length; i++) {
+      const row = c.rows[i]!;
+      const now = contentAt(current, row, c.col);
+      if (!sameContent(now, c.after[i]!)) {
+        conflicts.push({ row, col: c.col, address: a1(row, c.col), kind: c.kind, unit: c.units[i]!, before: c.before[i]!, after: c.after[i]! });
+        continue;
+      }
+      push(back, row, c.units[i]!, now, c.before[i]!);
     }
-    plan.writes.push({ ...w, before: now, after: w.before });
-  }
-  return { plan, conflicts };
+    return back;
+  });
+  return { plan: nonEmpty(applied.sheetName, columns), conflicts };
 }

@@ -1,6 +1,6 @@
 /** Validation against the rules, then totals, ranks and flags. */
 import { finding, placeAt, type Finding } from './findings';
-import { NO_FLAGS, type FlagCode, type ScoreRole, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitRow, type CategoryTable } from './model';
+import { FLAG_CODES, NO_FLAGS, type FlagCode, type ScoreRole, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitRow, type CategoryTable } from './model';
 import type { RankMode, Rules } from './rules';
 import { centsToNumber, type Cents } from './decimal';
 import { cellText, parseScore } from './text';
@@ -85,16 +85,21 @@ export function rankTotals(totals: readonly Cents[], mode: RankMode): number[] {
 
 function flagsOf(unit: UnitRow, category: CategoryTable, rules: Rules, baseIndex: number, adoptionIndex: number): FlagCode[] {
   if (baseIndex < 0) return NO_FLAGS;
-  const flags: FlagCode[] = [];
+  let bits = 0;
   const baseCents = unit.scores[baseIndex] ?? 0;
   const cap = category.rule?.baseCapCents ?? null;
-  if (rules.flags.zeroSubmission && baseCents === 0) flags.push('ZERO_SUBMISSION');
-  if (cap !== null && rules.flags.belowQuota && baseCents > 0 && baseCents < cap) flags.push('BELOW_QUOTA');
+  if (rules.flags.zeroSubmission && baseCents === 0) bits |= 1;
+  if (cap !== null && rules.flags.belowQuota && baseCents > 0 && baseCents < cap) bits |= 2;
   if (cap !== null && adoptionIndex >= 0 && rules.flags.lowQuality && baseCents >= cap && (unit.scores[adoptionIndex] ?? 0) <= rules.flags.lowQualityAdoptionMaxCents) {
-    flags.push('LOW_QUALITY');
+    bits |= 4;
   }
-  return flags.length ? flags : NO_FLAGS;
+  return FLAG_SETS[bits]!;
 }
+
+/** Every combination of flags as one shared, frozen array (indexed by bit set): units with the same flags share it. */
+const FLAG_SETS: readonly FlagCode[][] = Array.from({ length: 8 }, (_, bits) =>
+  bits === 0 ? NO_FLAGS : (Object.freeze(FLAG_CODES.filter((_code, i) => bits & (1 << i))) as FlagCode[]),
+);
 
 /** Totals, ranks and flags for every unit; mismatches with what the sheet already says. */
 export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTable; findings: Finding[] } {

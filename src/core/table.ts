@@ -74,8 +74,10 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
 
     const rowValues = grid.values[r - grid.originRow]!;
     const rowFormats = formats?.[r - grid.originRow];
-    const scores: Array<number | null> = [];
-    for (const column of scoreColumns) {
+    // Exactly as long as needed: a growing array would reserve room for 17 entries per unit.
+    const scores = new Array<number | null>(scoreColumns.length);
+    for (let i = 0; i < scoreColumns.length; i++) {
+      const column = scoreColumns[i]!;
       const v = rowValues[column.col - grid.originCol];
       // Fast path: a plain number with at most two decimals, the common case, allocates nothing.
       let cents: number | null = null;
@@ -85,7 +87,7 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
         if (c / 100 === v && Math.abs(c) <= MAX_SCORE_CENTS) cents = c === 0 ? 0 : c;
       }
       if (cents === null) cents = readScore(grid, r, column, name, findings);
-      scores.push(cents);
+      scores[i] = cents;
     }
     if (hidden.has(r)) findings.push(finding({ code: 'HIDDEN_ROW' }, placeAt(r, unitCol, name)));
 

@@ -18,7 +18,10 @@ import {
   buildSummarySheet,
   sameContent,
   contentAt,
+  writeCount,
+  a1,
   SUMMARY_SHEET_NAME,
+  type Grid,
   type Analysis,
   type RankMode,
   type WritePlan,
@@ -143,17 +146,17 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     async applyRecalc(previewed) {
       const plan = previewed.plan;
       const sheet = { name: plan.sheetName };
-      if (plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: 0 });
+      if (writeCount(plan) === 0) return ok({ cellsWritten: 0, syncs: 0 });
       return guarded<ApplyResult>(sheet, async (context) => {
         // Sync 1: the plan's cells as they are now, protection and the undo store.
         const read = await readActiveSheet(context, office, { ...readOptions, sheetName: plan.sheetName });
         if (!read) return failure('host.error.sheetMissing', { sheet: plan.sheetName });
-        const changed = plan.writes.find((w) => !sameContent(contentAt(read.grid, w.row, w.col), w.before));
-        if (changed) return failure('host.error.sheetChanged', { sheet: plan.sheetName, cell: changed.address });
+        const changed = firstChangedCell(read.grid, plan);
+        if (changed) return failure('host.error.sheetChanged', { sheet: plan.sheetName, cell: changed });
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
         // Sync 2: the write and the undo record together.
-        const out = await applyChanges(context, plan.sheetName, changesOf(plan.writes), writeOptions(read, saveRecord(read, plan, 'recalc')));
+        const out = await applyChanges(context, plan.sheetName, changesOf(plan), writeOptions(read, saveRecord(read, plan, 'recalc')));
         return ok({ cellsWritten: out.cellsWritten, syncs: read.syncs + out.syncs });
       });
     },
@@ -163,10 +166,10 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         const p = preview(read);
         const refusal = errorsRefusal(read, p.inspection.analysis);
         if (refusal) return refusal;
-        if (p.plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: read.syncs, inspection: p.inspection });
+        if (writeCount(p.plan) === 0) return ok({ cellsWritten: 0, syncs: read.syncs, inspection: p.inspection });
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
-        const out = await applyChanges(context, read.sheetName, changesOf(p.plan.writes), writeOptions(read, saveRecord(read, p.plan, 'recalc')));
+        const out = await applyChanges(context, read.sheetName, changesOf(p.plan), writeOptions(read, saveRecord(read, p.plan, 'recalc')));
         return ok({ cellsWritten: out.cellsWritten, syncs: read.syncs + out.syncs, inspection: { ...p.inspection, canUndo: true } });
       });
     },
@@ -190,7 +193,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         const { plan, conflicts } = planUndo(read.grid, record.plan);
         const blocked = writeBlocker(read, false);
         if (blocked) return blocked;
-        const out = await applyChanges(context, target, changesOf(plan.writes), writeOptions(read, { kind: 'clear', state: read.undo }));
+        const out = await applyChanges(context, target, changesOf(plan), writeOptions(read, { kind: 'clear', state: read.undo }));
         const result: ApplyResult = { cellsWritten: out.cellsWritten, syncs: syncs + out.syncs };
         if (conflicts.length) {
           result.conflicts = conflicts.map((c) => ({ cell: c.address, unit: c.unit }));
@@ -205,10 +208,10 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         const insp = inspection(read);
         if (!insp.analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
         const plan = planClearFlags(read.grid, insp.analysis);
-        if (plan.writes.length === 0) return ok({ cellsWritten: 0, syncs: read.syncs });
+        if (writeCount(plan) === 0) return ok({ cellsWritten: 0, syncs: read.syncs });
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
-        const out = await applyChanges(context, read.sheetName, changesOf(plan.writes), writeOptions(read, saveRecord(read, plan, 'clearFlags')));
+        const out = await applyChanges(context, read.sheetName, changesOf(plan), writeOptions(read, saveRecord(read, plan, 'clearFlags')));
         return ok({ cellsWritten: out.cellsWritten, syncs: read.syncs + out.syncs });
       });
     },
@@ -320,9 +323,20 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
   return host;
 }
 
+/** A1 address of the first planned cell that no longer holds what the plan was made from, or null. */
+function firstChangedCell(grid: Grid, plan: WritePlan): string | null {
+  for (const c of plan.columns) {
+    for (let i = 0; i < c.rows.length; i++) {
+      if (!sameContent(contentAt(grid, c.rows[i]!, c.col), c.before[i]!)) return a1(c.rows[i]!, c.col);
+    }
+  }
+  return null;
+}
+
 /** Units whose total or rank the plan changes, old → new, for the confirmation dialog. */
 function changesFor(analysis: Analysis, plan: WritePlan): RecalcPreview['changes'] {
-  const rows = new Set(plan.writes.filter((w) => w.kind === 'total' || w.kind === 'rank').map((w) => w.row));
+  const rows = new Set<number>();
+  for (const c of plan.columns) if (c.kind === 'total' || c.kind === 'rank') for (const row of c.rows) rows.add(row);
   const changes: RecalcPreview['changes'] = [];
   for (const category of analysis.scored?.categories ?? []) {
     for (const unit of category.units) {

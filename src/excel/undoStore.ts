@@ -5,7 +5,7 @@
  * A new record goes into the slot not in use and the header switches to it in the last
  * sync of a run, so a run that fails halfway never replaces the previous record.
  */
-import { a1, type CellContent, type CellValue, type CellWrite, type WriteKind, type WritePlan } from '../core';
+import { planOf, type CellContent, type CellValue, type WriteKind, type WritePlan } from '../core';
 
 export const UNDO_SHEET_NAME = '__scorecard_undo';
 /** Characters per cell: below the 32,767 limit with room for the apostrophe prefix. */
@@ -43,9 +43,15 @@ type Packed = [number, number, number, string | null, CellValue, string | null, 
 
 /** The record body: one compact row per written cell. */
 export function encodePlan(plan: WritePlan): string {
-  const rows: Packed[] = plan.writes.map((w) => [
-    w.row, w.col, KINDS.indexOf(w.kind), w.unit, w.before.value, w.before.formula, w.after.value, w.after.formula,
-  ]);
+  const rows: Packed[] = [];
+  for (const c of plan.columns) {
+    const kind = KINDS.indexOf(c.kind);
+    for (let i = 0; i < c.rows.length; i++) {
+      const before = c.before[i]!;
+      const after = c.after[i]!;
+      rows.push([c.rows[i]!, c.col, kind, c.units[i]!, before.value, before.formula, after.value, after.formula]);
+    }
+  }
   return JSON.stringify({ v: UNDO_VERSION, sheet: plan.sheetName, w: rows });
 }
 
@@ -53,12 +59,12 @@ export function decodePlan(body: string): WritePlan | null {
   try {
     const data = JSON.parse(body) as { v?: number; sheet?: string; w?: Packed[] };
     if (data.v !== UNDO_VERSION || typeof data.sheet !== 'string' || !Array.isArray(data.w)) return null;
-    const writes: CellWrite[] = data.w.map(([row, col, kind, unit, bv, bf, av, af]) => ({
-      row, col, address: a1(row, col), kind: KINDS[kind] ?? 'total', unit,
+    const writes = data.w.map(([row, col, kind, unit, bv, bf, av, af]) => ({
+      row, col, kind: KINDS[kind] ?? 'total', unit,
       before: { value: bv, formula: bf } as CellContent,
       after: { value: av, formula: af } as CellContent,
     }));
-    return { sheetName: data.sheet, writes };
+    return planOf(data.sheet, writes);
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@
  * a budget; if a later chunk fails, the cells of the earlier ones are put back, so a run
  * never leaves half a write behind.
  */
-import { sameContent, type CellContent, type CellRange, type CellWrite } from '../core';
+import { sameContent, writeCount, type CellContent, type CellRange } from '../core';
 import { BLOCK_SAFETY, DEFAULT_PAYLOAD_BUDGET, jsonBytes, readRowBlocks } from './blocks';
 import { formulaOf, toExcelInput } from './cells';
 import { chunkText, encodePlan, UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader, type UndoStoreState } from './undoStore';
@@ -187,7 +187,7 @@ function storeItems(update: StoreUpdate | null): { early: Item[]; last: Item[] }
         sheetOf(context).getRangeByIndexes(i, slot, 1, 1).values = value;
       } });
     });
-    const header: UndoHeader = { v: UNDO_VERSION, slot, chunks: chunks.length, cells: update.plan.writes.length, ...update.header };
+    const header: UndoHeader = { v: UNDO_VERSION, slot, chunks: chunks.length, cells: writeCount(update.plan), ...update.header };
     last.push({ bytes: 600, cells: [], queue: (context) => {
       sheetOf(context).getRange('A1').values = [["'" + JSON.stringify(header)]];
       if (state.header) sheetOf(context).getRangeByIndexes(0, oldSlot, Math.max(1, state.usedRows), 1).clear('Contents');
@@ -340,11 +340,15 @@ async function restore(
 }
 
 /** A plan's writes as changes to apply (after) with their rollback (before). */
-export function changesOf(writes: readonly CellWrite[]): CellChange[] {
-  return writes.map((w) => ({ row: w.row, col: w.col, before: w.before, after: w.after }));
+export function changesOf(plan: WritePlan): CellChange[] {
+  const changes: CellChange[] = [];
+  for (const c of plan.columns) {
+    for (let i = 0; i < c.rows.length; i++) changes.push({ row: c.rows[i]!, col: c.col, before: c.before[i]!, after: c.after[i]! });
+  }
+  return changes;
 }
 
 /** `applyPlan(context, plan)`: write a WritePlan as described above; see applyChanges. */
 export function applyPlan(context: Excel.RequestContext, plan: WritePlan, options: ApplyOptions = {}): Promise<WriteOutcome> {
-  return applyChanges(context, plan.sheetName, changesOf(plan.writes), options);
+  return applyChanges(context, plan.sheetName, changesOf(plan), options);
 }

@@ -4,6 +4,7 @@ import {
   SEVERITY_ORDER,
   a1,
   formatCents,
+  writeCount,
   type Analysis,
   type Finding,
   type FlagCode,
@@ -108,8 +109,8 @@ export interface PreviewView {
 export function previewView(preview: RecalcPreview): PreviewView {
   return {
     sheetName: preview.plan.sheetName,
-    cells: preview.plan.writes.length,
-    writesFlags: preview.plan.writes.some((w) => w.kind === 'flag'),
+    cells: writeCount(preview.plan),
+    writesFlags: preview.plan.columns.some((c) => c.kind === 'flag'),
     errors: countBySeverity(preview.inspection.analysis.findings).error,
     changes: preview.changes,
   };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ValueType, type Worksheet } from 'exceljs';
 import type { CellWrite, SheetSpec } from '../../src/core';
-import { SUMMARY_MARKER } from '../../src/core';
+import { planOf, SUMMARY_MARKER } from '../../src/core';
 import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, renderSheetSpec, writeSummarySheet } from '../../src/cli/workbook';
 import { buildWorkbook, readXlsx, buildXlsx, type XlsxSheet } from '../support/xlsx';
 
@@ -94,7 +94,7 @@ describe('applyWrites', () => {
   it('writes text that starts with = + - @ as text', async () => {
     const wb = buildWorkbook([{ name: 'S', rows: [['x']] }]);
     const ws = wb.worksheets[0]!;
-    applyWrites(ws, ['=1+1', '+x', '-x', '@x'].map((v, i) => write(`B${i + 1}`, i, 1, v, 'flag')));
+    applyWrites(ws, planOf('S', ['=1+1', '+x', '-x', '@x'].map((v, i) => write(`B${i + 1}`, i, 1, v, 'flag'))));
     const back = (await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()))).worksheets[0]!;
     expect([1, 2, 3, 4].map((r) => [back.getCell(r, 2).type, back.getCell(r, 2).value])).toEqual([
       [ValueType.String, '=1+1'],
@@ -109,7 +109,7 @@ describe('applyWrites', () => {
     const sheet = ws!;
     expect(sheet.getCell('B1').style).toBe(sheet.getCell('D1').style); // exceljs shares them on read
     const look = JSON.stringify(sheet.getCell('B1').style);
-    applyWrites(sheet, [write('B1', 0, 1, 99), write('C1', 0, 2, 98), write('E1', 0, 4, '零报送', 'flag')]);
+    applyWrites(sheet, planOf('S', [write('B1', 0, 1, 99), write('C1', 0, 2, 98), write('E1', 0, 4, '零报送', 'flag')]));
     for (const written of ['B1', 'C1', 'E1']) {
       for (const other of ['A1', 'D1']) expect(sheet.getCell(written).style).not.toBe(sheet.getCell(other).style);
       expect(JSON.stringify(sheet.getCell(written).style)).toBe(look); // E1 borrowed D1's look
@@ -124,10 +124,10 @@ describe('applyWrites', () => {
 
   it('writes a formula with its cached result when the plan asks for one (undo of a user formula)', async () => {
     const wb = buildWorkbook([{ name: 'S', rows: [[1, 2]] }]);
-    applyWrites(wb.worksheets[0]!, [
+    applyWrites(wb.worksheets[0]!, planOf('S', [
       { ...write('C1', 0, 2, 3), after: { value: 3, formula: '=A1+B1' } },
       { ...write('D1', 0, 3, 0), after: { value: 0, formula: '=A1-1' } },
-    ]);
+    ]));
     const grid = gridFromWorksheet((await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()))).worksheets[0]!);
     expect([grid.values[0], grid.formulas?.[0]]).toEqual([
       [1, 2, 3, 0],
@@ -140,14 +140,14 @@ describe('applyWrites', () => {
     const ws = wb.worksheets[0]!;
     ws.getCell('C1').value = { formula: 'A1+B1', result: 3, shareType: 'shared', ref: 'C1:C2' } as never;
     ws.getCell('C2').value = { sharedFormula: 'C1', result: 7 } as never;
-    applyWrites(ws, [write('C1', 0, 2, 30)]);
+    applyWrites(ws, planOf('S', [write('C1', 0, 2, 30)]));
     const back = (await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()))).worksheets[0]!;
     expect([back.getCell('C1').value, back.getCell('C2').formula]).toEqual([30, 'A2+B2']);
   });
 
   it('refuses to write inside a merged area', () => {
     const ws = buildWorkbook([{ name: 'S', rows: [['t', null]], merges: ['A1:B1'] }]).worksheets[0]!;
-    expect(() => applyWrites(ws, [write('B1', 0, 1, 1)])).toThrow(/merged area of A1/);
+    expect(() => applyWrites(ws, planOf('S', [write('B1', 0, 1, 1)]))).toThrow(/merged area of A1/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { analyze, centsToNumber, planWrites, type Grid } from '../../src/core';
+import { analyze, centsToNumber, planWrites, cellWrites, type Grid } from '../../src/core';
 import { EXPECTED_FLAGS, fixtureGrid, noticeLines, publishedUnits } from '../support/fixtures';
 
 function unitsOf(grid: Grid) {
@@ -45,17 +45,17 @@ describe('the real 温县 2023 Q3 table', () => {
     const input = fixtureGrid(false);
     const analysis = analyze(input);
     const plan = planWrites(input, analysis, { flagColumn: true });
-    const kinds = new Set(plan.writes.map((w) => w.kind));
+    const kinds = new Set(cellWrites(plan).map((w) => w.kind));
     expect(kinds).toEqual(new Set(['total', 'rank', 'flag', 'header']));
-    expect(plan.writes.filter((w) => w.kind === 'total')).toHaveLength(published.length);
-    expect(plan.writes.filter((w) => w.kind === 'header').map((w) => [w.address, w.after.value])).toEqual([['G2', '标记']]);
+    expect(cellWrites(plan).filter((w) => w.kind === 'total')).toHaveLength(published.length);
+    expect(cellWrites(plan).filter((w) => w.kind === 'header').map((w) => [w.address, w.after.value])).toEqual([['G2', '标记']]);
 
     const applied = fixtureGrid(false);
-    for (const w of plan.writes) {
+    for (const w of cellWrites(plan)) {
       const row = applied.values[w.row]!;
       while (row.length <= w.col) row.push(null);
       row[w.col] = w.after.value;
     }
-    expect(planWrites(applied, analyze(applied), { flagColumn: true }).writes).toEqual([]);
+    expect(cellWrites(planWrites(applied, analyze(applied), { flagColumn: true }))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { analyze, gridFromRows, rankTotals, totalOf, toCents, formatCents, centsToNumber, planWrites, planUndo, sameContent, valueAt, formulaAt, type Grid, type WritePlan } from '../../src/core';
+import { analyze, gridFromRows, rankTotals, totalOf, toCents, formatCents, centsToNumber, planWrites, planUndo, sameContent, valueAt, formulaAt, cellWrites, type Grid, type WritePlan } from '../../src/core';
 
 describe('exact decimals', () => {
   it('sums to the cent: 120 + 15 + 0.4 is 135.4', () => {
@@ -66,7 +66,7 @@ describe('write plan and undo', () => {
   function apply(grid: Grid, plan: WritePlan): Grid {
     const values = grid.values.map((r) => [...r]);
     const formulas = grid.values.map((r, i) => r.map((_, j) => grid.formulas?.[i]?.[j] ?? null));
-    for (const w of plan.writes) {
+    for (const w of cellWrites(plan)) {
       const r = w.row - grid.originRow;
       const c = w.col - grid.originCol;
       while (values[r]!.length <= c) values[r]!.push(null);
@@ -80,23 +80,28 @@ describe('write plan and undo', () => {
   it('touches only total, rank and flag cells of unit rows, keeps old content, and guards nothing else', () => {
     const grid = input();
     const plan = planWrites(grid, analyze(grid), { flagColumn: false });
-    expect(plan.writes.map((w) => [w.address, w.kind, w.before.value, w.after.value])).toEqual([
+    expect(cellWrites(plan).map((w) => [w.address, w.kind, w.before.value, w.after.value])).toEqual([
       ['E3', 'total', null, 130],
-      ['F3', 'rank', null, 1],
       ['E4', 'total', 999, 0],
+      ['F3', 'rank', null, 1],
       ['F4', 'rank', 1, 2],
+    ]);
+    // Column by column, as parallel arrays: one group per column, each with its own kind.
+    expect(plan.columns.map((c) => [c.col, c.kind, c.rows, c.units])).toEqual([
+      [4, 'total', [2, 3], ['=HYPERLINK("x")', '乙']],
+      [5, 'rank', [2, 3], ['=HYPERLINK("x")', '乙']],
     ]);
   });
 
   it('plans nothing, not even an added header, for a table without units', () => {
     const grid = gridFromRows([['单位', '采用得分'], ['累计得分', '单位', 0]]);
-    expect(planWrites(grid, analyze(grid), { flagColumn: false }).writes).toEqual([]);
+    expect(cellWrites(planWrites(grid, analyze(grid), { flagColumn: false }))).toEqual([]);
   });
 
   it('adds a 标记 column after the table when asked, in the first free column', () => {
     const grid = input();
     const plan = planWrites(grid, analyze(grid), { flagColumn: true });
-    expect(plan.writes.filter((w) => w.kind === 'header' || w.kind === 'flag').map((w) => [w.address, w.after.value])).toEqual([
+    expect(cellWrites(plan).filter((w) => w.kind === 'header' || w.kind === 'flag').map((w) => [w.address, w.after.value])).toEqual([
       ['H1', '标记'],
       ['H4', '零报送'],
     ]);
@@ -107,8 +112,8 @@ describe('write plan and undo', () => {
     grid.formulas = grid.values.map((r) => r.map(() => null));
     grid.formulas[2]![4] = '=SUM(B3:D3)';
     grid.values[2]![4] = 130;
-    expect(planWrites(grid, analyze(grid), { flagColumn: false }).writes.map((w) => w.address)).not.toContain('E3');
-    expect(planWrites(grid, analyze(grid), { flagColumn: false, overwriteFormulas: true }).writes.map((w) => w.address)).toContain('E3');
+    expect(cellWrites(planWrites(grid, analyze(grid), { flagColumn: false })).map((w) => w.address)).not.toContain('E3');
+    expect(cellWrites(planWrites(grid, analyze(grid), { flagColumn: false, overwriteFormulas: true })).map((w) => w.address)).toContain('E3');
   });
 
   it('undo after apply gives back the original grid cell for cell; edited cells are left and reported', () => {

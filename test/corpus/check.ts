@@ -1,5 +1,5 @@
 /** Shared checks of the corpus: what every host must report for a case. */
-import { a1, centsToNumber, colCount, formulaAt, sameContent, valueAt, type Analysis, type Finding, type Grid, type WritePlan } from '../../src/core';
+import { a1, centsToNumber, colCount, formulaAt, sameContent, valueAt, cellWrites, type Analysis, type Finding, type Grid, type WritePlan } from '../../src/core';
 import { formatFinding } from '../../src/i18n';
 import type { CorpusCase, ExpectedCategory } from './cases';
 
@@ -55,7 +55,7 @@ export function expectsTable(c: CorpusCase): boolean {
 export function applyPlan(grid: Grid, plan: WritePlan): Grid {
   const values = grid.values.map((r) => [...r]);
   const formulas = grid.values.map((r, i) => r.map((_, j) => grid.formulas?.[i]?.[j] ?? null));
-  for (const w of plan.writes) {
+  for (const w of cellWrites(plan)) {
     const r = w.row - grid.originRow;
     const c = w.col - grid.originCol;
     const valueRow = values[r];

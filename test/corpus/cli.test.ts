@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import { analyze, hasErrors, planWrites, type Grid } from '../../src/core';
+import { analyze, hasErrors, planWrites, cellWrites, type Grid } from '../../src/core';
 import { runCli, type JsonReport } from '../../src/cli';
 import { gridFromWorksheet } from '../../src/cli/workbook';
 import { CASES, type CorpusCase } from './cases';
@@ -64,7 +64,7 @@ describe.each(CASES.map((c) => [c.id, c] as const))('corpus case %s through the 
     const out = fileOf(c, '.out');
     const run = await cli(['recalc', fileOf(c), '--out', out, '--force', '--json']);
     expect(run.status).toBe(expectedErrors ? 1 : 0);
-    const planned = planWrites(c.grid, analyze(c.grid), { flagColumn: true }).writes.map((w) => w.address);
+    const planned = cellWrites(planWrites(c.grid, analyze(c.grid), { flagColumn: true })).map((w) => w.address);
     expect(run.report.written?.cells).toBe(planned.length);
     const [before, after] = await Promise.all([readGrid(fileOf(c)), readGrid(out)]);
     expect(diffCells(before, after).sort()).toEqual([...planned].sort());

@@ -2,7 +2,7 @@
  * The corpus through the simulated Excel and the real Office.js adapter, against the hand-written
  * expectations (test/excel/corpus.test.ts compares with the core and covers refusal and undo).
  */
-import { analyze, hasErrors, planWrites, type Grid } from '../../src/core';
+import { analyze, hasErrors, planWrites, cellWrites, type Grid } from '../../src/core';
 import { SimWorkbook } from '../../src/sim';
 import { simHost } from '../excel/simHost';
 import { CASES, type CorpusCase } from './cases';
@@ -26,7 +26,7 @@ describe.each(CASES.map((c) => [c.id, c] as const))('corpus case %s in the simul
     const wb = SimWorkbook.fromGrids([c.grid]);
     const before = sheetOf(wb);
     const { host } = simHost(wb);
-    const planned = planWrites(c.grid, analyze(c.grid), { flagColumn: true }).writes.map((w) => w.address);
+    const planned = cellWrites(planWrites(c.grid, analyze(c.grid), { flagColumn: true })).map((w) => w.address);
 
     const first = await host.recalcNow();
     if (!first.ok) throw new Error(`recalcNow failed: ${first.message.key}`);

@@ -2,6 +2,7 @@
  * Failure injection: every way a write can fail leaves the workbook cell for cell as it
  * was, ends in a Chinese message naming the sheet or cell, and a retry succeeds.
  */
+import { cellWrites } from '../../src/core';
 import { t } from '../../src/i18n';
 import { SimWorkbook } from '../../src/sim';
 import { publishedUnits } from '../support/fixtures';
@@ -110,7 +111,7 @@ describe('failure injection', () => {
     const { wb, host, sheetName } = await setup();
     const preview = await host.previewRecalc();
     if (!preview.ok) throw new Error('preview failed');
-    const target = preview.value.plan.writes.find((w) => w.kind === 'total')!;
+    const target = cellWrites(preview.value.plan).find((w) => w.kind === 'total')!;
     wb.userEdit(sheetName, target.address, 100);
     const edited = wb.snapshot();
     const result = await host.applyRecalc(preview.value);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { a1, analyze, planUndo, planWrites, valueAt, formulaAt, type Grid, type WritePlan } from '../../src/core';
+import { a1, analyze, planUndo, planWrites, valueAt, formulaAt, cellWrites, type Grid, type WritePlan } from '../../src/core';
 import { chaosGridArb, scenarioArb, type Scenario, propertySettings } from '../support/arbitraries';
 import { applyPlan, diffCells } from '../corpus/check';
 
@@ -11,13 +11,13 @@ const optionsArb = fc.record({ flagColumn: fc.boolean(), overwriteFormulas: fc.b
 function outOfBounds(grid: Grid, plan: WritePlan): string[] {
   const analysis = analyze(grid);
   const layout = analysis.layout;
-  if (!layout) return plan.writes.map((w) => `${w.address} (no table)`);
+  if (!layout) return cellWrites(plan).map((w) => `${w.address} (no table)`);
   const unitRows = new Set(analysis.scored!.categories.flatMap((c) => c.units.map((u) => u.row)));
   const existing = new Map(layout.columns.map((c) => [c.role, c.col]));
   const bad: string[] = [];
   const colOfKind = new Map<string, number>();
   const added = new Set<number>();
-  for (const w of plan.writes) {
+  for (const w of cellWrites(plan)) {
     if (w.address !== a1(w.row, w.col)) bad.push(`${w.address}: coordinates say ${a1(w.row, w.col)}`);
     if (w.kind === 'header') {
       if (w.row !== layout.headerRow) bad.push(`${w.address}: header write outside the header row`);
@@ -68,7 +68,7 @@ describe('write plans', () => {
         const plan = planWrites(s.grid, analyze(s.grid), options);
         const model = modelRanks(s);
         const problems: string[] = [];
-        for (const w of plan.writes) {
+        for (const w of cellWrites(plan)) {
           const before = { value: valueAt(s.grid, w.row, w.col), formula: formulaAt(s.grid, w.row, w.col) };
           if (w.before.value !== before.value || w.before.formula !== before.formula) problems.push(`${w.address}: before is not the cell's content`);
           const unit = model.get(w.row);
@@ -97,7 +97,7 @@ describe('write plans', () => {
       const first = planWrites(grid, analyze(grid), options);
       const after = applyPlan(grid, first);
       const second = planWrites(after, analyze(after), options);
-      expect(second.writes.map((w) => `${w.address} ${w.kind} ${String(w.before.value)} -> ${String(w.after.value)}`)).toEqual([]);
+      expect(cellWrites(second).map((w) => `${w.address} ${w.kind} ${String(w.before.value)} -> ${String(w.after.value)}`)).toEqual([]);
     };
     fc.assert(fc.property(scenarioArb, optionsArb, (s, options) => check(s.grid, options)));
     fc.assert(fc.property(chaosGridArb, optionsArb, (grid, options) => check(grid, options)));
@@ -111,7 +111,7 @@ describe('write plans', () => {
       expect(undo.conflicts).toEqual([]);
       expect(diffCells(grid, applyPlan(after, undo.plan))).toEqual([]);
       // And the apply itself changed exactly the planned cells.
-      expect(diffCells(grid, after).sort()).toEqual(plan.writes.map((w) => w.address).sort());
+      expect(diffCells(grid, after).sort()).toEqual(cellWrites(plan).map((w) => w.address).sort());
     };
     fc.assert(fc.property(scenarioArb, optionsArb, (s, options) => check(s.grid, options)));
     fc.assert(fc.property(chaosGridArb, optionsArb, (grid, options) => check(grid, options)));
@@ -121,9 +121,9 @@ describe('write plans', () => {
     fc.assert(
       fc.property(scenarioArb, fc.nat(), (s, pick) => {
         const plan = planWrites(s.grid, analyze(s.grid), { flagColumn: true });
-        fc.pre(plan.writes.length > 0);
+        fc.pre(cellWrites(plan).length > 0);
         const after = applyPlan(s.grid, plan);
-        const edited = plan.writes[pick % plan.writes.length]!;
+        const edited = cellWrites(plan)[pick % cellWrites(plan).length]!;
         after.values[edited.row - after.originRow]![edited.col - after.originCol] = '手工修改';
         const undo = planUndo(after, plan);
         expect(undo.conflicts.map((w) => w.address)).toEqual([edited.address]);

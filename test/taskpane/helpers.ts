@@ -1,4 +1,4 @@
-import { analyze, gridFromRows, planWrites, type CellValue, type Grid } from '../../src/core';
+import { analyze, gridFromRows, planWrites, writeCount, type CellValue, type Grid } from '../../src/core';
 import {
   DEFAULT_SETTINGS,
   type HostOutcome,
@@ -51,7 +51,7 @@ export function fakeHost(grid: Grid, overrides: Partial<ScorecardHost> = {}): Sc
   const base: ScorecardHost = {
     inspect: async () => ok(inspectionOf(grid)),
     previewRecalc: async () => ok(previewOf(grid)),
-    applyRecalc: async (p) => ok({ cellsWritten: p.plan.writes.length, syncs: 1 }),
+    applyRecalc: async (p) => ok({ cellsWritten: writeCount(p.plan), syncs: 1 }),
     recalcNow: async () => ok({ cellsWritten: 10, syncs: 2, inspection: inspectionOf(grid) }),
     undoLast: async () => ok({ cellsWritten: 10, syncs: 2 }),
     clearFlags: async () => ok({ cellsWritten: 0, syncs: 2 }),
