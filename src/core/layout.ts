@@ -7,7 +7,7 @@ import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
 import type { CategoryRow, ColumnInfo, Layout } from './model';
 import { fail, ok, type Result } from './result';
 import { matchHeader, ruleFor, type ColumnRole, type Rules } from './rules';
-import { cellText, normalizeName, parseScore } from './text';
+import { cellText, isPlainText, normalizeName, parseScore } from './text';
 
 const SCORE_ROLES: ReadonlySet<ColumnRole> = new Set(['base', 'adoption', 'bonus', 'deduction', 'component']);
 /** Roles whose column may appear once; later duplicates are reported and ignored. */
@@ -157,29 +157,32 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
   for (let r = header.row + 1; r <= bottom; r++) {
     const values = grid.values[r - grid.originRow];
     if (!values) continue;
+    // Most rows are units with numbers in their score cells: they need none of the checks below.
+    const hasNumber = scoreCols.some((c) => isNumberLike(values[c - grid.originCol] ?? null));
     // Non-empty cells inside the table's columns; "labelled" ones sit under a known header.
     // A remark beside a category row (（共2家）) is in an unlabelled column and does not count.
     let nonEmpty = 0;
     let labelledNonEmpty = 0;
     let firstCellCol = -1;
     let firstCellValue: CellValue = null;
-    for (let c = firstCol; c <= lastCol; c++) {
-      const v = values[c - grid.originCol];
-      if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
-      nonEmpty++;
-      const labelled = labelledCols.has(c);
-      if (labelled) labelledNonEmpty++;
-      if (firstCellCol < 0) {
-        firstCellCol = c;
-        firstCellValue = v;
+    if (!hasNumber) {
+      for (let c = firstCol; c <= lastCol; c++) {
+        const v = values[c - grid.originCol];
+        if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+        nonEmpty++;
+        const labelled = labelledCols.has(c);
+        if (labelled) labelledNonEmpty++;
+        if (firstCellCol < 0) {
+          firstCellCol = c;
+          firstCellValue = v;
+        }
       }
+      if (nonEmpty === 0) continue;
     }
-    if (nonEmpty === 0) continue;
     const aloneOnRow = labelledNonEmpty <= (labelledCols.has(firstCellCol) ? 1 : 0);
 
     const firstText = firstTextInRow(values);
     if (firstText !== null && NOTE_START.test(firstText)) break;
-    const hasNumber = scoreCols.some((c) => isNumberLike(values[c - grid.originCol] ?? null));
     if (!hasNumber) {
       // Only rows without scores can be a second header or a category row; checking just those keeps big sheets fast.
       // A second header ends the table; so does a title line right above one (two quarters stacked).
@@ -206,8 +209,7 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
         }
       }
     }
-    const unitName = cellText(values[unitColumn.col - grid.originCol] ?? null);
-    if (NOT_A_UNIT.has(normalizeName(unitName))) continue;
+    if (isSummaryRow(values[unitColumn.col - grid.originCol] ?? null)) continue;
     rows.push(r);
     lastRow = r;
   }
@@ -228,6 +230,13 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     lastRow,
   };
   return ok({ layout, findings });
+}
+
+/** A 合计/平均 row: not a unit. Checked on every row, so plain names longer than any such word skip the lookup. */
+function isSummaryRow(unitCell: CellValue): boolean {
+  const text = cellText(unitCell);
+  if (text.length > 3 && isPlainText(text)) return false;
+  return NOT_A_UNIT.has(normalizeName(text));
 }
 
 /** The next row below `row` holding anything, or null. */

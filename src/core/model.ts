@@ -56,15 +56,10 @@ export function isScoreColumn(c: ColumnInfo): c is ScoreColumn {
 
 export interface UnitRow {
   name: string;
-  /** normalizeName(name), for matching. */
-  key: string;
   /** Absolute 0-based row (its name cell is in the layout's unit column). */
   row: number;
-  /**
-   * Cents of each score cell, in the order of the table's `scoreColumns`; null when the cell is
-   * empty or unusable (a finding says why). Plain numbers, not objects: big sheets have many.
-   */
-  scores: Array<Cents | null>;
+  /** This unit's row in the table's `scores` matrix (units numbered in reading order). */
+  index: number;
   /** Existing contents of the total and rank cells (to check, and for undo). */
   existingTotal: CellValue;
   existingRank: CellValue;
@@ -80,9 +75,21 @@ export interface CategoryTable {
 
 export interface ScoreTable {
   layout: Layout;
-  /** The layout's score columns, in sheet order: what each unit's `scores` refer to. */
+  /** The layout's score columns, in sheet order. */
   scoreColumns: ScoreColumn[];
+  /**
+   * Cents of every unit's score cells, one row per unit (`unit.index`), one column per score
+   * column: `scores[unit.index * scoreColumns.length + i]`. NaN where the cell is empty or
+   * unusable (a finding says why). One typed array, not an array per unit: big sheets have many.
+   */
+  scores: Float64Array;
   categories: CategoryTable[];
+}
+
+/** Cents of one unit's score cell; null when it is empty or unusable. */
+export function scoreAt(table: Pick<ScoreTable, 'scores' | 'scoreColumns'>, unit: UnitRow, column: number): Cents | null {
+  const cents = table.scores[unit.index * table.scoreColumns.length + column]!;
+  return Number.isNaN(cents) ? null : cents;
 }
 
 export type FlagCode = 'ZERO_SUBMISSION' | 'BELOW_QUOTA' | 'LOW_QUALITY';
@@ -103,6 +110,7 @@ export interface ScoredCategory extends Omit<CategoryTable, 'units'> {
 export interface ScoredTable {
   layout: Layout;
   scoreColumns: ScoreColumn[];
+  scores: Float64Array;
   rules: Rules;
   categories: ScoredCategory[];
 }

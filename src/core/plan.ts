@@ -120,30 +120,47 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   const ranks = group(columnFor('rank'), 'rank');
   const flags = options.flagColumn ? group(columnFor('flag'), 'flag') : null;
 
-  // Totals, ranks and flag texts repeat across units: one content object per distinct value.
-  // Plans are read-only, so sharing them is safe, and big sheets allocate far less.
-  const constants = new Map<CellValue, CellContent>();
-  const constant = (value: CellValue): CellContent => {
-    if (value === null) return EMPTY;
-    let content = constants.get(value);
-    if (!content) constants.set(value, (content = { value, formula: null }));
-    return content;
-  };
-  const put = (into: ColumnWrites, unit: ScoredUnit, value: CellValue) => {
-    const before = contentAt(grid, unit.row, into.col);
-    if (before.formula && !options.overwriteFormulas && into.kind !== 'flag') return;
-    const after = constant(value);
-    if (sameContent(before, after)) return;
-    push(into, unit.row, unit.name, before, after);
-  };
-  for (const category of scored.categories) {
-    for (const unit of category.units) {
-      put(totals, unit, centsToNumber(unit.totalCents));
-      put(ranks, unit, unit.rank);
-      if (flags) put(flags, unit, flagText(unit.flags));
+  // Totals, ranks and flag texts repeat across units: one content object per distinct value,
+  // keyed by what the unit holds (cents, rank, its shared flag array). Plans are read-only, so
+  // sharing them is safe, and big sheets allocate far less.
+  const valueOf = (into: ColumnWrites, unit: ScoredUnit): CellValue =>
+    into === totals ? centsToNumber(unit.totalCents) : into === ranks ? unit.rank : flagText(unit.flags);
+  const keyOf = (into: ColumnWrites, unit: ScoredUnit): unknown => (into === totals ? unit.totalCents : into === ranks ? unit.rank : unit.flags);
+  const targets = flags ? [totals, ranks, flags] : [totals, ranks];
+  let unitCount = 0;
+  for (const category of scored.categories) unitCount += category.units.length;
+  for (const into of targets) {
+    // Sized once for every unit and trimmed after: growing four arrays cell by cell copied them over and over.
+    const rows = new Array<number>(unitCount);
+    const units = new Array<string | null>(unitCount);
+    const before = new Array<CellContent>(unitCount);
+    const after = new Array<CellContent>(unitCount);
+    const col = into.col;
+    const keepFormulas = !options.overwriteFormulas && into.kind !== 'flag';
+    const contents = new Map<unknown, CellContent>();
+    let n = 0;
+    for (const category of scored.categories) {
+      for (const unit of category.units) {
+        const was = contentAt(grid, unit.row, col);
+        if (was.formula && keepFormulas) continue;
+        const key = keyOf(into, unit);
+        let now = contents.get(key);
+        if (!now) {
+          const value = valueOf(into, unit);
+          contents.set(key, (now = value === null ? EMPTY : { value, formula: null }));
+        }
+        if (sameContent(was, now)) continue;
+        rows[n] = unit.row;
+        units[n] = unit.name;
+        before[n] = was;
+        after[n] = now;
+        n++;
+      }
     }
+    rows.length = units.length = before.length = after.length = n;
+    Object.assign(into, { rows, units, before, after });
   }
-  return nonEmpty(grid.sheetName, flags ? [...headers, totals, ranks, flags] : [...headers, totals, ranks]);
+  return nonEmpty(grid.sheetName, [...headers, ...targets]);
 }
 
 /** Empty the 标记 column's unit cells. */

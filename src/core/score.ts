@@ -1,20 +1,23 @@
 /** Validation against the rules, then totals, ranks and flags. */
 import { finding, placeAt, type Finding } from './findings';
-import { FLAG_CODES, NO_FLAGS, type FlagCode, type ScoreRole, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitRow, type CategoryTable } from './model';
+import { FLAG_CODES, NO_FLAGS, type FlagCode, type ScoreRole, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitRow } from './model';
 import type { RankMode, Rules } from './rules';
-import { centsToNumber, type Cents } from './decimal';
+import { centsToNumber, MAX_SCORE_CENTS, type Cents } from './decimal';
+import type { CellValue } from './grid';
 import { cellText, parseScore } from './text';
 
 /** Range and step checks on every score cell that holds a number. */
 export function validateScores(table: ScoreTable, rules: Rules): Finding[] {
   const findings: Finding[] = [];
   const columns = table.scoreColumns;
+  const width = columns.length;
+  const scores = table.scores;
   for (const category of table.categories) {
     const rule = category.rule;
     for (const unit of category.units) {
-      for (let i = 0; i < columns.length; i++) {
-        const cents = unit.scores[i];
-        if (cents == null) continue;
+      for (let i = 0; i < width; i++) {
+        const cents = scores[unit.index * width + i]!;
+        if (Number.isNaN(cents)) continue;
         const column = columns[i]!;
         // Fast path: within every cap and step, nothing to report (the common case allocates nothing).
         const cap = column.role === 'base' ? rule?.baseCapCents : column.role === 'bonus' ? rule?.bonusCapCents : null;
@@ -42,12 +45,12 @@ export function validateScores(table: ScoreTable, rules: Rules): Finding[] {
   return findings;
 }
 
-/** Sum of components minus deductions, in exact cents; unusable cells count as 0. */
-export function totalOf(roles: readonly ScoreRole[], scores: ReadonlyArray<Cents | null>): Cents {
+/** Sum of components minus deductions, in exact cents; unusable cells (null or NaN) count as 0. */
+export function totalOf(roles: readonly ScoreRole[], scores: ArrayLike<Cents | null>, offset = 0): Cents {
   let total = 0;
-  for (let i = 0; i < scores.length; i++) {
-    const cents = scores[i];
-    if (cents == null) continue;
+  for (let i = 0; i < roles.length; i++) {
+    const cents = scores[offset + i];
+    if (cents == null || Number.isNaN(cents)) continue;
     total += roles[i] === 'deduction' ? -cents : cents;
   }
   return total;
@@ -57,7 +60,46 @@ export function totalOf(roles: readonly ScoreRole[], scores: ReadonlyArray<Cents
  * Ranks within one category, highest total first.
  * competition: 1 + number of higher totals (1,2,3,3,5); dense: 1 + number of distinct higher totals (1,2,3,3,4).
  */
-export function rankTotals(totals: readonly Cents[], mode: RankMode): number[] {
+export function rankTotals(totals: ArrayLike<Cents>, mode: RankMode): number[] {
+  return Array.from(ranksOf(Float64Array.from(totals), mode));
+}
+
+/** Largest spread of totals (in cents) ranked by counting; wider spreads are sorted. */
+const COUNTING_SPAN = 1 << 20;
+
+function ranksOf(totals: Float64Array, mode: RankMode): Int32Array {
+  const ranks = new Int32Array(totals.length);
+  if (totals.length === 0) return ranks;
+  let min = Infinity;
+  let max = -Infinity;
+  let integers = true;
+  for (let i = 0; i < totals.length; i++) {
+    const t = totals[i]!;
+    if (t < min) min = t;
+    if (t > max) max = t;
+    if (integers && !Number.isInteger(t)) integers = false;
+  }
+  const span = max - min + 1;
+  if (integers && span <= Math.max(COUNTING_SPAN, 4 * totals.length)) {
+    // Totals are whole cents in a narrow band (a real table spans a few hundred points): count
+    // how many units hold each total, then walk from the top. No sort, no search.
+    const rankAt = new Int32Array(span);
+    for (let i = 0; i < totals.length; i++) {
+      const bucket = totals[i]! - min;
+      rankAt[bucket] = rankAt[bucket]! + 1;
+    }
+    let higher = 0;
+    let distinctHigher = 0;
+    for (let b = span - 1; b >= 0; b--) {
+      const here = rankAt[b]!;
+      if (here === 0) continue;
+      rankAt[b] = mode === 'dense' ? distinctHigher + 1 : higher + 1;
+      higher += here;
+      distinctHigher++;
+    }
+    for (let i = 0; i < totals.length; i++) ranks[i] = rankAt[totals[i]! - min]!;
+    return ranks;
+  }
   // Sort the totals natively (a typed array sorts numbers without a comparator), then give each
   // distinct total its rank and look every unit's total up by binary search.
   const sorted = Float64Array.from(totals).sort().reverse();
@@ -67,7 +109,6 @@ export function rankTotals(totals: readonly Cents[], mode: RankMode): number[] {
     if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
     rankOf[i] = mode === 'dense' ? distinct : i === 0 || sorted[i] !== sorted[i - 1] ? i + 1 : rankOf[i - 1]!;
   }
-  const ranks = new Array<number>(totals.length);
   for (let i = 0; i < totals.length; i++) {
     const total = totals[i]!;
     // First position of `total` in the descending array.
@@ -83,16 +124,12 @@ export function rankTotals(totals: readonly Cents[], mode: RankMode): number[] {
   return ranks;
 }
 
-function flagsOf(unit: UnitRow, category: CategoryTable, rules: Rules, baseIndex: number, adoptionIndex: number): FlagCode[] {
-  if (baseIndex < 0) return NO_FLAGS;
+/** Flags of one unit; adoptionCents is NaN when the table has no adoption column (then never LOW_QUALITY). */
+function flagsOf(baseCents: Cents, adoptionCents: Cents, cap: Cents | null, rules: Rules): FlagCode[] {
   let bits = 0;
-  const baseCents = unit.scores[baseIndex] ?? 0;
-  const cap = category.rule?.baseCapCents ?? null;
   if (rules.flags.zeroSubmission && baseCents === 0) bits |= 1;
   if (cap !== null && rules.flags.belowQuota && baseCents > 0 && baseCents < cap) bits |= 2;
-  if (cap !== null && adoptionIndex >= 0 && rules.flags.lowQuality && baseCents >= cap && (unit.scores[adoptionIndex] ?? 0) <= rules.flags.lowQualityAdoptionMaxCents) {
-    bits |= 4;
-  }
+  if (cap !== null && rules.flags.lowQuality && baseCents >= cap && adoptionCents <= rules.flags.lowQualityAdoptionMaxCents) bits |= 4;
   return FLAG_SETS[bits]!;
 }
 
@@ -100,6 +137,14 @@ function flagsOf(unit: UnitRow, category: CategoryTable, rules: Rules, baseIndex
 const FLAG_SETS: readonly FlagCode[][] = Array.from({ length: 8 }, (_, bits) =>
   bits === 0 ? NO_FLAGS : (Object.freeze(FLAG_CODES.filter((_code, i) => bits & (1 << i))) as FlagCode[]),
 );
+
+/** Whether a total or rank cell already says `cents` (read as a score cell is; extra decimals rounded away). */
+function holdsCents(value: CellValue, cents: Cents): boolean {
+  // Fast path for plain numbers, what a recalculated sheet holds in every row: no parse, no object.
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value * 100) <= MAX_SCORE_CENTS && (Math.round(value * 100) || 0) === cents;
+  const found = parseScore(value);
+  return found.kind === 'number' && found.cents === cents;
+}
 
 /** Totals, ranks and flags for every unit; mismatches with what the sheet already says. */
 export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTable; findings: Finding[] } {
@@ -110,34 +155,41 @@ export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTab
   const scoreRoles = table.scoreColumns.map((c) => c.role);
   const baseIndex = scoreRoles.indexOf('base');
   const adoptionIndex = scoreRoles.indexOf('adoption');
+  const width = scoreRoles.length;
+  const scores = table.scores;
+  /** A score cell's cents, 0 when the cell is empty or unusable. */
+  const centsOf = (unit: UnitRow, column: number): Cents => {
+    const cents = scores[unit.index * width + column]!;
+    return Number.isNaN(cents) ? 0 : cents;
+  };
   const categories: ScoredCategory[] = table.categories.map((category) => {
-    const totals = category.units.map((u) => totalOf(scoreRoles, u.scores));
-    const ranks = rankTotals(totals, rules.rankMode);
     // readTable made each unit ScoredUnit-shaped; complete it in place rather than copying.
     const units = category.units as ScoredUnit[];
+    const totals = new Float64Array(units.length);
+    for (let i = 0; i < units.length; i++) totals[i] = totalOf(scoreRoles, scores, units[i]!.index * width);
+    const ranks = ranksOf(totals, rules.rankMode);
+    const cap = category.rule?.baseCapCents ?? null;
     for (let i = 0; i < units.length; i++) {
       const unit = units[i]!;
       unit.totalCents = totals[i]!;
       unit.rank = ranks[i]!;
-      unit.flags = flagsOf(unit, category, rules, baseIndex, adoptionIndex);
+      if (baseIndex >= 0) unit.flags = flagsOf(centsOf(unit, baseIndex), adoptionIndex >= 0 ? centsOf(unit, adoptionIndex) : NaN, cap, rules);
     }
     for (const unit of units) {
       if (totalCol !== null && unit.existingTotal !== null && cellText(unit.existingTotal) !== '') {
-        const found = parseScore(unit.existingTotal);
-        if (found.kind !== 'number' || found.cents !== unit.totalCents) {
+        if (!holdsCents(unit.existingTotal, unit.totalCents)) {
           findings.push(
             finding({ code: 'TOTAL_MISMATCH', found: cellText(unit.existingTotal), expected: centsToNumber(unit.totalCents) }, placeAt(unit.row, totalCol, unit.name)),
           );
         }
       }
       if (rankCol !== null && unit.existingRank !== null && cellText(unit.existingRank) !== '') {
-        const found = parseScore(unit.existingRank);
-        if (found.kind !== 'number' || found.cents !== unit.rank * 100) {
+        if (!holdsCents(unit.existingRank, unit.rank * 100)) {
           findings.push(finding({ code: 'RANK_MISMATCH', found: cellText(unit.existingRank), expected: unit.rank }, placeAt(unit.row, rankCol, unit.name)));
         }
       }
     }
     return { ...category, units };
   });
-  return { scored: { layout: table.layout, scoreColumns: table.scoreColumns, rules, categories }, findings };
+  return { scored: { layout: table.layout, scoreColumns: table.scoreColumns, scores, rules, categories }, findings };
 }

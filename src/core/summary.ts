@@ -3,10 +3,9 @@ import { formatCents, type Cents } from './decimal';
 import { FLAG_CODES, type CategorySummary, type FlagCode, type FlaggedUnit, type ScoredTable, type ScoredUnit, type Summary } from './model';
 
 /** Mean rounded half away from zero to the cent. */
-function meanCents(totals: readonly Cents[]): Cents {
-  if (totals.length === 0) return 0;
-  const sum = totals.reduce((a, b) => a + b, 0);
-  const mean = Math.sign(sum) * Math.round(Math.abs(sum) / totals.length);
+function meanCents(sum: Cents, count: number): Cents {
+  if (count === 0) return 0;
+  const mean = Math.sign(sum) * Math.round(Math.abs(sum) / count);
   return mean === 0 ? 0 : mean;
 }
 
@@ -25,26 +24,27 @@ export function summarize(scored: ScoredTable): Summary {
   const topN = scored.rules.topN;
   const flagged = Object.fromEntries(FLAG_CODES.map((code) => [code, [] as FlaggedUnit[]])) as Record<FlagCode, FlaggedUnit[]>;
   const categories: CategorySummary[] = scored.categories.map((category) => {
-    const totals = category.units.map((u) => u.totalCents);
     const flagCounts = Object.fromEntries(FLAG_CODES.map((code) => [code, 0])) as Record<FlagCode, number>;
+    let sum = 0;
+    let max = -Infinity;
+    let min = Infinity;
     for (const unit of category.units) {
+      const total = unit.totalCents;
+      sum += total;
+      if (total > max) max = total;
+      if (total < min) min = total;
       for (const flag of unit.flags) {
         flagCounts[flag]++;
         flagged[flag].push({ unit: unit.name, category: category.name, row: unit.row });
       }
     }
-    let max = -Infinity;
-    let min = Infinity;
-    for (const total of totals) {
-      if (total > max) max = total;
-      if (total < min) min = total;
-    }
+    const count = category.units.length;
     return {
       name: category.name,
-      unitCount: category.units.length,
-      meanCents: meanCents(totals),
-      maxCents: totals.length ? max : 0,
-      minCents: totals.length ? min : 0,
+      unitCount: count,
+      meanCents: meanCents(sum, count),
+      maxCents: count ? max : 0,
+      minCents: count ? min : 0,
       top: topUnits(category.units, topN),
       flagCounts,
     };

@@ -41,11 +41,18 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
 
   let current: CategoryTable | null = layout.categoryMode === 'none' ? categoryFor(SINGLE_CATEGORY, null, null) : null;
   const categoryRowsSeen: Array<{ category: CategoryTable; row: number; col: number; count: number }> = [];
-  // First occurrence of each unit key: its name cell and category, by index (no object per unit).
+  // First occurrence of each unit key: the unit's index (no object per unit beyond the unit itself).
   const seenUnits = new Map<string, number>();
-  const seenRows: number[] = [];
-  const seenCategories: string[] = [];
+  const firstRows: number[] = [];
+  const firstCategories: string[] = [];
+  const { originRow, originCol, values, formulas } = grid;
   const formats = grid.numberFormats;
+  const width = scoreColumns.length;
+  const scoreCols = scoreColumns.map((c) => c.col - originCol);
+  // Room for every layout row; trimmed to the units read at the end.
+  let scores = new Float64Array(layout.rows.length * width);
+  const checkFormulas = formulas ? [totalCol, rankCol].filter((c): c is NonNullable<typeof c> => c !== null) : [];
+  let count = 0;
 
   let nextCategory = 0;
   for (const r of layout.rows) {
@@ -56,7 +63,8 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
       categoryRowsSeen.push({ category: current, row: categoryRow.row, col: categoryRow.col, count: 0 });
       continue;
     }
-    const name = displayName(valueAt(grid, r, unitCol));
+    const rowValues = values[r - originRow]!;
+    const name = displayName(rowValues[unitCol - originCol] ?? null);
     if (!name) {
       if (scoreColumns.some((c) => valueAt(grid, r, c.col) !== null)) findings.push(finding({ code: 'EMPTY_UNIT_NAME' }, placeAt(r, unitCol)));
       continue;
@@ -72,64 +80,59 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
     const lastCategoryRow = categoryRowsSeen[categoryRowsSeen.length - 1];
     if (lastCategoryRow) lastCategoryRow.count++;
 
-    const rowValues = grid.values[r - grid.originRow]!;
-    const rowFormats = formats?.[r - grid.originRow];
-    // Exactly as long as needed: a growing array would reserve room for 17 entries per unit.
-    const scores = new Array<number | null>(scoreColumns.length);
-    for (let i = 0; i < scoreColumns.length; i++) {
-      const column = scoreColumns[i]!;
-      const v = rowValues[column.col - grid.originCol];
+    const index = count++;
+    const rowFormats = formats?.[r - originRow];
+    for (let i = 0; i < width; i++) {
+      const c = scoreCols[i]!;
+      const v = rowValues[c];
       // Fast path: a plain number with at most two decimals, the common case, allocates nothing.
-      let cents: number | null = null;
-      const format = rowFormats?.[column.col - grid.originCol];
+      let cents = NaN;
+      const format = rowFormats?.[c];
       if (typeof v === 'number' && (format == null || !isDateFormat(format)) && Number.isFinite(v)) {
-        const c = Math.round(v * 100);
-        if (c / 100 === v && Math.abs(c) <= MAX_SCORE_CENTS) cents = c === 0 ? 0 : c;
+        const rounded = Math.round(v * 100);
+        if (rounded / 100 === v && Math.abs(rounded) <= MAX_SCORE_CENTS) cents = rounded === 0 ? 0 : rounded;
       }
-      if (cents === null) cents = readScore(grid, r, column, name, findings);
-      scores[i] = cents;
+      if (Number.isNaN(cents)) cents = readScore(grid, r, scoreColumns[i]!, name, findings) ?? NaN;
+      scores[index * width + i] = cents;
     }
-    if (hidden.has(r)) findings.push(finding({ code: 'HIDDEN_ROW' }, placeAt(r, unitCol, name)));
+    if (hidden.size > 0 && hidden.has(r)) findings.push(finding({ code: 'HIDDEN_ROW' }, placeAt(r, unitCol, name)));
 
     const key = normalizeName(name);
     const seen = seenUnits.get(key);
     if (seen !== undefined) {
-      const firstCell = a1(seenRows[seen]!, unitCol);
-      const firstCategory = seenCategories[seen]!;
+      const firstCell = a1(firstRows[seen]!, unitCol);
+      const firstCategory = firstCategories[seen]!;
       if (firstCategory === current.name) {
         findings.push(finding({ code: 'DUPLICATE_UNIT', firstCell, category: current.name }, placeAt(r, unitCol, name)));
       } else {
         findings.push(finding({ code: 'UNIT_IN_TWO_CATEGORIES', firstCell, firstCategory, category: current.name }, placeAt(r, unitCol, name)));
       }
     } else {
-      seenUnits.set(key, seenRows.length);
-      seenRows.push(r);
-      seenCategories.push(current.name);
+      seenUnits.set(key, firstRows.length);
+      firstRows.push(r);
+      firstCategories.push(current.name);
     }
 
-    if (grid.formulas) {
-      for (const column of [totalCol, rankCol]) {
-        if (!column) continue;
-        const formula = formulaAt(grid, r, column.col);
-        if (formula) findings.push(finding({ code: 'FORMULA_OVERWRITE', column: column.label, formula }, placeAt(r, column.col, name)));
-      }
+    for (const column of checkFormulas) {
+      const formula = formulaAt(grid, r, column.col);
+      if (formula) findings.push(finding({ code: 'FORMULA_OVERWRITE', column: column.label, formula }, placeAt(r, column.col, name)));
     }
 
     // Shaped like a ScoredUnit from the start: scoreTable completes this same object, so a big
     // sheet makes one object per unit, not two.
     const unit: ScoredUnit = {
       name,
-      key,
       row: r,
-      scores,
-      existingTotal: totalCol ? valueAt(grid, r, totalCol.col) : null,
-      existingRank: rankCol ? valueAt(grid, r, rankCol.col) : null,
+      index,
+      existingTotal: totalCol ? (rowValues[totalCol.col - originCol] ?? null) : null,
+      existingRank: rankCol ? (rowValues[rankCol.col - originCol] ?? null) : null,
       totalCents: 0,
       rank: 0,
       flags: NO_FLAGS,
     };
     current.units.push(unit);
   }
+  if (scores.length > count * width) scores = scores.slice(0, count * width);
 
   for (const seen of categoryRowsSeen) {
     if (seen.count === 0 && seen.category.units.length === 0) {
@@ -137,7 +140,7 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
     }
   }
   const categories = order.filter((c) => c.units.length > 0);
-  return { table: { layout, scoreColumns, categories }, findings };
+  return { table: { layout, scoreColumns, scores, categories }, findings };
 }
 
 /** Parse one score cell; unusable content becomes a finding and counts as nothing. */

@@ -13,6 +13,11 @@ export function normalizeName(text: string): string {
 
 const PLAIN = /^[\u4E00-\u9FFF!-~]*$/;
 
+/** Only CJK ideographs and visible ASCII: already a name key as it stands (nothing to fold or drop). */
+export function isPlainText(text: string): boolean {
+  return PLAIN.test(text);
+}
+
 /** Display text of a cell value, trimmed, for names and messages. */
 export function cellText(value: CellValue): string {
   if (value === null) return '';

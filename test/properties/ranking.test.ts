@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { analyze, type RankMode } from '../../src/core';
+import { analyze, rankTotals, type RankMode } from '../../src/core';
 import { scenarioArb, propertySettings } from '../support/arbitraries';
 
 fc.configureGlobal(propertySettings(0x7a11e5));
@@ -77,6 +77,26 @@ describe('totals and ranks on generated sheets', () => {
         expect(ranksOf(moved)).toEqual(ranksOf(s.grid));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('rankTotals on any totals', () => {
+  // Narrow bands of whole cents are ranked by counting, anything else by sorting: both must
+  // agree with the definitions. The spans below reach both paths (the counting band is 2^20).
+  const totalsArb = fc.oneof(
+    fc.array(fc.integer({ min: -500, max: 500 }), { maxLength: 60 }),
+    fc.array(fc.integer({ min: -1e13, max: 1e13 }), { maxLength: 60 }),
+    fc.array(fc.constantFrom(0, 1, 2_000_000, -3_000_000), { maxLength: 60 }),
+    fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 60 }),
+  );
+
+  it('competition: 1 + the number of higher totals; dense: 1 + the number of distinct higher totals', () => {
+    fc.assert(
+      fc.property(totalsArb, (totals) => {
+        expect(rankTotals(totals, 'competition')).toEqual(totals.map((t) => 1 + totals.filter((o) => o > t).length));
+        expect(rankTotals(totals, 'dense')).toEqual(totals.map((t) => 1 + new Set(totals.filter((o) => o > t)).size));
+      }),
     );
   });
 });
