@@ -158,7 +158,8 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     const values = grid.values[r - grid.originRow];
     if (!values) continue;
     // Most rows are units with numbers in their score cells: they need none of the checks below.
-    const hasNumber = scoreCols.some((c) => isNumberLike(values[c - grid.originCol] ?? null));
+    let hasNumber = false;
+    for (let i = 0; i < scoreCols.length && !hasNumber; i++) hasNumber = isNumberLike(values[scoreCols[i]! - grid.originCol] ?? null);
     // Non-empty cells inside the table's columns; "labelled" ones sit under a known header.
     // A remark beside a category row (（共2家）) is in an unlabelled column and does not count.
     let nonEmpty = 0;
@@ -257,7 +258,8 @@ function scoreRoleCount(candidate: HeaderCandidate): number {
 }
 
 function firstTextInRow(values: CellValue[]): string | null {
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (typeof v === 'string' && v.trim()) return v.trim();
     if (v !== null && v !== undefined && typeof v !== 'string') return null;
   }

@@ -140,7 +140,9 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
     const contents = new Map<unknown, CellContent>();
     let n = 0;
     for (const category of scored.categories) {
-      for (const unit of category.units) {
+      const unitsOf = category.units;
+      for (let i = 0; i < unitsOf.length; i++) {
+        const unit = unitsOf[i]!;
         const was = contentAt(grid, unit.row, col);
         if (was.formula && keepFormulas) continue;
         const key = keyOf(into, unit);
@@ -169,7 +171,8 @@ export function planClearFlags(grid: Grid, analysis: Analysis): WritePlan {
   if (flagCol === undefined || !analysis.scored) return { sheetName: grid.sheetName, columns: [] };
   const flags = group(flagCol, 'flag');
   for (const category of analysis.scored.categories) {
-    for (const unit of category.units) {
+    for (let i = 0; i < category.units.length; i++) {
+      const unit = category.units[i]!;
       const before = contentAt(grid, unit.row, flagCol);
       if (before.value === null && before.formula === null) continue;
       push(flags, unit.row, unit.name, before, EMPTY);

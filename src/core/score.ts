@@ -14,7 +14,9 @@ export function validateScores(table: ScoreTable, rules: Rules): Finding[] {
   const scores = table.scores;
   for (const category of table.categories) {
     const rule = category.rule;
-    for (const unit of category.units) {
+    const units = category.units;
+    for (let u = 0; u < units.length; u++) {
+      const unit = units[u]!;
       for (let i = 0; i < width; i++) {
         const cents = scores[unit.index * width + i]!;
         if (Number.isNaN(cents)) continue;
@@ -175,7 +177,8 @@ export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTab
       unit.rank = ranks[i]!;
       if (baseIndex >= 0) unit.flags = flagsOf(centsOf(unit, baseIndex), adoptionIndex >= 0 ? centsOf(unit, adoptionIndex) : NaN, cap, rules);
     }
-    for (const unit of units) {
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i]!;
       if (totalCol !== null && unit.existingTotal !== null && cellText(unit.existingTotal) !== '') {
         if (!holdsCents(unit.existingTotal, unit.totalCents)) {
           findings.push(

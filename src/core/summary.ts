@@ -28,12 +28,15 @@ export function summarize(scored: ScoredTable): Summary {
     let sum = 0;
     let max = -Infinity;
     let min = Infinity;
-    for (const unit of category.units) {
+    const units = category.units;
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i]!;
       const total = unit.totalCents;
       sum += total;
       if (total > max) max = total;
       if (total < min) min = total;
-      for (const flag of unit.flags) {
+      for (let f = 0; f < unit.flags.length; f++) {
+        const flag = unit.flags[f]!;
         flagCounts[flag]++;
         flagged[flag].push({ unit: unit.name, category: category.name, row: unit.row });
       }

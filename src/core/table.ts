@@ -1,7 +1,7 @@
 /** Read the units and their score cells out of a detected layout, tying every number to its cell. */
-import { a1, formulaAt, numberFormatAt, valueAt, type Grid } from './grid';
+import { a1, formulaAt, numberFormatAt, valueAt, type CellValue, type Grid } from './grid';
 import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
-import { isScoreColumn, NO_FLAGS, type CategoryTable, type Layout, type ScoreColumn, type ScoredUnit, type ScoreTable } from './model';
+import { isScoreColumn, NO_FLAGS, type CategoryTable, type ColumnInfo, type Layout, type ScoreColumn, type ScoredUnit, type ScoreTable } from './model';
 import { ruleFor, type Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS } from './decimal';
 import { cellText, displayName, isDateFormat, normalizeName, parseScore } from './text';
@@ -10,78 +10,144 @@ export const UNCATEGORISED = '未分类';
 export const SINGLE_CATEGORY = '全部单位';
 
 export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: ScoreTable; findings: Finding[] } {
-  const findings: Finding[] = [];
-  const unitCol = layout.columns.find((c) => c.role === 'unit')!.col;
-  const categoryCol = layout.columns.find((c) => c.role === 'category')?.col ?? null;
-  const totalCol = layout.columns.find((c) => c.role === 'total') ?? null;
-  const rankCol = layout.columns.find((c) => c.role === 'rank') ?? null;
-  const scoreColumns = layout.columns.filter(isScoreColumn);
-  const hidden = new Set(grid.hiddenRows ?? []);
-
-  const byKey = new Map<string, CategoryTable>();
-  const order: CategoryTable[] = [];
-  const categoryFor = (name: string, row: number | null, col: number | null): CategoryTable => {
-    const key = normalizeName(name);
-    let category = byKey.get(key);
-    if (!category) {
-      const rule = layout.categoryMode === 'none' ? null : ruleFor(rules, name);
-      category = { name, row, rule, units: [] };
-      byKey.set(key, category);
-      order.push(category);
-      if (!rule && layout.categoryMode !== 'none' && name !== UNCATEGORISED && row !== null && col !== null) {
-        findings.push(finding({ code: 'UNKNOWN_CATEGORY', category: name }, placeAt(row, col)));
-      }
-    }
-    return category;
-  };
-
-  if (layout.categoryMode === 'none') {
-    findings.push(finding({ code: 'NO_CATEGORY' }, SHEET_LEVEL));
-  }
-
-  let current: CategoryTable | null = layout.categoryMode === 'none' ? categoryFor(SINGLE_CATEGORY, null, null) : null;
-  const categoryRowsSeen: Array<{ category: CategoryTable; row: number; col: number; count: number }> = [];
-  // First occurrence of each unit key: the unit's index (no object per unit beyond the unit itself).
-  const seenUnits = new Map<string, number>();
-  const firstRows: number[] = [];
-  const firstCategories: string[] = [];
-  const { originRow, originCol, values, formulas } = grid;
-  const formats = grid.numberFormats;
-  const width = scoreColumns.length;
-  const scoreCols = scoreColumns.map((c) => c.col - originCol);
-  // Room for every layout row; trimmed to the units read at the end.
-  let scores = new Float64Array(layout.rows.length * width);
-  const checkFormulas = formulas ? [totalCol, rankCol].filter((c): c is NonNullable<typeof c> => c !== null) : [];
-  let count = 0;
-
+  const reader = new TableReader(grid, layout, rules);
+  const rows = layout.rows;
   let nextCategory = 0;
-  for (const r of layout.rows) {
+  for (let at = 0; at < rows.length; at++) {
+    const r = rows[at]!;
     const categoryRow = layout.categoryRows[nextCategory];
     if (categoryRow && categoryRow.row === r) {
       nextCategory++;
-      current = categoryFor(categoryRow.name, categoryRow.row, categoryRow.col);
-      categoryRowsSeen.push({ category: current, row: categoryRow.row, col: categoryRow.col, count: 0 });
-      continue;
+      reader.enterCategory(categoryRow.name, categoryRow.row, categoryRow.col);
+    } else {
+      reader.readUnit(r);
     }
-    const rowValues = values[r - originRow]!;
-    const name = displayName(rowValues[unitCol - originCol] ?? null);
+  }
+  return reader.finish();
+}
+
+/**
+ * The state of one readTable pass. The per-row work is a method, not the body of one long
+ * loop: V8 optimises a small method after a few hundred rows and keeps the code for the next
+ * run, where a long loop was recompiled on the stack (OSR) on every run of a big sheet.
+ */
+class TableReader {
+  readonly findings: Finding[] = [];
+  private readonly unitCol: number;
+  private readonly categoryCol: number | null;
+  private readonly totalCol: ColumnInfo | null;
+  private readonly rankCol: ColumnInfo | null;
+  private readonly scoreColumns: ScoreColumn[];
+  /** Score columns relative to the grid's first column. */
+  private readonly scoreCols: number[];
+  private readonly width: number;
+  private readonly hidden: Set<number>;
+  /** Total and rank columns, whose formulas a run would overwrite. */
+  private readonly formulaColumns: ColumnInfo[];
+  private readonly byKey = new Map<string, CategoryTable>();
+  private readonly order: CategoryTable[] = [];
+  private readonly categoryRowsSeen: Array<{ category: CategoryTable; row: number; col: number; count: number }> = [];
+  private current: CategoryTable | null = null;
+  // First occurrence of each unit key, by unit index: its row and category.
+  private readonly seenUnits: NameSet;
+  private readonly unitRows: Int32Array;
+  private readonly unitCategories: string[];
+  /** Room for every layout row; trimmed to the units read in finish(). */
+  private scores: Float64Array;
+  private count = 0;
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly layout: Layout,
+    private readonly rules: Rules,
+  ) {
+    const role = (r: ColumnInfo['role']) => layout.columns.find((c) => c.role === r) ?? null;
+    this.unitCol = role('unit')!.col;
+    this.categoryCol = role('category')?.col ?? null;
+    this.totalCol = role('total');
+    this.rankCol = role('rank');
+    this.scoreColumns = layout.columns.filter(isScoreColumn);
+    this.scoreCols = this.scoreColumns.map((c) => c.col - grid.originCol);
+    this.width = this.scoreColumns.length;
+    this.hidden = new Set(grid.hiddenRows ?? []);
+    this.formulaColumns = grid.formulas ? [this.totalCol, this.rankCol].filter((c): c is ColumnInfo => c !== null) : [];
+    this.seenUnits = new NameSet(layout.rows.length);
+    this.unitRows = new Int32Array(layout.rows.length);
+    this.unitCategories = new Array<string>(layout.rows.length);
+    this.scores = new Float64Array(layout.rows.length * this.width);
+    if (layout.categoryMode === 'none') {
+      this.findings.push(finding({ code: 'NO_CATEGORY' }, SHEET_LEVEL));
+      this.current = this.categoryFor(SINGLE_CATEGORY, null, null);
+    }
+  }
+
+  private categoryFor(name: string, row: number | null, col: number | null): CategoryTable {
+    const key = normalizeName(name);
+    let category = this.byKey.get(key);
+    if (!category) {
+      const mode = this.layout.categoryMode;
+      const rule = mode === 'none' ? null : ruleFor(this.rules, name);
+      category = { name, row, rule, units: [] };
+      this.byKey.set(key, category);
+      this.order.push(category);
+      if (!rule && mode !== 'none' && name !== UNCATEGORISED && row !== null && col !== null) {
+        this.findings.push(finding({ code: 'UNKNOWN_CATEGORY', category: name }, placeAt(row, col)));
+      }
+    }
+    return category;
+  }
+
+  /** A category row (乡镇(街道) …): the units below belong to it. */
+  enterCategory(name: string, row: number, col: number): void {
+    this.current = this.categoryFor(name, row, col);
+    this.categoryRowsSeen.push({ category: this.current, row, col, count: 0 });
+  }
+
+  /** One unit row: its name, score cells, and what the sheet already says in total and rank. */
+  readUnit(r: number): void {
+    const { grid, unitCol, findings } = this;
+    const rowValues = grid.values[r - grid.originRow]!;
+    const name = displayName(rowValues[unitCol - grid.originCol] ?? null);
     if (!name) {
-      if (scoreColumns.some((c) => valueAt(grid, r, c.col) !== null)) findings.push(finding({ code: 'EMPTY_UNIT_NAME' }, placeAt(r, unitCol)));
-      continue;
+      if (this.scoreColumns.some((c) => valueAt(grid, r, c.col) !== null)) findings.push(finding({ code: 'EMPTY_UNIT_NAME' }, placeAt(r, unitCol)));
+      return;
     }
-    if (categoryCol !== null) {
-      const categoryName = cellText(valueAt(grid, r, categoryCol));
-      if (categoryName) current = categoryFor(categoryName, r, categoryCol);
-    }
-    if (!current) {
-      findings.push(finding({ code: 'UNIT_BEFORE_CATEGORY' }, placeAt(r, unitCol, name)));
-      current = categoryFor(UNCATEGORISED, null, null);
-    }
-    const lastCategoryRow = categoryRowsSeen[categoryRowsSeen.length - 1];
+    const current = this.categoryOf(r, name);
+    const lastCategoryRow = this.categoryRowsSeen[this.categoryRowsSeen.length - 1];
     if (lastCategoryRow) lastCategoryRow.count++;
 
-    const index = count++;
-    const rowFormats = formats?.[r - originRow];
+    const index = this.count++;
+    this.readScores(r, rowValues, index, name);
+    if (this.hidden.size > 0 && this.hidden.has(r)) findings.push(finding({ code: 'HIDDEN_ROW' }, placeAt(r, unitCol, name)));
+
+    this.unitRows[index] = r;
+    this.unitCategories[index] = current.name;
+    const seen = this.seenUnits.add(normalizeName(name), index);
+    if (seen !== index) this.reportDuplicate(r, name, seen, current.name);
+    for (let f = 0; f < this.formulaColumns.length; f++) {
+      const column = this.formulaColumns[f]!;
+      const formula = formulaAt(grid, r, column.col);
+      if (formula) findings.push(finding({ code: 'FORMULA_OVERWRITE', column: column.label, formula }, placeAt(r, column.col, name)));
+    }
+    current.units.push(this.unit(name, r, index, rowValues));
+  }
+
+  /** The unit's category: the category column's cell when there is one, else the last category row. */
+  private categoryOf(r: number, name: string): CategoryTable {
+    if (this.categoryCol !== null) {
+      const categoryName = cellText(valueAt(this.grid, r, this.categoryCol));
+      if (categoryName) this.current = this.categoryFor(categoryName, r, this.categoryCol);
+    }
+    if (!this.current) {
+      this.findings.push(finding({ code: 'UNIT_BEFORE_CATEGORY' }, placeAt(r, this.unitCol, name)));
+      this.current = this.categoryFor(UNCATEGORISED, null, null);
+    }
+    return this.current;
+  }
+
+  private readScores(r: number, rowValues: CellValue[], index: number, name: string): void {
+    const { width, scoreCols, scores } = this;
+    const rowFormats = this.grid.numberFormats?.[r - this.grid.originRow];
     for (let i = 0; i < width; i++) {
       const c = scoreCols[i]!;
       const v = rowValues[c];
@@ -92,37 +158,32 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
         const rounded = Math.round(v * 100);
         if (rounded / 100 === v && Math.abs(rounded) <= MAX_SCORE_CENTS) cents = rounded === 0 ? 0 : rounded;
       }
-      if (Number.isNaN(cents)) cents = readScore(grid, r, scoreColumns[i]!, name, findings) ?? NaN;
+      if (Number.isNaN(cents)) cents = readScore(this.grid, r, this.scoreColumns[i]!, name, this.findings) ?? NaN;
       scores[index * width + i] = cents;
     }
-    if (hidden.size > 0 && hidden.has(r)) findings.push(finding({ code: 'HIDDEN_ROW' }, placeAt(r, unitCol, name)));
+  }
 
-    const key = normalizeName(name);
-    const seen = seenUnits.get(key);
-    if (seen !== undefined) {
-      const firstCell = a1(firstRows[seen]!, unitCol);
-      const firstCategory = firstCategories[seen]!;
-      if (firstCategory === current.name) {
-        findings.push(finding({ code: 'DUPLICATE_UNIT', firstCell, category: current.name }, placeAt(r, unitCol, name)));
-      } else {
-        findings.push(finding({ code: 'UNIT_IN_TWO_CATEGORIES', firstCell, firstCategory, category: current.name }, placeAt(r, unitCol, name)));
-      }
-    } else {
-      seenUnits.set(key, firstRows.length);
-      firstRows.push(r);
-      firstCategories.push(current.name);
-    }
+  private reportDuplicate(r: number, name: string, first: number, category: string): void {
+    const firstCell = a1(this.unitRows[first]!, this.unitCol);
+    const firstCategory = this.unitCategories[first]!;
+    const where = placeAt(r, this.unitCol, name);
+    this.findings.push(
+      firstCategory === category
+        ? finding({ code: 'DUPLICATE_UNIT', firstCell, category }, where)
+        : finding({ code: 'UNIT_IN_TWO_CATEGORIES', firstCell, firstCategory, category }, where),
+    );
+  }
 
-    for (const column of checkFormulas) {
-      const formula = formulaAt(grid, r, column.col);
-      if (formula) findings.push(finding({ code: 'FORMULA_OVERWRITE', column: column.label, formula }, placeAt(r, column.col, name)));
-    }
-
-    // Shaped like a ScoredUnit from the start: scoreTable completes this same object, so a big
-    // sheet makes one object per unit, not two.
-    const unit: ScoredUnit = {
+  /**
+   * Shaped like a ScoredUnit from the start: scoreTable completes this same object, so a big
+   * sheet makes one object per unit, not two.
+   */
+  private unit(name: string, row: number, index: number, rowValues: CellValue[]): ScoredUnit {
+    const { totalCol, rankCol } = this;
+    const originCol = this.grid.originCol;
+    return {
       name,
-      row: r,
+      row,
       index,
       existingTotal: totalCol ? (rowValues[totalCol.col - originCol] ?? null) : null,
       existingRank: rankCol ? (rowValues[rankCol.col - originCol] ?? null) : null,
@@ -130,17 +191,19 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
       rank: 0,
       flags: NO_FLAGS,
     };
-    current.units.push(unit);
   }
-  if (scores.length > count * width) scores = scores.slice(0, count * width);
 
-  for (const seen of categoryRowsSeen) {
-    if (seen.count === 0 && seen.category.units.length === 0) {
-      findings.push(finding({ code: 'EMPTY_CATEGORY', category: seen.category.name }, placeAt(seen.row, seen.col)));
+  finish(): { table: ScoreTable; findings: Finding[] } {
+    const size = this.count * this.width;
+    const scores = this.scores.length > size ? this.scores.slice(0, size) : this.scores;
+    for (const seen of this.categoryRowsSeen) {
+      if (seen.count === 0 && seen.category.units.length === 0) {
+        this.findings.push(finding({ code: 'EMPTY_CATEGORY', category: seen.category.name }, placeAt(seen.row, seen.col)));
+      }
     }
+    const categories = this.order.filter((c) => c.units.length > 0);
+    return { table: { layout: this.layout, scoreColumns: this.scoreColumns, scores, categories }, findings: this.findings };
   }
-  const categories = order.filter((c) => c.units.length > 0);
-  return { table: { layout, scoreColumns, scores, categories }, findings };
 }
 
 /** Parse one score cell; unusable content becomes a finding and counts as nothing. */
@@ -166,5 +229,40 @@ function readScore(grid: Grid, row: number, column: ScoreColumn, unit: string, f
     case 'outOfRange':
       findings.push(finding({ code: 'OUT_OF_RANGE', column: column.label, text: parsed.text }, where));
       return null;
+  }
+}
+
+/**
+ * The first index under which each name key was added: open addressing over an Int32Array,
+ * sized once. A Map of 100k names cost the core a fifth of its time (growth and scattered
+ * entries); this makes no object per name.
+ */
+class NameSet {
+  private readonly slots: Int32Array;
+  private readonly keys: string[];
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.keys = new Array<string>(capacity);
+    this.mask = size - 1;
+  }
+
+  /** Add `key` as `index` (indexes below the capacity); returns the index it was first added under. */
+  add(key: string, index: number): number {
+    // FNV-1a over the UTF-16 code units.
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const held = this.slots[slot]!;
+      if (held === 0) {
+        this.slots[slot] = index + 1;
+        this.keys[index] = key;
+        return index;
+      }
+      if (this.keys[held - 1] === key) return held - 1;
+    }
   }
 }
