@@ -143,7 +143,9 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
 
   const categoryColumn = roleCol('category');
   const scoreCols = header.columns.filter((c) => SCORE_ROLES.has(c.role) || c.role === 'total' || c.role === 'rank').map((c) => c.col);
-  const rows: number[] = [];
+  // Room for every row below the header, trimmed at the end: pushing 100k rows copied the array again and again.
+  const rows = new Array<number>(Math.max(0, bottom - header.row));
+  let rowCount = 0;
   const categoryRows: CategoryRow[] = [];
   let lastRow = header.row;
   const mergedAcross = mergedRowStarts(grid);
@@ -203,7 +205,7 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
           CATEGORY_LIKE.test(normalizeName(text));
         if (looksLikeCategory) {
           if (text.length > 40) break; // a long sentence alone on its row is a note, not a category
-          rows.push(r);
+          rows[rowCount++] = r;
           categoryRows.push({ row: r, col: onlyCol, name: text });
           lastRow = r;
           continue;
@@ -211,10 +213,11 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
       }
     }
     if (isSummaryRow(values[unitColumn.col - grid.originCol] ?? null)) continue;
-    rows.push(r);
+    rows[rowCount++] = r;
     lastRow = r;
   }
 
+  rows.length = rowCount;
   const hasCategoryRows = categoryRows.length > 0;
   const layout: Layout = {
     sheetName: grid.sheetName,

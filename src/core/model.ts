@@ -54,15 +54,29 @@ export function isScoreColumn(c: ColumnInfo): c is ScoreColumn {
   return c.role === 'base' || c.role === 'adoption' || c.role === 'bonus' || c.role === 'deduction' || c.role === 'component';
 }
 
+/** One unit as an object: what `ScoredCategory.units` hands out (built from the table's columns on first use). */
 export interface UnitRow {
   name: string;
   /** Absolute 0-based row (its name cell is in the layout's unit column). */
   row: number;
-  /** This unit's row in the table's `scores` matrix (units numbered in reading order). */
+  /** The unit's index in the table's columns (units numbered in reading order). */
   index: number;
   /** Existing contents of the total and rank cells (to check, and for undo). */
   existingTotal: CellValue;
   existingRank: CellValue;
+}
+
+/**
+ * Every unit of a table, column by column, indexed by unit index (reading order). The pipeline
+ * reads these arrays: a sheet of 100k units makes a few arrays, not 100k objects.
+ */
+export interface UnitColumns {
+  count: number;
+  names: string[];
+  /** Absolute 0-based rows. */
+  rows: Int32Array;
+  existingTotals: CellValue[];
+  existingRanks: CellValue[];
 }
 
 export interface CategoryTable {
@@ -70,26 +84,22 @@ export interface CategoryTable {
   /** Absolute 0-based row of the category row (rows mode), else null. */
   row: number | null;
   rule: CategoryRule | null;
-  units: UnitRow[];
+  /** Indexes of the category's units, in sheet order. */
+  members: number[];
 }
 
 export interface ScoreTable {
   layout: Layout;
   /** The layout's score columns, in sheet order. */
   scoreColumns: ScoreColumn[];
+  units: UnitColumns;
   /**
-   * Cents of every unit's score cells, one row per unit (`unit.index`), one column per score
-   * column: `scores[unit.index * scoreColumns.length + i]`. NaN where the cell is empty or
-   * unusable (a finding says why). One typed array, not an array per unit: big sheets have many.
+   * Cents of every unit's score cells, one row per unit index, one column per score column:
+   * `scores[index * scoreColumns.length + i]`. NaN where the cell is empty or unusable (a
+   * finding says why).
    */
   scores: Float64Array;
   categories: CategoryTable[];
-}
-
-/** Cents of one unit's score cell; null when it is empty or unusable. */
-export function scoreAt(table: Pick<ScoreTable, 'scores' | 'scoreColumns'>, unit: UnitRow, column: number): Cents | null {
-  const cents = table.scores[unit.index * table.scoreColumns.length + column]!;
-  return Number.isNaN(cents) ? null : cents;
 }
 
 export type FlagCode = 'ZERO_SUBMISSION' | 'BELOW_QUOTA' | 'LOW_QUALITY';
@@ -97,20 +107,39 @@ export const FLAG_CODES: readonly FlagCode[] = ['ZERO_SUBMISSION', 'BELOW_QUOTA'
 /** Shared by every unit without flags (most of them). Never mutated. */
 export const NO_FLAGS: FlagCode[] = [];
 
+/**
+ * Every combination of flags as one shared, frozen array, indexed by bit set (bit i is
+ * FLAG_CODES[i]): units with the same flags share it.
+ */
+export const FLAG_SETS: readonly FlagCode[][] = Array.from({ length: 1 << FLAG_CODES.length }, (_, bits) =>
+  bits === 0 ? NO_FLAGS : (Object.freeze(FLAG_CODES.filter((_code, i) => bits & (1 << i))) as FlagCode[]),
+);
+
 export interface ScoredUnit extends UnitRow {
   totalCents: Cents;
   rank: number;
   flags: FlagCode[];
 }
 
-export interface ScoredCategory extends Omit<CategoryTable, 'units'> {
-  units: ScoredUnit[];
+/** Totals, ranks and flags of every unit, indexed by unit index. */
+export interface ScoreColumns {
+  totals: Float64Array;
+  ranks: Int32Array;
+  /** Flag bit sets: FLAG_SETS[flagBits[index]] are the unit's flags. */
+  flagBits: Uint8Array;
+}
+
+export interface ScoredCategory extends CategoryTable {
+  /** The category's units as objects, in sheet order; built on first use and kept. */
+  readonly units: ScoredUnit[];
 }
 
 export interface ScoredTable {
   layout: Layout;
   scoreColumns: ScoreColumn[];
+  units: UnitColumns;
   scores: Float64Array;
+  results: ScoreColumns;
   rules: Rules;
   categories: ScoredCategory[];
 }

@@ -1,7 +1,7 @@
 /** The write plan: every cell a run changes, with old and new content. Nothing else is written. */
 import { a1, formulaAt, valueAt, type CellValue, type Grid } from './grid';
 import { centsToNumber } from './decimal';
-import { FLAG_LABELS_ZH, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type ColumnWrites, type FlagCode, type PlanOptions, type ScoredUnit, type WriteKind, type WritePlan } from './model';
+import { FLAG_LABELS_ZH, FLAG_SETS, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type ColumnWrites, type FlagCode, type PlanOptions, type ScoredTable, type WriteKind, type WritePlan } from './model';
 
 const HEADERS: Record<'total' | 'rank' | 'flag', string> = { total: '累计得分', rank: '排名', flag: '标记' };
 
@@ -26,11 +26,13 @@ export function sameContent(a: CellContent, b: CellContent): boolean {
   return sameValue(a.value, b.value);
 }
 
-/** The first column right of the table that is empty in every given row. */
-function freeColumn(grid: Grid, rows: readonly number[], from: number, taken: Set<number>): number {
+/** The first column right of the table that is empty in every row from `top` to `bottom`. */
+function freeColumn(grid: Grid, top: number, bottom: number, from: number, taken: Set<number>): number {
   for (let col = from; ; col++) {
     if (taken.has(col)) continue;
-    if (rows.every((r) => valueAt(grid, r, col) === null && formulaAt(grid, r, col) === null)) return col;
+    let empty = true;
+    for (let r = top; r <= bottom && empty; r++) empty = valueAt(grid, r, col) === null && formulaAt(grid, r, col) === null;
+    if (empty) return col;
   }
 }
 
@@ -100,16 +102,14 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   if (!scored) return { sheetName: grid.sheetName, columns: [] };
   const layout = scored.layout;
   // No units, nothing to write: not even the header of an added column (it would change how the sheet reads).
-  if (!scored.categories.some((c) => c.units.length > 0)) return { sheetName: grid.sheetName, columns: [] };
+  if (scored.units.count === 0) return { sheetName: grid.sheetName, columns: [] };
   const headers: ColumnWrites[] = [];
   const taken = new Set<number>();
   const columnFor = (role: 'total' | 'rank' | 'flag'): number => {
     const existing: ColumnInfo | undefined = layout.columns.find((c) => c.role === role);
     if (existing) return existing.col;
     // Every row of the table, category rows and notes beside them included, must be empty in an added column.
-    const rows: number[] = [];
-    for (let r = layout.headerRow; r <= layout.lastRow; r++) rows.push(r);
-    const col = freeColumn(grid, rows, layout.lastCol + 1, taken);
+    const col = freeColumn(grid, layout.headerRow, layout.lastRow, layout.lastCol + 1, taken);
     taken.add(col);
     const header = group(col, 'header');
     push(header, layout.headerRow, null, contentAt(grid, layout.headerRow, col), { value: HEADERS[role], formula: null });
@@ -120,49 +120,84 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   const ranks = group(columnFor('rank'), 'rank');
   const flags = options.flagColumn ? group(columnFor('flag'), 'flag') : null;
 
-  // Totals, ranks and flag texts repeat across units: one content object per distinct value,
-  // keyed by what the unit holds (cents, rank, its shared flag array). Plans are read-only, so
-  // sharing them is safe, and big sheets allocate far less.
-  const valueOf = (into: ColumnWrites, unit: ScoredUnit): CellValue =>
-    into === totals ? centsToNumber(unit.totalCents) : into === ranks ? unit.rank : flagText(unit.flags);
-  const keyOf = (into: ColumnWrites, unit: ScoredUnit): unknown => (into === totals ? unit.totalCents : into === ranks ? unit.rank : unit.flags);
   const targets = flags ? [totals, ranks, flags] : [totals, ranks];
-  let unitCount = 0;
-  for (const category of scored.categories) unitCount += category.units.length;
-  for (const into of targets) {
-    // Sized once for every unit and trimmed after: growing four arrays cell by cell copied them over and over.
-    const rows = new Array<number>(unitCount);
-    const units = new Array<string | null>(unitCount);
-    const before = new Array<CellContent>(unitCount);
-    const after = new Array<CellContent>(unitCount);
-    const col = into.col;
-    const keepFormulas = !options.overwriteFormulas && into.kind !== 'flag';
-    const contents = new Map<unknown, CellContent>();
-    let n = 0;
-    for (const category of scored.categories) {
-      const unitsOf = category.units;
-      for (let i = 0; i < unitsOf.length; i++) {
-        const unit = unitsOf[i]!;
-        const was = contentAt(grid, unit.row, col);
-        if (was.formula && keepFormulas) continue;
-        const key = keyOf(into, unit);
-        let now = contents.get(key);
+  fillColumns(grid, scored, targets, options);
+  return nonEmpty(grid.sheetName, [...headers, ...targets]);
+}
+
+/**
+ * The unit cells of the total, rank and flag columns that change, in category order: one pass
+ * over the units, each row of the grid fetched once for all columns. Totals, ranks and flag
+ * texts repeat across units, so each distinct one is one shared content object (plans are
+ * read-only). Arrays are sized for every unit once and trimmed after.
+ */
+function fillColumns(grid: Grid, scored: ScoredTable, targets: ColumnWrites[], options: PlanOptions): void {
+  const { units, results } = scored;
+  const count = units.count;
+  const { originRow, originCol, values, formulas } = grid;
+  const cols = targets.map((t) => t.col - originCol);
+  const keepFormulas = targets.map((t) => !options.overwriteFormulas && t.kind !== 'flag');
+  // A rank is at most the size of its category.
+  let maxRank = 0;
+  for (const category of scored.categories) maxRank = Math.max(maxRank, category.members.length);
+  // Per target: content objects by key. Ranks and flag bits are small integers, so an array serves.
+  const contents = targets.map((t) => (t.kind === 'total' ? new Map<number, CellContent>() : new SmallIntMap<CellContent>(t.kind === 'rank' ? maxRank + 1 : FLAG_SETS.length)));
+  const filled = targets.map(() => 0);
+  for (const t of targets) {
+    t.rows = new Array<number>(count);
+    t.units = new Array<string | null>(count);
+    t.before = new Array<CellContent>(count);
+    t.after = new Array<CellContent>(count);
+  }
+  for (const category of scored.categories) {
+    const members = category.members;
+    for (let m = 0; m < members.length; m++) {
+      const index = members[m]!;
+      const row = units.rows[index]!;
+      const rowValues = values[row - originRow];
+      const rowFormulas = formulas?.[row - originRow];
+      for (let t = 0; t < targets.length; t++) {
+        const c = cols[t]!;
+        const value = rowValues?.[c] ?? null;
+        const f = rowFormulas?.[c];
+        const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
+        if (formula !== null && keepFormulas[t]) continue;
+        const kind = targets[t]!.kind;
+        // Key of the new content: cents, rank or flag bits (each target has its own map).
+        const key = kind === 'total' ? results.totals[index]! : kind === 'rank' ? results.ranks[index]! : results.flagBits[index]!;
+        let now = contents[t]!.get(key);
         if (!now) {
-          const value = valueOf(into, unit);
-          contents.set(key, (now = value === null ? EMPTY : { value, formula: null }));
+          const v = kind === 'total' ? centsToNumber(key) : kind === 'rank' ? key : flagText(FLAG_SETS[key]!);
+          contents[t]!.set(key, (now = v === null ? EMPTY : { value: v, formula: null }));
         }
-        if (sameContent(was, now)) continue;
-        rows[n] = unit.row;
-        units[n] = unit.name;
-        before[n] = was;
-        after[n] = now;
-        n++;
+        if (formula === null && sameValue(value, now.value)) continue;
+        const into = targets[t]!;
+        const n = filled[t]!++;
+        into.rows[n] = row;
+        into.units[n] = units.names[index]!;
+        into.before[n] = value === null && formula === null ? EMPTY : { value, formula };
+        into.after[n] = now;
       }
     }
-    rows.length = units.length = before.length = after.length = n;
-    Object.assign(into, { rows, units, before, after });
   }
-  return nonEmpty(grid.sheetName, [...headers, ...targets]);
+  targets.forEach((t, i) => {
+    t.rows.length = t.units.length = t.before.length = t.after.length = filled[i]!;
+  });
+}
+
+/** A map from small non-negative integers to values, over a plain array (the Map interface fillColumns uses). */
+class SmallIntMap<V> {
+  private readonly items: Array<V | undefined>;
+  constructor(capacity: number) {
+    // Sized up front: writing far past the end of an empty array turns it into a slow dictionary.
+    this.items = new Array<V | undefined>(capacity);
+  }
+  get(key: number): V | undefined {
+    return this.items[key];
+  }
+  set(key: number, value: V): void {
+    this.items[key] = value;
+  }
 }
 
 /** Empty the 标记 column's unit cells. */
@@ -170,12 +205,12 @@ export function planClearFlags(grid: Grid, analysis: Analysis): WritePlan {
   const flagCol = analysis.layout?.columns.find((c) => c.role === 'flag')?.col;
   if (flagCol === undefined || !analysis.scored) return { sheetName: grid.sheetName, columns: [] };
   const flags = group(flagCol, 'flag');
+  const { rows, names } = analysis.scored.units;
   for (const category of analysis.scored.categories) {
-    for (let i = 0; i < category.units.length; i++) {
-      const unit = category.units[i]!;
-      const before = contentAt(grid, unit.row, flagCol);
+    for (const index of category.members) {
+      const before = contentAt(grid, rows[index]!, flagCol);
       if (before.value === null && before.formula === null) continue;
-      push(flags, unit.row, unit.name, before, EMPTY);
+      push(flags, rows[index]!, names[index]!, before, EMPTY);
     }
   }
   return nonEmpty(grid.sheetName, [flags]);

@@ -1,6 +1,7 @@
 /** Validation against the rules, then totals, ranks and flags. */
 import { finding, placeAt, type Finding } from './findings';
-import { FLAG_CODES, NO_FLAGS, type FlagCode, type ScoreRole, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitRow } from './model';
+import { FLAG_SETS, type ScoreColumns, type ScoreRole, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitColumns } from './model';
+import type { CategoryRule } from './rules';
 import type { RankMode, Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS, type Cents } from './decimal';
 import type { CellValue } from './grid';
@@ -14,18 +15,18 @@ export function validateScores(table: ScoreTable, rules: Rules): Finding[] {
   const scores = table.scores;
   for (const category of table.categories) {
     const rule = category.rule;
-    const units = category.units;
-    for (let u = 0; u < units.length; u++) {
-      const unit = units[u]!;
+    const members = category.members;
+    for (let u = 0; u < members.length; u++) {
+      const index = members[u]!;
       for (let i = 0; i < width; i++) {
-        const cents = scores[unit.index * width + i]!;
+        const cents = scores[index * width + i]!;
         if (Number.isNaN(cents)) continue;
         const column = columns[i]!;
         // Fast path: within every cap and step, nothing to report (the common case allocates nothing).
         const cap = column.role === 'base' ? rule?.baseCapCents : column.role === 'bonus' ? rule?.bonusCapCents : null;
         const step = column.role === 'base' ? rules.baseStepCents : column.role === 'adoption' ? rules.adoptionStepCents : null;
         if (cents >= 0 && (cap == null || cents <= cap) && (column.maxCents === null || cents <= column.maxCents) && (!step || cents % step === 0)) continue;
-        const where = placeAt(unit.row, column.col, unit.name);
+        const where = placeAt(table.units.rows[index]!, column.col, table.units.names[index]!);
         const value = centsToNumber(cents);
         if (cents < 0) {
           findings.push(finding({ code: 'NEGATIVE_SCORE', column: column.label, value }, where));
@@ -126,19 +127,14 @@ function ranksOf(totals: Float64Array, mode: RankMode): Int32Array {
   return ranks;
 }
 
-/** Flags of one unit; adoptionCents is NaN when the table has no adoption column (then never LOW_QUALITY). */
-function flagsOf(baseCents: Cents, adoptionCents: Cents, cap: Cents | null, rules: Rules): FlagCode[] {
+/** Flag bits of one unit (see FLAG_SETS); adoptionCents is NaN when the table has no adoption column (then never LOW_QUALITY). */
+function flagBitsOf(baseCents: Cents, adoptionCents: Cents, cap: Cents | null, rules: Rules): number {
   let bits = 0;
   if (rules.flags.zeroSubmission && baseCents === 0) bits |= 1;
   if (cap !== null && rules.flags.belowQuota && baseCents > 0 && baseCents < cap) bits |= 2;
   if (cap !== null && rules.flags.lowQuality && baseCents >= cap && adoptionCents <= rules.flags.lowQualityAdoptionMaxCents) bits |= 4;
-  return FLAG_SETS[bits]!;
+  return bits;
 }
-
-/** Every combination of flags as one shared, frozen array (indexed by bit set): units with the same flags share it. */
-const FLAG_SETS: readonly FlagCode[][] = Array.from({ length: 8 }, (_, bits) =>
-  bits === 0 ? NO_FLAGS : (Object.freeze(FLAG_CODES.filter((_code, i) => bits & (1 << i))) as FlagCode[]),
-);
 
 /** Whether a total or rank cell already says `cents` (read as a score cell is; extra decimals rounded away). */
 function holdsCents(value: CellValue, cents: Cents): boolean {
@@ -158,41 +154,104 @@ export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTab
   const baseIndex = scoreRoles.indexOf('base');
   const adoptionIndex = scoreRoles.indexOf('adoption');
   const width = scoreRoles.length;
-  const scores = table.scores;
+  const { scores, units } = table;
+  const results: ScoreColumns = {
+    totals: new Float64Array(units.count),
+    ranks: new Int32Array(units.count),
+    flagBits: new Uint8Array(units.count),
+  };
   /** A score cell's cents, 0 when the cell is empty or unusable. */
-  const centsOf = (unit: UnitRow, column: number): Cents => {
-    const cents = scores[unit.index * width + column]!;
+  const centsOf = (index: number, column: number): Cents => {
+    const cents = scores[index * width + column]!;
     return Number.isNaN(cents) ? 0 : cents;
   };
-  const categories: ScoredCategory[] = table.categories.map((category) => {
-    // readTable made each unit ScoredUnit-shaped; complete it in place rather than copying.
-    const units = category.units as ScoredUnit[];
-    const totals = new Float64Array(units.length);
-    for (let i = 0; i < units.length; i++) totals[i] = totalOf(scoreRoles, scores, units[i]!.index * width);
+  for (const category of table.categories) {
+    const members = category.members;
+    const totals = new Float64Array(members.length);
+    for (let i = 0; i < members.length; i++) totals[i] = totalOf(scoreRoles, scores, members[i]! * width);
     const ranks = ranksOf(totals, rules.rankMode);
     const cap = category.rule?.baseCapCents ?? null;
-    for (let i = 0; i < units.length; i++) {
-      const unit = units[i]!;
-      unit.totalCents = totals[i]!;
-      unit.rank = ranks[i]!;
-      if (baseIndex >= 0) unit.flags = flagsOf(centsOf(unit, baseIndex), adoptionIndex >= 0 ? centsOf(unit, adoptionIndex) : NaN, cap, rules);
-    }
-    for (let i = 0; i < units.length; i++) {
-      const unit = units[i]!;
-      if (totalCol !== null && unit.existingTotal !== null && cellText(unit.existingTotal) !== '') {
-        if (!holdsCents(unit.existingTotal, unit.totalCents)) {
-          findings.push(
-            finding({ code: 'TOTAL_MISMATCH', found: cellText(unit.existingTotal), expected: centsToNumber(unit.totalCents) }, placeAt(unit.row, totalCol, unit.name)),
-          );
-        }
-      }
-      if (rankCol !== null && unit.existingRank !== null && cellText(unit.existingRank) !== '') {
-        if (!holdsCents(unit.existingRank, unit.rank * 100)) {
-          findings.push(finding({ code: 'RANK_MISMATCH', found: cellText(unit.existingRank), expected: unit.rank }, placeAt(unit.row, rankCol, unit.name)));
-        }
+    for (let i = 0; i < members.length; i++) {
+      const index = members[i]!;
+      results.totals[index] = totals[i]!;
+      results.ranks[index] = ranks[i]!;
+      if (baseIndex >= 0) {
+        results.flagBits[index] = flagBitsOf(centsOf(index, baseIndex), adoptionIndex >= 0 ? centsOf(index, adoptionIndex) : NaN, cap, rules);
       }
     }
-    return { ...category, units };
-  });
-  return { scored: { layout: table.layout, scoreColumns: table.scoreColumns, scores, rules, categories }, findings };
+  }
+  // Sheet order: what the total and rank cells already say, against what they should.
+  for (let index = 0; index < units.count; index++) {
+    const existingTotal = units.existingTotals[index]!;
+    const existingRank = units.existingRanks[index]!;
+    if (totalCol !== null && existingTotal !== null && !holdsCents(existingTotal, results.totals[index]!) && cellText(existingTotal) !== '') {
+      const expected = centsToNumber(results.totals[index]!);
+      findings.push(finding({ code: 'TOTAL_MISMATCH', found: cellText(existingTotal), expected }, placeAt(units.rows[index]!, totalCol, units.names[index]!)));
+    }
+    if (rankCol !== null && existingRank !== null && !holdsCents(existingRank, results.ranks[index]! * 100) && cellText(existingRank) !== '') {
+      const expected = results.ranks[index]!;
+      findings.push(finding({ code: 'RANK_MISMATCH', found: cellText(existingRank), expected }, placeAt(units.rows[index]!, rankCol, units.names[index]!)));
+    }
+  }
+  const objects = new UnitObjects(units, results);
+  const categories = table.categories.map((c) => new Category(c.name, c.row, c.rule, c.members, objects));
+  return { scored: { layout: table.layout, scoreColumns: table.scoreColumns, units, scores, results, rules, categories }, findings };
+}
+
+/** Unit objects built from the columns on demand, one per unit index and kept: messages, lists and tests use them. */
+class UnitObjects {
+  /** Made on first use: the pipeline itself asks for a few units (the top of each category) or none. */
+  private made: Array<ScoredUnit | undefined> | null = null;
+
+  constructor(
+    private readonly units: UnitColumns,
+    private readonly results: ScoreColumns,
+  ) {}
+
+  at(index: number): ScoredUnit {
+    this.made ??= new Array<ScoredUnit | undefined>(this.units.count);
+    let unit = this.made[index];
+    if (!unit) {
+      const { units, results } = this;
+      unit = {
+        name: units.names[index]!,
+        row: units.rows[index]!,
+        index,
+        existingTotal: units.existingTotals[index]!,
+        existingRank: units.existingRanks[index]!,
+        totalCents: results.totals[index]!,
+        rank: results.ranks[index]!,
+        flags: FLAG_SETS[results.flagBits[index]!]!,
+      };
+      this.made[index] = unit;
+    }
+    return unit;
+  }
+}
+
+/** A scored category whose unit objects are made when someone first asks for them (the pipeline reads columns). */
+class Category implements ScoredCategory {
+  private made: ScoredUnit[] | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly row: number | null,
+    readonly rule: CategoryRule | null,
+    readonly members: number[],
+    private readonly objects: UnitObjects,
+  ) {}
+
+  get units(): ScoredUnit[] {
+    return (this.made ??= this.members.map((index) => this.objects.at(index)));
+  }
+
+  /** The unit object of one member (by unit index), without building the others. */
+  unitAt(index: number): ScoredUnit {
+    return this.objects.at(index);
+  }
+}
+
+/** The unit object of a unit index, from any scored category (shared with `category.units`). */
+export function unitOf(category: ScoredCategory, index: number): ScoredUnit {
+  return category instanceof Category ? category.unitAt(index) : category.units.find((u) => u.index === index)!;
 }

@@ -1,6 +1,7 @@
 /** Per-category statistics, top N with ties, flag lists, and the notice lines in the published style. */
 import { formatCents, type Cents } from './decimal';
-import { FLAG_CODES, type CategorySummary, type FlagCode, type FlaggedUnit, type ScoredTable, type ScoredUnit, type Summary } from './model';
+import { FLAG_CODES, FLAG_SETS, type CategorySummary, type FlagCode, type FlaggedUnit, type ScoredTable, type ScoredUnit, type Summary } from './model';
+import { unitOf } from './score';
 
 /** Mean rounded half away from zero to the cent. */
 function meanCents(sum: Cents, count: number): Cents {
@@ -23,32 +24,38 @@ export function noticeLine(category: string, topN: number, top: readonly ScoredU
 export function summarize(scored: ScoredTable): Summary {
   const topN = scored.rules.topN;
   const flagged = Object.fromEntries(FLAG_CODES.map((code) => [code, [] as FlaggedUnit[]])) as Record<FlagCode, FlaggedUnit[]>;
+  const { units, results } = scored;
   const categories: CategorySummary[] = scored.categories.map((category) => {
     const flagCounts = Object.fromEntries(FLAG_CODES.map((code) => [code, 0])) as Record<FlagCode, number>;
+    const members = category.members;
     let sum = 0;
     let max = -Infinity;
     let min = Infinity;
-    const units = category.units;
-    for (let i = 0; i < units.length; i++) {
-      const unit = units[i]!;
-      const total = unit.totalCents;
+    const top: number[] = [];
+    for (let i = 0; i < members.length; i++) {
+      const index = members[i]!;
+      const total = results.totals[index]!;
       sum += total;
       if (total > max) max = total;
       if (total < min) min = total;
-      for (let f = 0; f < unit.flags.length; f++) {
-        const flag = unit.flags[f]!;
+      if (results.ranks[index]! <= topN) top.push(index);
+      const bits = results.flagBits[index]!;
+      if (bits === 0) continue;
+      const flags = FLAG_SETS[bits]!;
+      for (let f = 0; f < flags.length; f++) {
+        const flag = flags[f]!;
         flagCounts[flag]++;
-        flagged[flag].push({ unit: unit.name, category: category.name, row: unit.row });
+        flagged[flag].push({ unit: units.names[index]!, category: category.name, row: units.rows[index]! });
       }
     }
-    const count = category.units.length;
+    const count = members.length;
     return {
       name: category.name,
       unitCount: count,
       meanCents: meanCents(sum, count),
       maxCents: count ? max : 0,
       minCents: count ? min : 0,
-      top: topUnits(category.units, topN),
+      top: topUnits(top.map((index) => unitOf(category, index)), topN),
       flagCounts,
     };
   });

@@ -1,7 +1,7 @@
 /** Read the units and their score cells out of a detected layout, tying every number to its cell. */
 import { a1, formulaAt, numberFormatAt, valueAt, type CellValue, type Grid } from './grid';
 import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
-import { isScoreColumn, NO_FLAGS, type CategoryTable, type ColumnInfo, type Layout, type ScoreColumn, type ScoredUnit, type ScoreTable } from './model';
+import { isScoreColumn, type CategoryTable, type ColumnInfo, type Layout, type ScoreColumn, type ScoreTable, type UnitColumns } from './model';
 import { ruleFor, type Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS } from './decimal';
 import { cellText, displayName, isDateFormat, normalizeName, parseScore } from './text';
@@ -48,10 +48,15 @@ class TableReader {
   private readonly order: CategoryTable[] = [];
   private readonly categoryRowsSeen: Array<{ category: CategoryTable; row: number; col: number; count: number }> = [];
   private current: CategoryTable | null = null;
-  // First occurrence of each unit key, by unit index: its row and category.
+  /** The first unit index of each name key. */
   private readonly seenUnits: NameSet;
-  private readonly unitRows: Int32Array;
+  /** Each unit's category name (for the duplicate findings). */
   private readonly unitCategories: string[];
+  // The units' columns, sized for every layout row and trimmed in finish().
+  private readonly names: string[];
+  private readonly unitRows: Int32Array;
+  private readonly existingTotals: CellValue[];
+  private readonly existingRanks: CellValue[];
   /** Room for every layout row; trimmed to the units read in finish(). */
   private scores: Float64Array;
   private count = 0;
@@ -71,9 +76,13 @@ class TableReader {
     this.width = this.scoreColumns.length;
     this.hidden = new Set(grid.hiddenRows ?? []);
     this.formulaColumns = grid.formulas ? [this.totalCol, this.rankCol].filter((c): c is ColumnInfo => c !== null) : [];
-    this.seenUnits = new NameSet(layout.rows.length);
-    this.unitRows = new Int32Array(layout.rows.length);
-    this.unitCategories = new Array<string>(layout.rows.length);
+    const capacity = layout.rows.length;
+    this.seenUnits = new NameSet(capacity);
+    this.unitCategories = new Array<string>(capacity);
+    this.names = new Array<string>(capacity);
+    this.unitRows = new Int32Array(capacity);
+    this.existingTotals = new Array<CellValue>(capacity);
+    this.existingRanks = new Array<CellValue>(capacity);
     this.scores = new Float64Array(layout.rows.length * this.width);
     if (layout.categoryMode === 'none') {
       this.findings.push(finding({ code: 'NO_CATEGORY' }, SHEET_LEVEL));
@@ -87,7 +96,7 @@ class TableReader {
     if (!category) {
       const mode = this.layout.categoryMode;
       const rule = mode === 'none' ? null : ruleFor(this.rules, name);
-      category = { name, row, rule, units: [] };
+      category = { name, row, rule, members: [] };
       this.byKey.set(key, category);
       this.order.push(category);
       if (!rule && mode !== 'none' && name !== UNCATEGORISED && row !== null && col !== null) {
@@ -129,7 +138,11 @@ class TableReader {
       const formula = formulaAt(grid, r, column.col);
       if (formula) findings.push(finding({ code: 'FORMULA_OVERWRITE', column: column.label, formula }, placeAt(r, column.col, name)));
     }
-    current.units.push(this.unit(name, r, index, rowValues));
+    const originCol = grid.originCol;
+    this.names[index] = name;
+    this.existingTotals[index] = this.totalCol ? (rowValues[this.totalCol.col - originCol] ?? null) : null;
+    this.existingRanks[index] = this.rankCol ? (rowValues[this.rankCol.col - originCol] ?? null) : null;
+    current.members.push(index);
   }
 
   /** The unit's category: the category column's cell when there is one, else the last category row. */
@@ -174,35 +187,25 @@ class TableReader {
     );
   }
 
-  /**
-   * Shaped like a ScoredUnit from the start: scoreTable completes this same object, so a big
-   * sheet makes one object per unit, not two.
-   */
-  private unit(name: string, row: number, index: number, rowValues: CellValue[]): ScoredUnit {
-    const { totalCol, rankCol } = this;
-    const originCol = this.grid.originCol;
-    return {
-      name,
-      row,
-      index,
-      existingTotal: totalCol ? (rowValues[totalCol.col - originCol] ?? null) : null,
-      existingRank: rankCol ? (rowValues[rankCol.col - originCol] ?? null) : null,
-      totalCents: 0,
-      rank: 0,
-      flags: NO_FLAGS,
-    };
-  }
-
   finish(): { table: ScoreTable; findings: Finding[] } {
-    const size = this.count * this.width;
+    const count = this.count;
+    const size = count * this.width;
     const scores = this.scores.length > size ? this.scores.slice(0, size) : this.scores;
     for (const seen of this.categoryRowsSeen) {
-      if (seen.count === 0 && seen.category.units.length === 0) {
+      if (seen.count === 0 && seen.category.members.length === 0) {
         this.findings.push(finding({ code: 'EMPTY_CATEGORY', category: seen.category.name }, placeAt(seen.row, seen.col)));
       }
     }
-    const categories = this.order.filter((c) => c.units.length > 0);
-    return { table: { layout: this.layout, scoreColumns: this.scoreColumns, scores, categories }, findings: this.findings };
+    for (const list of [this.names, this.existingTotals, this.existingRanks]) list.length = count;
+    const units: UnitColumns = {
+      count,
+      names: this.names,
+      rows: this.unitRows.length > count ? this.unitRows.slice(0, count) : this.unitRows,
+      existingTotals: this.existingTotals,
+      existingRanks: this.existingRanks,
+    };
+    const categories = this.order.filter((c) => c.members.length > 0);
+    return { table: { layout: this.layout, scoreColumns: this.scoreColumns, units, scores, categories }, findings: this.findings };
   }
 }
 
@@ -238,7 +241,9 @@ function readScore(grid: Grid, row: number, column: ScoreColumn, unit: string, f
  * entries); this makes no object per name.
  */
 class NameSet {
+  /** Unit index + 1 per slot (0 = free), and the hash of the key there. */
   private readonly slots: Int32Array;
+  private readonly hashes: Int32Array;
   private readonly keys: string[];
   private readonly mask: number;
 
@@ -246,6 +251,7 @@ class NameSet {
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(size);
     this.keys = new Array<string>(capacity);
     this.mask = size - 1;
   }
@@ -259,10 +265,12 @@ class NameSet {
       const held = this.slots[slot]!;
       if (held === 0) {
         this.slots[slot] = index + 1;
+        this.hashes[slot] = hash;
         this.keys[index] = key;
         return index;
       }
-      if (this.keys[held - 1] === key) return held - 1;
+      // Compare the strings only when the hashes agree: other names stay out of the cache.
+      if (this.hashes[slot] === hash && this.keys[held - 1] === key) return held - 1;
     }
   }
 }

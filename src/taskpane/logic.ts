@@ -42,7 +42,7 @@ export function tableOverview(inspection: Inspection): TableOverview | null {
     period: analysis.layout.period,
     categories: analysis.table.categories.map((c) => ({
       name: c.name,
-      units: c.units.length,
+      units: c.members.length,
       baseCap: cents(c.rule?.baseCapCents),
       bonusCap: cents(c.rule ? c.rule.bonusCapCents : rules.bonusCapCents),
     })),
