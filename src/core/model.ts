@@ -142,6 +142,8 @@ export interface ScoredTable {
   results: ScoreColumns;
   rules: Rules;
   categories: ScoredCategory[];
+  /** The unit object of a unit index (the same object `category.units` holds). */
+  unitAt: (index: number) => ScoredUnit;
 }
 
 export interface CategorySummary {

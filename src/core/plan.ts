@@ -141,7 +141,7 @@ function fillColumns(grid: Grid, scored: ScoredTable, targets: ColumnWrites[], o
   let maxRank = 0;
   for (const category of scored.categories) maxRank = Math.max(maxRank, category.members.length);
   // Per target: content objects by key. Ranks and flag bits are small integers, so an array serves.
-  const contents = targets.map((t) => (t.kind === 'total' ? new Map<number, CellContent>() : new SmallIntMap<CellContent>(t.kind === 'rank' ? maxRank + 1 : FLAG_SETS.length)));
+  const contents = targets.map((t) => (t.kind === 'total' ? new Map<number, CellContent>() : smallIntMap<CellContent>(t.kind === 'rank' ? maxRank + 1 : FLAG_SETS.length)));
   const filled = targets.map(() => 0);
   for (const t of targets) {
     t.rows = new Array<number>(count);
@@ -185,19 +185,20 @@ function fillColumns(grid: Grid, scored: ScoredTable, targets: ColumnWrites[], o
   });
 }
 
-/** A map from small non-negative integers to values, over a plain array (the Map interface fillColumns uses). */
-class SmallIntMap<V> {
-  private readonly items: Array<V | undefined>;
-  constructor(capacity: number) {
-    // Sized up front: writing far past the end of an empty array turns it into a slow dictionary.
-    this.items = new Array<V | undefined>(capacity);
-  }
-  get(key: number): V | undefined {
-    return this.items[key];
-  }
-  set(key: number, value: V): void {
-    this.items[key] = value;
-  }
+/**
+ * The get/set of a Map over a plain array, for small non-negative integer keys. Sized up front:
+ * writing far past the end of an empty array turns it into a slow dictionary.
+ */
+function smallIntMap<V>(capacity: number): Pick<Map<number, V>, 'get' | 'set'> {
+  const items = new Array<V | undefined>(capacity);
+  const map = {
+    get: (key: number) => items[key],
+    set: (key: number, value: V) => {
+      items[key] = value;
+      return map as unknown as Map<number, V>;
+    },
+  };
+  return map;
 }
 
 /** Empty the 标记 column's unit cells. */

@@ -1,7 +1,6 @@
 /** Validation against the rules, then totals, ranks and flags. */
 import { finding, placeAt, type Finding } from './findings';
-import { FLAG_SETS, type ScoreColumns, type ScoreRole, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitColumns } from './model';
-import type { CategoryRule } from './rules';
+import { FLAG_SETS, type ScoreColumns, type ScoreRole, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitColumns, type CategoryTable } from './model';
 import type { RankMode, Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS, type Cents } from './decimal';
 import type { CellValue } from './grid';
@@ -193,26 +192,23 @@ export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTab
       findings.push(finding({ code: 'RANK_MISMATCH', found: cellText(existingRank), expected }, placeAt(units.rows[index]!, rankCol, units.names[index]!)));
     }
   }
-  const objects = new UnitObjects(units, results);
-  const categories = table.categories.map((c) => new Category(c.name, c.row, c.rule, c.members, objects));
-  return { scored: { layout: table.layout, scoreColumns: table.scoreColumns, units, scores, results, rules, categories }, findings };
+  const unitAt = unitObjects(units, results);
+  const categories = table.categories.map((c) => scoredCategory(c, unitAt));
+  return { scored: { layout: table.layout, scoreColumns: table.scoreColumns, units, scores, results, rules, categories, unitAt }, findings };
 }
 
-/** Unit objects built from the columns on demand, one per unit index and kept: messages, lists and tests use them. */
-class UnitObjects {
-  /** Made on first use: the pipeline itself asks for a few units (the top of each category) or none. */
-  private made: Array<ScoredUnit | undefined> | null = null;
-
-  constructor(
-    private readonly units: UnitColumns,
-    private readonly results: ScoreColumns,
-  ) {}
-
-  at(index: number): ScoredUnit {
-    this.made ??= new Array<ScoredUnit | undefined>(this.units.count);
-    let unit = this.made[index];
+/**
+ * Unit objects built from the columns on demand, one per unit index and kept: messages, lists
+ * and tests use them, the pipeline reads the columns. Closures over plain data rather than
+ * classes, like the table reader (see there why).
+ */
+function unitObjects(units: UnitColumns, results: ScoreColumns): (index: number) => ScoredUnit {
+  // Made on first use: the pipeline itself asks for a few units (the top of each category).
+  let made: Array<ScoredUnit | undefined> | null = null;
+  return (index) => {
+    made ??= new Array<ScoredUnit | undefined>(units.count);
+    let unit = made[index];
     if (!unit) {
-      const { units, results } = this;
       unit = {
         name: units.names[index]!,
         row: units.rows[index]!,
@@ -223,35 +219,22 @@ class UnitObjects {
         rank: results.ranks[index]!,
         flags: FLAG_SETS[results.flagBits[index]!]!,
       };
-      this.made[index] = unit;
+      made[index] = unit;
     }
     return unit;
-  }
+  };
 }
 
-/** A scored category whose unit objects are made when someone first asks for them (the pipeline reads columns). */
-class Category implements ScoredCategory {
-  private made: ScoredUnit[] | null = null;
-
-  constructor(
-    readonly name: string,
-    readonly row: number | null,
-    readonly rule: CategoryRule | null,
-    readonly members: number[],
-    private readonly objects: UnitObjects,
-  ) {}
-
-  get units(): ScoredUnit[] {
-    return (this.made ??= this.members.map((index) => this.objects.at(index)));
-  }
-
-  /** The unit object of one member (by unit index), without building the others. */
-  unitAt(index: number): ScoredUnit {
-    return this.objects.at(index);
-  }
-}
-
-/** The unit object of a unit index, from any scored category (shared with `category.units`). */
-export function unitOf(category: ScoredCategory, index: number): ScoredUnit {
-  return category instanceof Category ? category.unitAt(index) : category.units.find((u) => u.index === index)!;
+/** A scored category whose unit objects are made when someone first asks for them. */
+function scoredCategory(category: CategoryTable, unitAt: (index: number) => ScoredUnit): ScoredCategory {
+  let made: ScoredUnit[] | null = null;
+  return {
+    name: category.name,
+    row: category.row,
+    rule: category.rule,
+    members: category.members,
+    get units() {
+      return (made ??= category.members.map(unitAt));
+    },
+  };
 }

@@ -1,7 +1,6 @@
 /** Per-category statistics, top N with ties, flag lists, and the notice lines in the published style. */
 import { formatCents, type Cents } from './decimal';
 import { FLAG_CODES, FLAG_SETS, type CategorySummary, type FlagCode, type FlaggedUnit, type ScoredTable, type ScoredUnit, type Summary } from './model';
-import { unitOf } from './score';
 
 /** Mean rounded half away from zero to the cent. */
 function meanCents(sum: Cents, count: number): Cents {
@@ -55,7 +54,7 @@ export function summarize(scored: ScoredTable): Summary {
       meanCents: meanCents(sum, count),
       maxCents: count ? max : 0,
       minCents: count ? min : 0,
-      top: topUnits(top.map((index) => unitOf(category, index)), topN),
+      top: topUnits(top.map(scored.unitAt), topN),
       flagCounts,
     };
   });

@@ -10,7 +10,7 @@ export const UNCATEGORISED = '未分类';
 export const SINGLE_CATEGORY = '全部单位';
 
 export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: ScoreTable; findings: Finding[] } {
-  const reader = new TableReader(grid, layout, rules);
+  const reader = newReader(grid, layout, rules);
   const rows = layout.rows;
   let nextCategory = 0;
   for (let at = 0; at < rows.length; at++) {
@@ -18,195 +18,210 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
     const categoryRow = layout.categoryRows[nextCategory];
     if (categoryRow && categoryRow.row === r) {
       nextCategory++;
-      reader.enterCategory(categoryRow.name, categoryRow.row, categoryRow.col);
+      enterCategory(reader, categoryRow.name, categoryRow.row, categoryRow.col);
     } else {
-      reader.readUnit(r);
+      readUnit(reader, r);
     }
   }
-  return reader.finish();
+  return finish(reader);
 }
 
 /**
- * The state of one readTable pass. The per-row work is a method, not the body of one long
- * loop: V8 optimises a small method after a few hundred rows and keeps the code for the next
- * run, where a long loop was recompiled on the stack (OSR) on every run of a big sheet.
+ * The state of one readTable pass, as plain data with functions over it. The per-row work is a
+ * small function, not the body of one long loop: V8 optimises it after a few hundred rows and
+ * keeps the code for the next run (a long loop was recompiled on the stack on every run). Not
+ * a class: optimised code that relies on a per-run class's hidden class is thrown away when a
+ * full GC collects that class between runs, so every recalculation started cold.
  */
-class TableReader {
-  readonly findings: Finding[] = [];
-  private readonly unitCol: number;
-  private readonly categoryCol: number | null;
-  private readonly totalCol: ColumnInfo | null;
-  private readonly rankCol: ColumnInfo | null;
-  private readonly scoreColumns: ScoreColumn[];
+interface Reader {
+  grid: Grid;
+  layout: Layout;
+  rules: Rules;
+  findings: Finding[];
+  unitCol: number;
+  categoryCol: number | null;
+  totalCol: ColumnInfo | null;
+  rankCol: ColumnInfo | null;
+  scoreColumns: ScoreColumn[];
   /** Score columns relative to the grid's first column. */
-  private readonly scoreCols: number[];
-  private readonly width: number;
-  private readonly hidden: Set<number>;
+  scoreCols: number[];
+  width: number;
+  hidden: Set<number>;
   /** Total and rank columns, whose formulas a run would overwrite. */
-  private readonly formulaColumns: ColumnInfo[];
-  private readonly byKey = new Map<string, CategoryTable>();
-  private readonly order: CategoryTable[] = [];
-  private readonly categoryRowsSeen: Array<{ category: CategoryTable; row: number; col: number; count: number }> = [];
-  private current: CategoryTable | null = null;
+  formulaColumns: ColumnInfo[];
+  byKey: Map<string, CategoryTable>;
+  order: CategoryTable[];
+  categoryRowsSeen: Array<{ category: CategoryTable; row: number; col: number; count: number }>;
+  current: CategoryTable | null;
   /** The first unit index of each name key. */
-  private readonly seenUnits: NameSet;
+  seenUnits: NameSet;
   /** Each unit's category name (for the duplicate findings). */
-  private readonly unitCategories: string[];
-  // The units' columns, sized for every layout row and trimmed in finish().
-  private readonly names: string[];
-  private readonly unitRows: Int32Array;
-  private readonly existingTotals: CellValue[];
-  private readonly existingRanks: CellValue[];
-  /** Room for every layout row; trimmed to the units read in finish(). */
-  private scores: Float64Array;
-  private count = 0;
+  unitCategories: string[];
+  // The units' columns and score matrix, sized for every layout row and trimmed in finish().
+  names: string[];
+  unitRows: Int32Array;
+  existingTotals: CellValue[];
+  existingRanks: CellValue[];
+  scores: Float64Array;
+  count: number;
+}
 
-  constructor(
-    private readonly grid: Grid,
-    private readonly layout: Layout,
-    private readonly rules: Rules,
-  ) {
-    const role = (r: ColumnInfo['role']) => layout.columns.find((c) => c.role === r) ?? null;
-    this.unitCol = role('unit')!.col;
-    this.categoryCol = role('category')?.col ?? null;
-    this.totalCol = role('total');
-    this.rankCol = role('rank');
-    this.scoreColumns = layout.columns.filter(isScoreColumn);
-    this.scoreCols = this.scoreColumns.map((c) => c.col - grid.originCol);
-    this.width = this.scoreColumns.length;
-    this.hidden = new Set(grid.hiddenRows ?? []);
-    this.formulaColumns = grid.formulas ? [this.totalCol, this.rankCol].filter((c): c is ColumnInfo => c !== null) : [];
-    const capacity = layout.rows.length;
-    this.seenUnits = new NameSet(capacity);
-    this.unitCategories = new Array<string>(capacity);
-    this.names = new Array<string>(capacity);
-    this.unitRows = new Int32Array(capacity);
-    this.existingTotals = new Array<CellValue>(capacity);
-    this.existingRanks = new Array<CellValue>(capacity);
-    this.scores = new Float64Array(layout.rows.length * this.width);
-    if (layout.categoryMode === 'none') {
-      this.findings.push(finding({ code: 'NO_CATEGORY' }, SHEET_LEVEL));
-      this.current = this.categoryFor(SINGLE_CATEGORY, null, null);
+function newReader(grid: Grid, layout: Layout, rules: Rules): Reader {
+  const role = (r: ColumnInfo['role']) => layout.columns.find((c) => c.role === r) ?? null;
+  const totalCol = role('total');
+  const rankCol = role('rank');
+  const scoreColumns = layout.columns.filter(isScoreColumn);
+  const capacity = layout.rows.length;
+  const reader: Reader = {
+    grid,
+    layout,
+    rules,
+    findings: [],
+    unitCol: role('unit')!.col,
+    categoryCol: role('category')?.col ?? null,
+    totalCol,
+    rankCol,
+    scoreColumns,
+    scoreCols: scoreColumns.map((c) => c.col - grid.originCol),
+    width: scoreColumns.length,
+    hidden: new Set(grid.hiddenRows ?? []),
+    formulaColumns: grid.formulas ? [totalCol, rankCol].filter((c): c is ColumnInfo => c !== null) : [],
+    byKey: new Map(),
+    order: [],
+    categoryRowsSeen: [],
+    current: null,
+    seenUnits: nameSet(capacity),
+    unitCategories: new Array<string>(capacity),
+    names: new Array<string>(capacity),
+    unitRows: new Int32Array(capacity),
+    existingTotals: new Array<CellValue>(capacity),
+    existingRanks: new Array<CellValue>(capacity),
+    scores: new Float64Array(capacity * scoreColumns.length),
+    count: 0,
+  };
+  if (layout.categoryMode === 'none') {
+    reader.findings.push(finding({ code: 'NO_CATEGORY' }, SHEET_LEVEL));
+    reader.current = categoryFor(reader, SINGLE_CATEGORY, null, null);
+  }
+  return reader;
+}
+
+function categoryFor(reader: Reader, name: string, row: number | null, col: number | null): CategoryTable {
+  const key = normalizeName(name);
+  let category = reader.byKey.get(key);
+  if (!category) {
+    const mode = reader.layout.categoryMode;
+    const rule = mode === 'none' ? null : ruleFor(reader.rules, name);
+    category = { name, row, rule, members: [] };
+    reader.byKey.set(key, category);
+    reader.order.push(category);
+    if (!rule && mode !== 'none' && name !== UNCATEGORISED && row !== null && col !== null) {
+      reader.findings.push(finding({ code: 'UNKNOWN_CATEGORY', category: name }, placeAt(row, col)));
     }
   }
+  return category;
+}
 
-  private categoryFor(name: string, row: number | null, col: number | null): CategoryTable {
-    const key = normalizeName(name);
-    let category = this.byKey.get(key);
-    if (!category) {
-      const mode = this.layout.categoryMode;
-      const rule = mode === 'none' ? null : ruleFor(this.rules, name);
-      category = { name, row, rule, members: [] };
-      this.byKey.set(key, category);
-      this.order.push(category);
-      if (!rule && mode !== 'none' && name !== UNCATEGORISED && row !== null && col !== null) {
-        this.findings.push(finding({ code: 'UNKNOWN_CATEGORY', category: name }, placeAt(row, col)));
-      }
-    }
-    return category;
+/** A category row (乡镇(街道) …): the units below belong to it. */
+function enterCategory(reader: Reader, name: string, row: number, col: number): void {
+  reader.current = categoryFor(reader, name, row, col);
+  reader.categoryRowsSeen.push({ category: reader.current, row, col, count: 0 });
+}
+
+/** One unit row: its name, score cells, and what the sheet already says in total and rank. */
+function readUnit(reader: Reader, r: number): void {
+  const { grid, unitCol, findings } = reader;
+  const rowValues = grid.values[r - grid.originRow]!;
+  const name = displayName(rowValues[unitCol - grid.originCol] ?? null);
+  if (!name) {
+    if (reader.scoreColumns.some((c) => valueAt(grid, r, c.col) !== null)) findings.push(finding({ code: 'EMPTY_UNIT_NAME' }, placeAt(r, unitCol)));
+    return;
   }
+  const current = categoryOf(reader, r, name);
+  const lastCategoryRow = reader.categoryRowsSeen[reader.categoryRowsSeen.length - 1];
+  if (lastCategoryRow) lastCategoryRow.count++;
 
-  /** A category row (乡镇(街道) …): the units below belong to it. */
-  enterCategory(name: string, row: number, col: number): void {
-    this.current = this.categoryFor(name, row, col);
-    this.categoryRowsSeen.push({ category: this.current, row, col, count: 0 });
+  const index = reader.count++;
+  readScores(reader, r, rowValues, index, name);
+  if (reader.hidden.size > 0 && reader.hidden.has(r)) findings.push(finding({ code: 'HIDDEN_ROW' }, placeAt(r, unitCol, name)));
+
+  reader.unitRows[index] = r;
+  reader.unitCategories[index] = current.name;
+  const seen = addName(reader.seenUnits, normalizeName(name), index);
+  if (seen !== index) reportDuplicate(reader, r, name, seen, current.name);
+  for (let f = 0; f < reader.formulaColumns.length; f++) {
+    const column = reader.formulaColumns[f]!;
+    const formula = formulaAt(grid, r, column.col);
+    if (formula) findings.push(finding({ code: 'FORMULA_OVERWRITE', column: column.label, formula }, placeAt(r, column.col, name)));
   }
+  const originCol = grid.originCol;
+  reader.names[index] = name;
+  reader.existingTotals[index] = reader.totalCol ? (rowValues[reader.totalCol.col - originCol] ?? null) : null;
+  reader.existingRanks[index] = reader.rankCol ? (rowValues[reader.rankCol.col - originCol] ?? null) : null;
+  current.members.push(index);
+}
 
-  /** One unit row: its name, score cells, and what the sheet already says in total and rank. */
-  readUnit(r: number): void {
-    const { grid, unitCol, findings } = this;
-    const rowValues = grid.values[r - grid.originRow]!;
-    const name = displayName(rowValues[unitCol - grid.originCol] ?? null);
-    if (!name) {
-      if (this.scoreColumns.some((c) => valueAt(grid, r, c.col) !== null)) findings.push(finding({ code: 'EMPTY_UNIT_NAME' }, placeAt(r, unitCol)));
-      return;
-    }
-    const current = this.categoryOf(r, name);
-    const lastCategoryRow = this.categoryRowsSeen[this.categoryRowsSeen.length - 1];
-    if (lastCategoryRow) lastCategoryRow.count++;
-
-    const index = this.count++;
-    this.readScores(r, rowValues, index, name);
-    if (this.hidden.size > 0 && this.hidden.has(r)) findings.push(finding({ code: 'HIDDEN_ROW' }, placeAt(r, unitCol, name)));
-
-    this.unitRows[index] = r;
-    this.unitCategories[index] = current.name;
-    const seen = this.seenUnits.add(normalizeName(name), index);
-    if (seen !== index) this.reportDuplicate(r, name, seen, current.name);
-    for (let f = 0; f < this.formulaColumns.length; f++) {
-      const column = this.formulaColumns[f]!;
-      const formula = formulaAt(grid, r, column.col);
-      if (formula) findings.push(finding({ code: 'FORMULA_OVERWRITE', column: column.label, formula }, placeAt(r, column.col, name)));
-    }
-    const originCol = grid.originCol;
-    this.names[index] = name;
-    this.existingTotals[index] = this.totalCol ? (rowValues[this.totalCol.col - originCol] ?? null) : null;
-    this.existingRanks[index] = this.rankCol ? (rowValues[this.rankCol.col - originCol] ?? null) : null;
-    current.members.push(index);
+/** The unit's category: the category column's cell when there is one, else the last category row. */
+function categoryOf(reader: Reader, r: number, name: string): CategoryTable {
+  if (reader.categoryCol !== null) {
+    const categoryName = cellText(valueAt(reader.grid, r, reader.categoryCol));
+    if (categoryName) reader.current = categoryFor(reader, categoryName, r, reader.categoryCol);
   }
-
-  /** The unit's category: the category column's cell when there is one, else the last category row. */
-  private categoryOf(r: number, name: string): CategoryTable {
-    if (this.categoryCol !== null) {
-      const categoryName = cellText(valueAt(this.grid, r, this.categoryCol));
-      if (categoryName) this.current = this.categoryFor(categoryName, r, this.categoryCol);
-    }
-    if (!this.current) {
-      this.findings.push(finding({ code: 'UNIT_BEFORE_CATEGORY' }, placeAt(r, this.unitCol, name)));
-      this.current = this.categoryFor(UNCATEGORISED, null, null);
-    }
-    return this.current;
+  if (!reader.current) {
+    reader.findings.push(finding({ code: 'UNIT_BEFORE_CATEGORY' }, placeAt(r, reader.unitCol, name)));
+    reader.current = categoryFor(reader, UNCATEGORISED, null, null);
   }
+  return reader.current;
+}
 
-  private readScores(r: number, rowValues: CellValue[], index: number, name: string): void {
-    const { width, scoreCols, scores } = this;
-    const rowFormats = this.grid.numberFormats?.[r - this.grid.originRow];
-    for (let i = 0; i < width; i++) {
-      const c = scoreCols[i]!;
-      const v = rowValues[c];
-      // Fast path: a plain number with at most two decimals, the common case, allocates nothing.
-      let cents = NaN;
-      const format = rowFormats?.[c];
-      if (typeof v === 'number' && (format == null || !isDateFormat(format)) && Number.isFinite(v)) {
-        const rounded = Math.round(v * 100);
-        if (rounded / 100 === v && Math.abs(rounded) <= MAX_SCORE_CENTS) cents = rounded === 0 ? 0 : rounded;
-      }
-      if (Number.isNaN(cents)) cents = readScore(this.grid, r, this.scoreColumns[i]!, name, this.findings) ?? NaN;
-      scores[index * width + i] = cents;
+function readScores(reader: Reader, r: number, rowValues: CellValue[], index: number, name: string): void {
+  const { width, scoreCols, scores } = reader;
+  const rowFormats = reader.grid.numberFormats?.[r - reader.grid.originRow];
+  for (let i = 0; i < width; i++) {
+    const c = scoreCols[i]!;
+    const v = rowValues[c];
+    // Fast path: a plain number with at most two decimals, the common case, allocates nothing.
+    let cents = NaN;
+    const format = rowFormats?.[c];
+    if (typeof v === 'number' && (format == null || !isDateFormat(format)) && Number.isFinite(v)) {
+      const rounded = Math.round(v * 100);
+      if (rounded / 100 === v && Math.abs(rounded) <= MAX_SCORE_CENTS) cents = rounded === 0 ? 0 : rounded;
+    }
+    if (Number.isNaN(cents)) cents = readScore(reader.grid, r, reader.scoreColumns[i]!, name, reader.findings) ?? NaN;
+    scores[index * width + i] = cents;
+  }
+}
+
+function reportDuplicate(reader: Reader, r: number, name: string, first: number, category: string): void {
+  const firstCell = a1(reader.unitRows[first]!, reader.unitCol);
+  const firstCategory = reader.unitCategories[first]!;
+  const where = placeAt(r, reader.unitCol, name);
+  reader.findings.push(
+    firstCategory === category
+      ? finding({ code: 'DUPLICATE_UNIT', firstCell, category }, where)
+      : finding({ code: 'UNIT_IN_TWO_CATEGORIES', firstCell, firstCategory, category }, where),
+  );
+}
+
+function finish(reader: Reader): { table: ScoreTable; findings: Finding[] } {
+  const count = reader.count;
+  const size = count * reader.width;
+  const scores = reader.scores.length > size ? reader.scores.slice(0, size) : reader.scores;
+  for (const seen of reader.categoryRowsSeen) {
+    if (seen.count === 0 && seen.category.members.length === 0) {
+      reader.findings.push(finding({ code: 'EMPTY_CATEGORY', category: seen.category.name }, placeAt(seen.row, seen.col)));
     }
   }
-
-  private reportDuplicate(r: number, name: string, first: number, category: string): void {
-    const firstCell = a1(this.unitRows[first]!, this.unitCol);
-    const firstCategory = this.unitCategories[first]!;
-    const where = placeAt(r, this.unitCol, name);
-    this.findings.push(
-      firstCategory === category
-        ? finding({ code: 'DUPLICATE_UNIT', firstCell, category }, where)
-        : finding({ code: 'UNIT_IN_TWO_CATEGORIES', firstCell, firstCategory, category }, where),
-    );
-  }
-
-  finish(): { table: ScoreTable; findings: Finding[] } {
-    const count = this.count;
-    const size = count * this.width;
-    const scores = this.scores.length > size ? this.scores.slice(0, size) : this.scores;
-    for (const seen of this.categoryRowsSeen) {
-      if (seen.count === 0 && seen.category.members.length === 0) {
-        this.findings.push(finding({ code: 'EMPTY_CATEGORY', category: seen.category.name }, placeAt(seen.row, seen.col)));
-      }
-    }
-    for (const list of [this.names, this.existingTotals, this.existingRanks]) list.length = count;
-    const units: UnitColumns = {
-      count,
-      names: this.names,
-      rows: this.unitRows.length > count ? this.unitRows.slice(0, count) : this.unitRows,
-      existingTotals: this.existingTotals,
-      existingRanks: this.existingRanks,
-    };
-    const categories = this.order.filter((c) => c.members.length > 0);
-    return { table: { layout: this.layout, scoreColumns: this.scoreColumns, units, scores, categories }, findings: this.findings };
-  }
+  for (const list of [reader.names, reader.existingTotals, reader.existingRanks]) list.length = count;
+  const units: UnitColumns = {
+    count,
+    names: reader.names,
+    rows: reader.unitRows.length > count ? reader.unitRows.slice(0, count) : reader.unitRows,
+    existingTotals: reader.existingTotals,
+    existingRanks: reader.existingRanks,
+  };
+  const categories = reader.order.filter((c) => c.members.length > 0);
+  return { table: { layout: reader.layout, scoreColumns: reader.scoreColumns, units, scores, categories }, findings: reader.findings };
 }
 
 /** Parse one score cell; unusable content becomes a finding and counts as nothing. */
@@ -236,41 +251,41 @@ function readScore(grid: Grid, row: number, column: ScoreColumn, unit: string, f
 }
 
 /**
- * The first index under which each name key was added: open addressing over an Int32Array,
+ * The first index under which each name key was added: open addressing over typed arrays,
  * sized once. A Map of 100k names cost the core a fifth of its time (growth and scattered
- * entries); this makes no object per name.
+ * entries); this makes no object per name. Plain data and a function rather than a class:
+ * optimised code that depends on a per-run class's hidden class is thrown away when a full
+ * GC collects that class between runs.
  */
-class NameSet {
+interface NameSet {
   /** Unit index + 1 per slot (0 = free), and the hash of the key there. */
-  private readonly slots: Int32Array;
-  private readonly hashes: Int32Array;
-  private readonly keys: string[];
-  private readonly mask: number;
+  slots: Int32Array;
+  hashes: Int32Array;
+  keys: string[];
+  mask: number;
+}
 
-  constructor(capacity: number) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.hashes = new Int32Array(size);
-    this.keys = new Array<string>(capacity);
-    this.mask = size - 1;
-  }
+function nameSet(capacity: number): NameSet {
+  let size = 16;
+  while (size < capacity * 2) size *= 2;
+  return { slots: new Int32Array(size), hashes: new Int32Array(size), keys: new Array<string>(capacity), mask: size - 1 };
+}
 
-  /** Add `key` as `index` (indexes below the capacity); returns the index it was first added under. */
-  add(key: string, index: number): number {
-    // FNV-1a over the UTF-16 code units.
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-      const held = this.slots[slot]!;
-      if (held === 0) {
-        this.slots[slot] = index + 1;
-        this.hashes[slot] = hash;
-        this.keys[index] = key;
-        return index;
-      }
-      // Compare the strings only when the hashes agree: other names stay out of the cache.
-      if (this.hashes[slot] === hash && this.keys[held - 1] === key) return held - 1;
+/** Add `key` as `index` (indexes below the capacity); returns the index it was first added under. */
+function addName(set: NameSet, key: string, index: number): number {
+  const { slots, hashes, keys, mask } = set;
+  // FNV-1a over the UTF-16 code units.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const held = slots[slot]!;
+    if (held === 0) {
+      slots[slot] = index + 1;
+      hashes[slot] = hash;
+      keys[index] = key;
+      return index;
     }
+    // Compare the strings only when the hashes agree: other names stay out of the cache.
+    if (hashes[slot] === hash && keys[held - 1] === key) return held - 1;
   }
 }
