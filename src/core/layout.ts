@@ -156,10 +156,18 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     return isHeaderLike(candidate) && candidate.roles.has('unit') ? candidate : null;
   };
 
+  const scoreColsInRow = scoreCols.map((c) => c - grid.originCol);
+  const unitColInRow = unitColumn.col - grid.originCol;
   for (let r = header.row + 1; r <= bottom; r++) {
     const values = grid.values[r - grid.originRow];
     if (!values) continue;
-    // Most rows are units with numbers in their score cells: they need none of the checks below.
+    // Most rows are units with numbers in their score cells: a small function settles them, the
+    // checks below are for the few others (and read the same rows again).
+    if (isPlainUnitRow(values, scoreColsInRow, unitColInRow)) {
+      rows[rowCount++] = r;
+      lastRow = r;
+      continue;
+    }
     let hasNumber = false;
     for (let i = 0; i < scoreCols.length && !hasNumber; i++) hasNumber = isNumberLike(values[scoreCols[i]! - grid.originCol] ?? null);
     // Non-empty cells inside the table's columns; "labelled" ones sit under a known header.
@@ -234,6 +242,20 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     lastRow,
   };
   return ok({ layout, findings });
+}
+
+/**
+ * A row with a number in a score, total or rank cell, no note in front and no 合计 in the unit
+ * cell: a unit row, the common case. A function of its own, so V8 optimises it once and keeps
+ * it: the long loop calling it is recompiled on the stack on every big run.
+ */
+function isPlainUnitRow(values: CellValue[], scoreCols: readonly number[], unitCol: number): boolean {
+  let hasNumber = false;
+  for (let i = 0; i < scoreCols.length && !hasNumber; i++) hasNumber = isNumberLike(values[scoreCols[i]!] ?? null);
+  if (!hasNumber) return false;
+  const firstText = firstTextInRow(values);
+  if (firstText !== null && NOTE_START.test(firstText)) return false;
+  return !isSummaryRow(values[unitCol] ?? null);
 }
 
 /** A 合计/平均 row: not a unit. Checked on every row, so plain names longer than any such word skip the lookup. */

@@ -4,7 +4,7 @@ import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
 import { isScoreColumn, type CategoryTable, type ColumnInfo, type Layout, type ScoreColumn, type ScoreTable, type UnitColumns } from './model';
 import { ruleFor, type Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS } from './decimal';
-import { cellText, displayName, isDateFormat, normalizeName, parseScore } from './text';
+import { cellText, displayName, isDateFormat, isPlainText, normalizeName, parseScore } from './text';
 
 export const UNCATEGORISED = '未分类';
 export const SINGLE_CATEGORY = '全部单位';
@@ -49,14 +49,18 @@ interface Reader {
   hidden: Set<number>;
   /** Total and rank columns, whose formulas a run would overwrite. */
   formulaColumns: ColumnInfo[];
-  byKey: Map<string, CategoryTable>;
+  /** Position in `order` of each category, by name key. */
+  byKey: Map<string, number>;
   order: CategoryTable[];
+  /** Units per category, by position in `order`. */
+  memberCounts: number[];
   categoryRowsSeen: Array<{ category: CategoryTable; row: number; col: number; count: number }>;
-  current: CategoryTable | null;
+  /** Position in `order` of the category units now belong to; -1 before the first. */
+  current: number;
   /** The first unit index of each name key. */
   seenUnits: NameSet;
-  /** Each unit's category name (for the duplicate findings). */
-  unitCategories: string[];
+  /** Each unit's category, as its position in `order`: members are gathered from it in finish(). */
+  unitCategories: Uint16Array | Uint32Array;
   // The units' columns and score matrix, sized for every layout row and trimmed in finish().
   names: string[];
   unitRows: Int32Array;
@@ -88,10 +92,11 @@ function newReader(grid: Grid, layout: Layout, rules: Rules): Reader {
     formulaColumns: grid.formulas ? [totalCol, rankCol].filter((c): c is ColumnInfo => c !== null) : [],
     byKey: new Map(),
     order: [],
+    memberCounts: [],
     categoryRowsSeen: [],
-    current: null,
+    current: -1,
     seenUnits: nameSet(capacity),
-    unitCategories: new Array<string>(capacity),
+    unitCategories: capacity < 0xffff ? new Uint16Array(capacity) : new Uint32Array(capacity),
     names: new Array<string>(capacity),
     unitRows: new Int32Array(capacity),
     existingTotals: new Array<CellValue>(capacity),
@@ -106,33 +111,37 @@ function newReader(grid: Grid, layout: Layout, rules: Rules): Reader {
   return reader;
 }
 
-function categoryFor(reader: Reader, name: string, row: number | null, col: number | null): CategoryTable {
+/** The category of that name (made on first sight), as its position in `order`. */
+function categoryFor(reader: Reader, name: string, row: number | null, col: number | null): number {
   const key = normalizeName(name);
-  let category = reader.byKey.get(key);
-  if (!category) {
-    const mode = reader.layout.categoryMode;
-    const rule = mode === 'none' ? null : ruleFor(reader.rules, name);
-    category = { name, row, rule, members: [] };
-    reader.byKey.set(key, category);
-    reader.order.push(category);
-    if (!rule && mode !== 'none' && name !== UNCATEGORISED && row !== null && col !== null) {
-      reader.findings.push(finding({ code: 'UNKNOWN_CATEGORY', category: name }, placeAt(row, col)));
-    }
+  const known = reader.byKey.get(key);
+  if (known !== undefined) return known;
+  const mode = reader.layout.categoryMode;
+  const rule = mode === 'none' ? null : ruleFor(reader.rules, name);
+  const position = reader.order.length;
+  reader.order.push({ name, row, rule, members: [] });
+  reader.memberCounts.push(0);
+  reader.byKey.set(key, position);
+  if (!rule && mode !== 'none' && name !== UNCATEGORISED && row !== null && col !== null) {
+    reader.findings.push(finding({ code: 'UNKNOWN_CATEGORY', category: name }, placeAt(row, col)));
   }
-  return category;
+  return position;
 }
 
 /** A category row (乡镇(街道) …): the units below belong to it. */
 function enterCategory(reader: Reader, name: string, row: number, col: number): void {
   reader.current = categoryFor(reader, name, row, col);
-  reader.categoryRowsSeen.push({ category: reader.current, row, col, count: 0 });
+  reader.categoryRowsSeen.push({ category: reader.order[reader.current]!, row, col, count: 0 });
 }
 
 /** One unit row: its name, score cells, and what the sheet already says in total and rank. */
 function readUnit(reader: Reader, r: number): void {
   const { grid, unitCol, findings } = reader;
   const rowValues = grid.values[r - grid.originRow]!;
-  const name = displayName(rowValues[unitCol - grid.originCol] ?? null);
+  const cell = rowValues[unitCol - grid.originCol] ?? null;
+  // Most names are plain (CJK and visible ASCII): they are their own display form and name key.
+  const plain = typeof cell === 'string' && isPlainText(cell);
+  const name = plain ? cell : displayName(cell);
   if (!name) {
     if (reader.scoreColumns.some((c) => valueAt(grid, r, c.col) !== null)) findings.push(finding({ code: 'EMPTY_UNIT_NAME' }, placeAt(r, unitCol)));
     return;
@@ -146,9 +155,9 @@ function readUnit(reader: Reader, r: number): void {
   if (reader.hidden.size > 0 && reader.hidden.has(r)) findings.push(finding({ code: 'HIDDEN_ROW' }, placeAt(r, unitCol, name)));
 
   reader.unitRows[index] = r;
-  reader.unitCategories[index] = current.name;
-  const seen = addName(reader.seenUnits, normalizeName(name), index);
-  if (seen !== index) reportDuplicate(reader, r, name, seen, current.name);
+  reader.unitCategories[index] = current;
+  const seen = addName(reader.seenUnits, plain ? name : normalizeName(name), index);
+  if (seen !== index) reportDuplicate(reader, r, name, seen, reader.order[current]!.name);
   for (let f = 0; f < reader.formulaColumns.length; f++) {
     const column = reader.formulaColumns[f]!;
     const formula = formulaAt(grid, r, column.col);
@@ -158,16 +167,16 @@ function readUnit(reader: Reader, r: number): void {
   reader.names[index] = name;
   reader.existingTotals[index] = reader.totalCol ? (rowValues[reader.totalCol.col - originCol] ?? null) : null;
   reader.existingRanks[index] = reader.rankCol ? (rowValues[reader.rankCol.col - originCol] ?? null) : null;
-  current.members.push(index);
+  reader.memberCounts[current] = reader.memberCounts[current]! + 1;
 }
 
-/** The unit's category: the category column's cell when there is one, else the last category row. */
-function categoryOf(reader: Reader, r: number, name: string): CategoryTable {
+/** The unit's category (position in `order`): the category column's cell when there is one, else the last category row. */
+function categoryOf(reader: Reader, r: number, name: string): number {
   if (reader.categoryCol !== null) {
     const categoryName = cellText(valueAt(reader.grid, r, reader.categoryCol));
     if (categoryName) reader.current = categoryFor(reader, categoryName, r, reader.categoryCol);
   }
-  if (!reader.current) {
+  if (reader.current < 0) {
     reader.findings.push(finding({ code: 'UNIT_BEFORE_CATEGORY' }, placeAt(r, reader.unitCol, name)));
     reader.current = categoryFor(reader, UNCATEGORISED, null, null);
   }
@@ -194,7 +203,7 @@ function readScores(reader: Reader, r: number, rowValues: CellValue[], index: nu
 
 function reportDuplicate(reader: Reader, r: number, name: string, first: number, category: string): void {
   const firstCell = a1(reader.unitRows[first]!, reader.unitCol);
-  const firstCategory = reader.unitCategories[first]!;
+  const firstCategory = reader.order[reader.unitCategories[first]!]!.name;
   const where = placeAt(r, reader.unitCol, name);
   reader.findings.push(
     firstCategory === category
@@ -207,6 +216,13 @@ function finish(reader: Reader): { table: ScoreTable; findings: Finding[] } {
   const count = reader.count;
   const size = count * reader.width;
   const scores = reader.scores.length > size ? reader.scores.slice(0, size) : reader.scores;
+  // Members, sized exactly: one array per category, units in reading (sheet) order.
+  const members = reader.order.map((category, i) => (category.members = new Array<number>(reader.memberCounts[i] ?? 0)));
+  const filled = reader.order.map(() => 0);
+  for (let index = 0; index < count; index++) {
+    const c = reader.unitCategories[index]!;
+    members[c]![filled[c]!++] = index;
+  }
   for (const seen of reader.categoryRowsSeen) {
     if (seen.count === 0 && seen.category.members.length === 0) {
       reader.findings.push(finding({ code: 'EMPTY_CATEGORY', category: seen.category.name }, placeAt(seen.row, seen.col)));
@@ -258,9 +274,8 @@ function readScore(grid: Grid, row: number, column: ScoreColumn, unit: string, f
  * GC collects that class between runs.
  */
 interface NameSet {
-  /** Unit index + 1 per slot (0 = free), and the hash of the key there. */
+  /** Per slot, two entries: unit index + 1 (0 = free) and the hash of the key there (one cache line for both). */
   slots: Int32Array;
-  hashes: Int32Array;
   keys: string[];
   mask: number;
 }
@@ -268,24 +283,24 @@ interface NameSet {
 function nameSet(capacity: number): NameSet {
   let size = 16;
   while (size < capacity * 2) size *= 2;
-  return { slots: new Int32Array(size), hashes: new Int32Array(size), keys: new Array<string>(capacity), mask: size - 1 };
+  return { slots: new Int32Array(size * 2), keys: new Array<string>(capacity), mask: size - 1 };
 }
 
 /** Add `key` as `index` (indexes below the capacity); returns the index it was first added under. */
 function addName(set: NameSet, key: string, index: number): number {
-  const { slots, hashes, keys, mask } = set;
+  const { slots, keys, mask } = set;
   // FNV-1a over the UTF-16 code units.
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    const held = slots[slot]!;
+    const held = slots[2 * slot]!;
     if (held === 0) {
-      slots[slot] = index + 1;
-      hashes[slot] = hash;
+      slots[2 * slot] = index + 1;
+      slots[2 * slot + 1] = hash;
       keys[index] = key;
       return index;
     }
     // Compare the strings only when the hashes agree: other names stay out of the cache.
-    if (hashes[slot] === hash && keys[held - 1] === key) return held - 1;
+    if (slots[2 * slot + 1] === hash && keys[held - 1] === key) return held - 1;
   }
 }
