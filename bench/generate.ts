@@ -2,7 +2,7 @@
  * Synthetic score sheets of any size, laid out like the real one (merged title, header,
  * merged category rows, units): the inputs of every benchmark figure.
  */
-import { type CellRange, type CellValue, type Grid } from '../src/core';
+import { isGeneralFormat, sparseRows, type CellRange, type CellValue, type Grid } from '../src/core';
 
 /** The four categories of the real notice and their base-score caps. */
 export const CATEGORIES: ReadonlyArray<{ name: string; cap: number }> = [
@@ -75,8 +75,9 @@ export function scoreGrid(units: number, seed = 1): Grid {
     originRow: 0,
     originCol: 0,
     values: rows.map((row) => row.cells),
-    formulas: rows.map((row) => row.cells.map(() => null)),
-    numberFormats: rows.map((row) => row.cells.map(() => 'General')),
+    // What the adapters hand over for a sheet without formulas, all in General format: every row left out.
+    formulas: sparseRows(rows.map((row) => row.cells.map((): string | null => null)), (f) => f, (f) => f === null),
+    numberFormats: sparseRows(rows.map((row) => row.cells.map((): string | null => 'General')), (f) => f, isGeneralFormat),
     merges,
   };
 }

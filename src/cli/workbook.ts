@@ -4,7 +4,7 @@
  * exceljs Workbook and reuse this file unchanged.
  */
 import type { Cell, CellValue as XlsxValue, Fill, Style, Workbook, Worksheet } from 'exceljs';
-import { a1, type CellRange, type CellValue, type Grid, type SheetSpec, type SpecStyle, type WritePlan } from '../core';
+import { a1, isGeneralFormat, type CellRange, type CellValue, type Grid, type SheetSpec, type SpecStyle, type WritePlan } from '../core';
 import { SUMMARY_MARKER, SUMMARY_SHEET_NAME } from '../core';
 
 const MS_PER_DAY = 86_400_000;
@@ -124,19 +124,16 @@ export function gridFromWorksheet(ws: Worksheet): Grid {
   const height = bottom - top + 1;
   const width = right - left + 1;
   const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  for (let r = 0; r < height; r++) {
-    values.push(new Array<CellValue>(width).fill(null));
-    formulas.push(new Array<string | null>(width).fill(null));
-    numberFormats.push(new Array<string | null>(width).fill(null));
-  }
+  // Rows without a formula, or with only General formats, are left out (see sparseRows).
+  const formulas = new Array<(string | null)[] | undefined>(height);
+  const numberFormats = new Array<(string | null)[] | undefined>(height);
+  for (let r = 0; r < height; r++) values.push(new Array<CellValue>(width).fill(null));
   for (const f of found) {
     const r = f.row - top;
     const c = f.col - left;
     values[r]![c] = f.cell.value;
-    formulas[r]![c] = f.cell.formula;
-    numberFormats[r]![c] = f.numFmt;
+    if (f.cell.formula !== null) (formulas[r] ??= new Array<string | null>(width).fill(null))[c] = f.cell.formula;
+    if (!isGeneralFormat(f.numFmt)) (numberFormats[r] ??= new Array<string | null>(width).fill(null))[c] = f.numFmt;
   }
   return {
     sheetName: ws.name,

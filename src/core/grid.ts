@@ -20,10 +20,16 @@ export interface Grid {
   /** Cell values as displayed-ish raw values: numbers, text, booleans, null for empty.
    * Excel error values arrive as their text, e.g. "#REF!". */
   values: CellValue[][];
-  /** Formulas, same shape as values; null (or a non-"=" string) where the cell holds no formula. */
-  formulas?: (string | null)[][];
-  /** Number formats, same shape as values, where the host has them (used to tell dates from numbers). */
-  numberFormats?: (string | null)[][];
+  /**
+   * Formulas, same shape as values; null (or a non-"=" string) where the cell holds no formula.
+   * A row without any formula may be left out (undefined): adapters do (see `sparseRows`).
+   */
+  formulas?: Array<(string | null)[] | undefined>;
+  /**
+   * Number formats, same shape as values, where the host has them (used to tell dates from
+   * numbers). A row whose cells are all General may be left out (undefined), like formulas.
+   */
+  numberFormats?: Array<(string | null)[] | undefined>;
   /** Merged areas in absolute coordinates. Only the top-left cell of a merge holds a value. */
   merges?: CellRange[];
   /** Absolute 0-based indexes of hidden rows (hidden or filtered out). */
@@ -96,6 +102,34 @@ export function formulaAt(grid: Grid, row: number, col: number): string | null {
 
 export function numberFormatAt(grid: Grid, row: number, col: number): string | null {
   return grid.numberFormats?.[row - grid.originRow]?.[col - grid.originCol] ?? null;
+}
+
+/**
+ * Rows of formulas or number formats with the blank ones left out (undefined). Most rows of a
+ * big score sheet have no formula and only the General format: left out, they cost the adapter
+ * no array each, and the core no trip to memory for each row.
+ */
+export function sparseRows<I, T>(
+  rows: readonly (readonly I[])[],
+  convert: (cell: I, row: number, col: number) => T,
+  isBlank: (cell: T) => boolean,
+): Array<T[] | undefined> {
+  const out = new Array<T[] | undefined>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let c = 0; c < row.length; c++) {
+      if (isBlank(convert(row[c]!, r, c))) continue;
+      // The first cell that says something: the row is kept, converted whole.
+      out[r] = row.map((cell, col) => convert(cell, r, col));
+      break;
+    }
+  }
+  return out;
+}
+
+/** A number format that says nothing: the cell shows numbers as they are. */
+export function isGeneralFormat(format: string | null | undefined): boolean {
+  return format == null || format === 'General';
 }
 
 /** Build a grid from a 2-D literal (tests, examples). Empty strings become null. */

@@ -1,5 +1,5 @@
 /** Converting between what Office.js returns or accepts and the core's cells. */
-import type { CellContent, CellRange, CellValue, Grid } from '../core';
+import { isGeneralFormat, sparseRows, type CellContent, type CellRange, type CellValue, type Grid } from '../core';
 
 /**
  * What to assign to `range.values`/`range.formulas` so the cell ends up holding `content`.
@@ -50,9 +50,11 @@ export function gridFromLoaded(
     values: values.map((row) => row.map(fromExcelValue)),
   };
   if (formulas) {
-    grid.formulas = formulas.map((row, r) => row.map((f, c) => formulaOf(values[r]?.[c], f)));
+    grid.formulas = sparseRows(formulas, (f, r, c) => formulaOf(values[r]?.[c], f), (f) => f === null);
   }
-  if (numberFormats) grid.numberFormats = numberFormats.map((row) => row.map((f) => (typeof f === 'string' ? f : null)));
+  if (numberFormats) {
+    grid.numberFormats = sparseRows(numberFormats, (f) => (typeof f === 'string' ? f : null), isGeneralFormat);
+  }
   return grid;
 }
 

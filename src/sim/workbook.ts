@@ -4,7 +4,7 @@
  * injection, cell-edit mode, edits "by the user" between runs) and the counters they read
  * (syncs, request and response bytes). The Excel API proxies over it live in ./api.ts.
  */
-import { a1, parseA1, type CellRange, type CellValue, type Grid } from '../core/grid';
+import { a1, isGeneralFormat, parseA1, sparseRows, type CellRange, type CellValue, type Grid } from '../core/grid';
 import { SimOfficeError, SIM_ERROR, type SimDebugInfo } from './errors';
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -474,13 +474,14 @@ export function sheetToGrid(sheet: SimSheet): Grid {
     formulas.push(fr);
     numberFormats.push(nr);
   }
+  // Like the Office.js adapter: rows without a formula, or with only General formats, left out.
   return {
     sheetName: sheet.name,
     originRow: used.top,
     originCol: used.left,
     values,
-    formulas,
-    numberFormats,
+    formulas: sparseRows(formulas, (f) => f, (f) => f === null),
+    numberFormats: sparseRows(numberFormats, (f) => f, isGeneralFormat),
     merges: sheet.merges.map((m) => ({ ...m })),
     hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
   };

@@ -32,11 +32,9 @@ describe('gridFromWorksheet', () => {
       ['#REF!', 25, 45199, null],
       ['=1+1', null, 3, '  '],
     ]);
-    expect(grid.formulas).toEqual([
-      [null, null, null, null],
-      [null, '=B3*2', null, null],
-      [null, '=1/0', null, null],
-    ]);
+    // Rows without a formula, or with only General formats, are left out.
+    expect(grid.formulas).toEqual([undefined, [null, '=B3*2', null, null], [null, '=1/0', null, null]]);
+    expect(grid.numberFormats?.[0]).toBeUndefined();
     expect(grid.numberFormats?.[1]?.[2]).toBe('yyyy-mm-dd');
     expect(grid.numberFormats?.[2]?.[2]).toBe('0.0');
   });
@@ -70,7 +68,7 @@ describe('gridFromWorksheet', () => {
     ws.getCell('C1').value = { formula: 'A1+B1', result: 3, shareType: 'shared', ref: 'C1:C2' } as never;
     ws.getCell('C2').value = { sharedFormula: 'C1', result: 7 } as never;
     const grid = gridFromWorksheet((await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()))).worksheets[0]!);
-    expect(grid.formulas?.map((r) => r[2])).toEqual(['=A1+B1', '=A2+B2']);
+    expect(grid.formulas?.map((r) => r?.[2])).toEqual(['=A1+B1', '=A2+B2']);
     expect(grid.values.map((r) => r[2])).toEqual([3, 7]);
   });
 

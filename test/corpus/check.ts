@@ -67,7 +67,7 @@ export function applyPlan(grid: Grid, plan: WritePlan): Grid {
     formulaRow[c] = w.after.formula;
   }
   const out: Grid = { ...grid, values, formulas };
-  if (grid.numberFormats) out.numberFormats = grid.numberFormats.map((r) => [...r]);
+  if (grid.numberFormats) out.numberFormats = grid.numberFormats.map((r) => (r ? [...r] : r));
   return out;
 }
 

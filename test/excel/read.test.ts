@@ -39,6 +39,16 @@ describe('reading the active sheet', () => {
     expect(read!.undo).toEqual({ exists: false, header: null, usedRows: 0 });
   });
 
+  test('formulas and number formats arrive sparse: only rows that have one are kept, whole', async () => {
+    const score = gridFromRows([['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'], ['甲', 30, 5, 0, 35, 1], ['乙', 30, 0, 0, null, null], ['丙', 30, 0, 0, null, null]], '表');
+    score.formulas = [undefined, [null, null, null, null, '=B2+C2+D2', null], undefined, undefined];
+    score.numberFormats = [undefined, undefined, [null, null, null, 'yyyy-mm-dd', null, null], undefined];
+    const read = await readWith(SimWorkbook.fromGrids([score]));
+    expect(read!.grid.formulas).toEqual([undefined, [null, null, null, null, '=B2+C2+D2', null], undefined, undefined]);
+    expect(Array.from(read!.grid.numberFormats ?? [], (row) => row?.[3] ?? 'left out')).toEqual(['left out', 'left out', 'yyyy-mm-dd', 'left out']);
+    expect(analyze(read!.grid).findings.map((f) => [f.code, f.cell])).toEqual(analyze(score).findings.map((f) => [f.code, f.cell]));
+  });
+
   test('without ExcelApi 1.9/1.13 the read still works, without merges or hidden rows', async () => {
     const wb = SimWorkbook.fromGrids(await fixtureGrids());
     wb.requirements = { ExcelApi: '1.4' };
