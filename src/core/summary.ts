@@ -23,39 +23,26 @@ export function noticeLine(category: string, topN: number, top: readonly ScoredU
 export function summarize(scored: ScoredTable): Summary {
   const topN = scored.rules.topN;
   const flagged = Object.fromEntries(FLAG_CODES.map((code) => [code, [] as FlaggedUnit[]])) as Record<FlagCode, FlaggedUnit[]>;
-  const { units, results } = scored;
   const categories: CategorySummary[] = scored.categories.map((category) => {
-    const flagCounts = Object.fromEntries(FLAG_CODES.map((code) => [code, 0])) as Record<FlagCode, number>;
+    const tally: Tally = {
+      category: category.name,
+      sum: 0,
+      max: -Infinity,
+      min: Infinity,
+      top: [],
+      flagCounts: Object.fromEntries(FLAG_CODES.map((code) => [code, 0])) as Record<FlagCode, number>,
+    };
     const members = category.members;
-    let sum = 0;
-    let max = -Infinity;
-    let min = Infinity;
-    const top: number[] = [];
-    for (let i = 0; i < members.length; i++) {
-      const index = members[i]!;
-      const total = results.totals[index]!;
-      sum += total;
-      if (total > max) max = total;
-      if (total < min) min = total;
-      if (results.ranks[index]! <= topN) top.push(index);
-      const bits = results.flagBits[index]!;
-      if (bits === 0) continue;
-      const flags = FLAG_SETS[bits]!;
-      for (let f = 0; f < flags.length; f++) {
-        const flag = flags[f]!;
-        flagCounts[flag]++;
-        flagged[flag].push({ unit: units.names[index]!, category: category.name, row: units.rows[index]! });
-      }
-    }
-    const count = members.length;
+    for (let i = 0; i < members.length; i++) count(tally, scored, flagged, members[i]!);
+    const n = members.length;
     return {
       name: category.name,
-      unitCount: count,
-      meanCents: meanCents(sum, count),
-      maxCents: count ? max : 0,
-      minCents: count ? min : 0,
-      top: topUnits(top.map(scored.unitAt), topN),
-      flagCounts,
+      unitCount: n,
+      meanCents: meanCents(tally.sum, n),
+      maxCents: n ? tally.max : 0,
+      minCents: n ? tally.min : 0,
+      top: topUnits(tally.top.map(scored.unitAt), topN),
+      flagCounts: tally.flagCounts,
     };
   });
   return {
@@ -66,4 +53,33 @@ export function summarize(scored: ScoredTable): Summary {
     flagged,
     noticeLines: categories.map((c) => noticeLine(c.name, topN, c.top)),
   };
+}
+
+/** What summarize gathers over one category's units. */
+interface Tally {
+  category: string;
+  sum: Cents;
+  max: Cents;
+  min: Cents;
+  /** Unit indexes ranked within the top N. */
+  top: number[];
+  flagCounts: Record<FlagCode, number>;
+}
+
+/** One unit into its category's tally and the flag lists (a small function V8 optimises once; see readTable). */
+function count(tally: Tally, scored: ScoredTable, flagged: Record<FlagCode, FlaggedUnit[]>, index: number): void {
+  const { results } = scored;
+  const total = results.totals[index]!;
+  tally.sum += total;
+  if (total > tally.max) tally.max = total;
+  if (total < tally.min) tally.min = total;
+  if (results.ranks[index]! <= scored.rules.topN) tally.top.push(index);
+  const bits = results.flagBits[index]!;
+  if (bits === 0) return;
+  const flags = FLAG_SETS[bits]!;
+  for (let f = 0; f < flags.length; f++) {
+    const flag = flags[f]!;
+    tally.flagCounts[flag]++;
+    flagged[flag].push({ unit: scored.units.names[index]!, category: tally.category, row: scored.units.rows[index]! });
+  }
 }
