@@ -14,6 +14,12 @@ const SCORE_ROLES: ReadonlySet<ColumnRole> = new Set(['base', 'adoption', 'bonus
 const SINGLE_ROLES: ReadonlySet<ColumnRole> = new Set(['unit', 'category', 'base', 'adoption', 'bonus', 'total', 'rank', 'flag', 'serial']);
 /** A note below the table starts with one of these (注：…, 填表人：…). */
 const NOTE_START = /^(注|备注|说明|附注|填表|制表|审核|联系人|数据来源|统计时间|※|\*)/;
+/** First characters of NOTE_START's words: most unit names start with none of them, and skip the regex. */
+const NOTE_FIRST = new Set('注备说附填制审联数统※*'.split('').map((ch) => ch.charCodeAt(0)));
+
+function isNoteText(text: string): boolean {
+  return NOTE_FIRST.has(text.charCodeAt(0)) && NOTE_START.test(text);
+}
 /** Summary rows that are not units. */
 const NOT_A_UNIT = new Set(['合计', '总计', '小计', '平均', '平均分', '汇总']);
 /** Text that reads like a category name rather than a unit (一类考评单位, 乡镇(街道), 第一组). */
@@ -193,7 +199,7 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     const aloneOnRow = labelledNonEmpty <= (labelledCols.has(firstCellCol) ? 1 : 0);
 
     const firstText = firstTextInRow(values);
-    if (firstText !== null && NOTE_START.test(firstText)) break;
+    if (firstText !== null && isNoteText(firstText)) break;
     if (!hasNumber) {
       // Only rows without scores can be a second header or a category row; checking just those keeps big sheets fast.
       // A second header ends the table; so does a title line right above one (two quarters stacked).
@@ -254,16 +260,22 @@ function isPlainUnitRow(values: CellValue[], scoreCols: readonly number[], unitC
   for (let i = 0; i < scoreCols.length && !hasNumber; i++) hasNumber = isNumberLike(values[scoreCols[i]!] ?? null);
   if (!hasNumber) return false;
   const firstText = firstTextInRow(values);
-  if (firstText !== null && NOTE_START.test(firstText)) return false;
+  if (firstText !== null && isNoteText(firstText)) return false;
   return !isSummaryRow(values[unitCol] ?? null);
 }
 
 /** A 合计/平均 row: not a unit. Checked on every row, so plain names longer than any such word skip the lookup. */
 function isSummaryRow(unitCell: CellValue): boolean {
   const text = cellText(unitCell);
+  // A unified CJK ideograph is its own NFKC form and is never dropped, so a text that starts
+  // with one no summary word starts with cannot be one: no normalising, no lookup.
+  const first = text.charCodeAt(0);
+  if (first >= 0x4e00 && first <= 0x9fff && !NOT_A_UNIT_FIRST.has(first)) return false;
   if (text.length > 3 && isPlainText(text)) return false;
   return NOT_A_UNIT.has(normalizeName(text));
 }
+
+const NOT_A_UNIT_FIRST = new Set([...NOT_A_UNIT].map((word) => word.charCodeAt(0)));
 
 /** The next row below `row` holding anything, or null. */
 function nextNonEmptyRow(grid: Grid, row: number, bottom: number): number | null {

@@ -137,6 +137,15 @@ function fillColumns(grid: Grid, scored: ScoredTable, targets: ColumnWrites[], o
   // A rank is at most the size of its category.
   let maxRank = 0;
   for (const category of scored.categories) maxRank = Math.max(maxRank, category.members.length);
+  // Totals are whole cents, usually in a narrow band: then an array serves as their map too.
+  const { totals } = scored.results;
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < totals.length; i++) {
+    if (totals[i]! < low) low = totals[i]!;
+    if (totals[i]! > high) high = totals[i]!;
+  }
+  const narrow = high - low < Math.max(1 << 16, 4 * count);
   const fills: Fill[] = targets.map((into) => {
     into.rows = new Array<number>(count);
     into.units = new Array<string | null>(count);
@@ -147,8 +156,14 @@ function fillColumns(grid: Grid, scored: ScoredTable, targets: ColumnWrites[], o
       kind: into.kind,
       col: into.col - grid.originCol,
       keepFormulas: !options.overwriteFormulas && into.kind !== 'flag',
-      // Content objects by key; ranks and flag bits are small integers, so an array serves.
-      contents: into.kind === 'total' ? new Map<number, CellContent>() : smallIntMap<CellContent>(into.kind === 'rank' ? maxRank + 1 : FLAG_SETS.length),
+      // Content objects by key; ranks, flag bits and narrow totals are small integers, so an array serves.
+      contents:
+        into.kind !== 'total'
+          ? smallIntMap<CellContent>(into.kind === 'rank' ? maxRank + 1 : FLAG_SETS.length)
+          : narrow
+            ? smallIntMap<CellContent>(high - low + 1)
+            : new Map<number, CellContent>(),
+      offset: into.kind === 'total' && narrow ? low : 0,
       filled: 0,
     };
   });
@@ -167,6 +182,8 @@ interface Fill {
   col: number;
   keepFormulas: boolean;
   contents: Pick<Map<number, CellContent>, 'get' | 'set'>;
+  /** Subtracted from a key before it goes into `contents` (the lowest total, when totals use an array). */
+  offset: number;
   filled: number;
 }
 
@@ -195,10 +212,10 @@ function planUnit(fills: Fill[], grid: Grid, scored: ScoredTable, index: number)
 function contentFor(fill: Fill, results: ScoreColumns, index: number): CellContent {
   const kind = fill.kind;
   const key = kind === 'total' ? results.totals[index]! : kind === 'rank' ? results.ranks[index]! : results.flagBits[index]!;
-  let now = fill.contents.get(key);
+  let now = fill.contents.get(key - fill.offset);
   if (!now) {
     const value = kind === 'total' ? centsToNumber(key) : kind === 'rank' ? key : flagText(FLAG_SETS[key]!);
-    fill.contents.set(key, (now = value === null ? EMPTY : { value, formula: null }));
+    fill.contents.set(key - fill.offset, (now = value === null ? EMPTY : { value, formula: null }));
   }
   return now;
 }

@@ -111,8 +111,17 @@ describe('detecting the table as offices keep it', () => {
     expect(analyze(grid).findings.find((f) => f.code === 'MULTIPLE_TABLES')?.cell).toBe('A4');
   });
 
-  it('skips 合计 rows', () => {
-    const grid = gridFromRows([HEADER, ['甲', 10, 0, 0], ['合计', 10, 0, 0]]);
-    expect(unitsOf(grid)[0]!.units).toEqual([['甲', 10, 1]]);
+  it('skips 合计 rows, however spaced, and keeps units whose names merely start like one', () => {
+    const grid = gridFromRows([
+      HEADER,
+      ['甲', 10, 0, 0],
+      ['合计', 10, 0, 0],
+      ['合 计', 10, 0, 0],
+      ['\u3000平均分', 10, 0, 0],
+      ['\u200b总计', 10, 0, 0],
+      ['合作社', 5, 0, 0],
+      ['小计划局', 4, 0, 0],
+    ]);
+    expect(unitsOf(grid)[0]!.units).toEqual([['甲', 10, 1], ['合作社', 5, 2], ['小计划局', 4, 3]]);
   });
 });
