@@ -75,8 +75,9 @@ export interface UnitColumns {
   names: string[];
   /** Absolute 0-based rows. */
   rows: Int32Array;
-  existingTotals: CellValue[];
-  existingRanks: CellValue[];
+  /** What the total and rank cells held; null when every one was empty (a first run: nothing to keep). */
+  existingTotals: CellValue[] | null;
+  existingRanks: CellValue[] | null;
 }
 
 export interface CategoryTable {

@@ -59,13 +59,16 @@ interface Reader {
   current: number;
   /** The first unit index of each name key. */
   seenUnits: NameSet;
+  /** Name keys that differ from the name (全角, spaces…); made on the first such name. */
+  nameKeys: string[] | null;
   /** Each unit's category, as its position in `order`: members are gathered from it in finish(). */
   unitCategories: Uint16Array | Uint32Array;
   // The units' columns and score matrix, sized for every layout row and trimmed in finish().
   names: string[];
   unitRows: Int32Array;
-  existingTotals: CellValue[];
-  existingRanks: CellValue[];
+  /** Made when the first non-empty total or rank cell is read: a first run's sheet has none. */
+  existingTotals: CellValue[] | null;
+  existingRanks: CellValue[] | null;
   scores: Float64Array;
   count: number;
 }
@@ -96,11 +99,12 @@ function newReader(grid: Grid, layout: Layout, rules: Rules): Reader {
     categoryRowsSeen: [],
     current: -1,
     seenUnits: nameSet(capacity),
+    nameKeys: null,
     unitCategories: capacity < 0xffff ? new Uint16Array(capacity) : new Uint32Array(capacity),
     names: new Array<string>(capacity),
     unitRows: new Int32Array(capacity),
-    existingTotals: new Array<CellValue>(capacity),
-    existingRanks: new Array<CellValue>(capacity),
+    existingTotals: null,
+    existingRanks: null,
     scores: new Float64Array(capacity * scoreColumns.length),
     count: 0,
   };
@@ -156,7 +160,10 @@ function readUnit(reader: Reader, r: number): void {
 
   reader.unitRows[index] = r;
   reader.unitCategories[index] = current;
-  const seen = addName(reader.seenUnits, plain ? name : normalizeName(name), index);
+  reader.names[index] = name;
+  const key = plain ? name : normalizeName(name);
+  if (key !== name) (reader.nameKeys ??= new Array<string>(reader.names.length))[index] = key;
+  const seen = addName(reader, key, index);
   if (seen !== index) reportDuplicate(reader, r, name, seen, reader.order[current]!.name);
   for (let f = 0; f < reader.formulaColumns.length; f++) {
     const column = reader.formulaColumns[f]!;
@@ -164,9 +171,10 @@ function readUnit(reader: Reader, r: number): void {
     if (formula) findings.push(finding({ code: 'FORMULA_OVERWRITE', column: column.label, formula }, placeAt(r, column.col, name)));
   }
   const originCol = grid.originCol;
-  reader.names[index] = name;
-  reader.existingTotals[index] = reader.totalCol ? (rowValues[reader.totalCol.col - originCol] ?? null) : null;
-  reader.existingRanks[index] = reader.rankCol ? (rowValues[reader.rankCol.col - originCol] ?? null) : null;
+  const total = reader.totalCol ? (rowValues[reader.totalCol.col - originCol] ?? null) : null;
+  if (total !== null) (reader.existingTotals ??= filledWithNull(reader.names.length))[index] = total;
+  const rank = reader.rankCol ? (rowValues[reader.rankCol.col - originCol] ?? null) : null;
+  if (rank !== null) (reader.existingRanks ??= filledWithNull(reader.names.length))[index] = rank;
   reader.memberCounts[current] = reader.memberCounts[current]! + 1;
 }
 
@@ -212,6 +220,10 @@ function reportDuplicate(reader: Reader, r: number, name: string, first: number,
   );
 }
 
+function filledWithNull(length: number): CellValue[] {
+  return new Array<CellValue>(length).fill(null);
+}
+
 function finish(reader: Reader): { table: ScoreTable; findings: Finding[] } {
   const count = reader.count;
   const size = count * reader.width;
@@ -228,7 +240,7 @@ function finish(reader: Reader): { table: ScoreTable; findings: Finding[] } {
       reader.findings.push(finding({ code: 'EMPTY_CATEGORY', category: seen.category.name }, placeAt(seen.row, seen.col)));
     }
   }
-  for (const list of [reader.names, reader.existingTotals, reader.existingRanks]) list.length = count;
+  for (const list of [reader.names, reader.existingTotals, reader.existingRanks]) if (list) list.length = count;
   const units: UnitColumns = {
     count,
     names: reader.names,
@@ -267,28 +279,42 @@ function readScore(grid: Grid, row: number, column: ScoreColumn, unit: string, f
 }
 
 /**
- * The first index under which each name key was added: open addressing over typed arrays,
+ * The first index under which each name key was added: open addressing over an Int32Array,
  * sized once. A Map of 100k names cost the core a fifth of its time (growth and scattered
- * entries); this makes no object per name. Plain data and a function rather than a class:
- * optimised code that depends on a per-run class's hidden class is thrown away when a full
- * GC collects that class between runs.
+ * entries); this makes no object per name. The keys themselves are the reader's names (or
+ * nameKeys). Plain data and functions rather than a class: optimised code that depends on a
+ * per-run class's hidden class is thrown away when a full GC collects that class.
  */
 interface NameSet {
   /** Per slot, two entries: unit index + 1 (0 = free) and the hash of the key there (one cache line for both). */
   slots: Int32Array;
-  keys: string[];
   mask: number;
 }
+
+/**
+ * The last table, kept for the next run: fresh memory costs a page fault per 4 KB when first
+ * touched (about 1 ms per MB here, a fifth of a big run), memory used before does not.
+ * Up to 8 MB (a million names) is kept.
+ */
+let spareSlots: Int32Array | null = null;
 
 function nameSet(capacity: number): NameSet {
   let size = 16;
   while (size < capacity * 2) size *= 2;
-  return { slots: new Int32Array(size * 2), keys: new Array<string>(capacity), mask: size - 1 };
+  let slots: Int32Array;
+  if (spareSlots && spareSlots.length >= size * 2) {
+    slots = spareSlots.subarray(0, size * 2);
+    slots.fill(0);
+  } else {
+    slots = new Int32Array(size * 2);
+    if (slots.length <= 2 * 1024 * 1024) spareSlots = slots;
+  }
+  return { slots, mask: size - 1 };
 }
 
-/** Add `key` as `index` (indexes below the capacity); returns the index it was first added under. */
-function addName(set: NameSet, key: string, index: number): number {
-  const { slots, keys, mask } = set;
+/** Add the unit `index` under `key`; returns the index that key was first added under. */
+function addName(reader: Reader, key: string, index: number): number {
+  const { slots, mask } = reader.seenUnits;
   // FNV-1a over the UTF-16 code units.
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
@@ -297,10 +323,9 @@ function addName(set: NameSet, key: string, index: number): number {
     if (held === 0) {
       slots[2 * slot] = index + 1;
       slots[2 * slot + 1] = hash;
-      keys[index] = key;
       return index;
     }
     // Compare the strings only when the hashes agree: other names stay out of the cache.
-    if (slots[2 * slot + 1] === hash && keys[held - 1] === key) return held - 1;
+    if (slots[2 * slot + 1] === hash && (reader.nameKeys?.[held - 1] ?? reader.names[held - 1]) === key) return held - 1;
   }
 }
