@@ -11,7 +11,7 @@ export * from './model';
 export * from './result';
 export * from './sheetSpec';
 export { analyze, pickScoreSheet, isOwnSummarySheet, type AnalyzeOptions } from './analyze';
-export { planWrites, planUndo, planClearFlags, contentAt, sameContent, writeCount, cellWrites, planOf, type UndoPlan } from './plan';
+export { planWrites, planUndo, planClearFlags, contentAt, sameContent, writeCount, cellWrites, planOf, beforeAt, type UndoPlan } from './plan';
 export { extractPeriod } from './layout';
 export { rankTotals, totalOf } from './score';
 export { noticeLine, topUnits } from './summary';

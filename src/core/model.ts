@@ -204,10 +204,11 @@ export interface ColumnWrites {
   col: number;
   kind: WriteKind;
   /** Absolute 0-based rows, in the order the units come (sheet order within a category). */
-  rows: number[];
+  rows: Int32Array;
   /** The unit on each row (null for a header cell). */
   units: Array<string | null>;
-  before: CellContent[];
+  /** What each cell held; null when every one was empty (a first run). Read it with `beforeAt`. */
+  before: CellContent[] | null;
   after: CellContent[];
 }
 

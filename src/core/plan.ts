@@ -49,16 +49,35 @@ function flagText(flags: readonly FlagCode[]): string | null {
   return text;
 }
 
-/** An empty group of writes for one column. */
-function group(col: number, kind: WriteKind): ColumnWrites {
+/** What a planned cell held before the run. */
+export function beforeAt(column: ColumnWrites, i: number): CellContent {
+  return column.before?.[i] ?? EMPTY;
+}
+
+/** A group of writes for one column while it is being gathered cell by cell. */
+interface Gathering {
+  col: number;
+  kind: WriteKind;
+  rows: number[];
+  units: Array<string | null>;
+  before: CellContent[];
+  after: CellContent[];
+}
+
+function group(col: number, kind: WriteKind): Gathering {
   return { col, kind, rows: [], units: [], before: [], after: [] };
 }
 
-function push(into: ColumnWrites, row: number, unit: string | null, before: CellContent, after: CellContent): void {
+function push(into: Gathering, row: number, unit: string | null, before: CellContent, after: CellContent): void {
   into.rows.push(row);
   into.units.push(unit);
   into.before.push(before);
   into.after.push(after);
+}
+
+function gathered(g: Gathering): ColumnWrites {
+  const anyBefore = g.before.some((b) => b !== EMPTY);
+  return { col: g.col, kind: g.kind, rows: Int32Array.from(g.rows), units: g.units, before: anyBefore ? g.before : null, after: g.after };
 }
 
 /** Groups that change at least one cell. */
@@ -79,7 +98,7 @@ export function cellWrites(plan: WritePlan): CellWrite[] {
   for (const c of plan.columns) {
     for (let i = 0; i < c.rows.length; i++) {
       const row = c.rows[i]!;
-      writes.push({ row, col: c.col, address: a1(row, c.col), kind: c.kind, unit: c.units[i]!, before: c.before[i]!, after: c.after[i]! });
+      writes.push({ row, col: c.col, address: a1(row, c.col), kind: c.kind, unit: c.units[i]!, before: beforeAt(c, i), after: c.after[i]! });
     }
   }
   return writes;
@@ -87,13 +106,13 @@ export function cellWrites(plan: WritePlan): CellWrite[] {
 
 /** A plan from single cells (an undo record read back): consecutive cells of one column and kind form a group. */
 export function planOf(sheetName: string, writes: readonly Omit<CellWrite, 'address'>[]): WritePlan {
-  const columns: ColumnWrites[] = [];
-  let current: ColumnWrites | null = null;
+  const columns: Gathering[] = [];
+  let current: Gathering | null = null;
   for (const w of writes) {
     if (!current || current.col !== w.col || current.kind !== w.kind) columns.push((current = group(w.col, w.kind)));
     push(current, w.row, w.unit, w.before, w.after);
   }
-  return { sheetName, columns };
+  return { sheetName, columns: columns.map(gathered) };
 }
 
 /** The exact cells a recalculation changes: totals, ranks, and the 标记 column if asked. */
@@ -113,12 +132,13 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
     taken.add(col);
     const header = group(col, 'header');
     push(header, layout.headerRow, null, contentAt(grid, layout.headerRow, col), { value: HEADERS[role], formula: null });
-    headers.push(header);
+    headers.push(gathered(header));
     return col;
   };
-  const totals = group(columnFor('total'), 'total');
-  const ranks = group(columnFor('rank'), 'rank');
-  const flags = options.flagColumn ? group(columnFor('flag'), 'flag') : null;
+  const target = (kind: 'total' | 'rank' | 'flag'): ColumnWrites => ({ col: columnFor(kind), kind, rows: new Int32Array(0), units: [], before: null, after: [] });
+  const totals = target('total');
+  const ranks = target('rank');
+  const flags = options.flagColumn ? target('flag') : null;
 
   const targets = flags ? [totals, ranks, flags] : [totals, ranks];
   fillColumns(grid, scored, targets, options);
@@ -147,9 +167,8 @@ function fillColumns(grid: Grid, scored: ScoredTable, targets: ColumnWrites[], o
   }
   const narrow = high - low < Math.max(1 << 16, 4 * count);
   const fills: Fill[] = targets.map((into) => {
-    into.rows = new Array<number>(count);
+    into.rows = new Int32Array(count);
     into.units = new Array<string | null>(count);
-    into.before = new Array<CellContent>(count);
     into.after = new Array<CellContent>(count);
     return {
       into,
@@ -171,7 +190,11 @@ function fillColumns(grid: Grid, scored: ScoredTable, targets: ColumnWrites[], o
     const members = category.members;
     for (let m = 0; m < members.length; m++) planUnit(fills, grid, scored, members[m]!);
   }
-  for (const { into, filled } of fills) into.rows.length = into.units.length = into.before.length = into.after.length = filled;
+  for (const { into, filled } of fills) {
+    if (filled < into.rows.length) into.rows = into.rows.slice(0, filled);
+    into.units.length = into.after.length = filled;
+    if (into.before) into.before.length = filled;
+  }
 }
 
 /** One target column being filled. */
@@ -203,7 +226,13 @@ function planUnit(fills: Fill[], grid: Grid, scored: ScoredTable, index: number)
     const into = fill.into;
     into.rows[n] = row;
     into.units[n] = scored.units.names[index]!;
-    into.before[n] = value === null && formula === null ? EMPTY : { value, formula };
+    if (value !== null || formula !== null) {
+      // The first cell that held something: from here on each cell's old content is kept.
+      into.before ??= new Array<CellContent>(into.after.length).fill(EMPTY, 0, n);
+      into.before[n] = { value, formula };
+    } else if (into.before) {
+      into.before[n] = EMPTY;
+    }
     into.after[n] = now;
   }
 }
@@ -249,7 +278,7 @@ export function planClearFlags(grid: Grid, analysis: Analysis): WritePlan {
       push(flags, rows[index]!, names[index]!, before, EMPTY);
     }
   }
-  return nonEmpty(grid.sheetName, [flags]);
+  return nonEmpty(grid.sheetName, [gathered(flags)]);
 }
 
 export interface UndoPlan {
@@ -267,12 +296,12 @@ export function planUndo(current: Grid, applied: WritePlan): UndoPlan {
       const row = c.rows[i]!;
       const now = contentAt(current, row, c.col);
       if (!sameContent(now, c.after[i]!)) {
-        conflicts.push({ row, col: c.col, address: a1(row, c.col), kind: c.kind, unit: c.units[i]!, before: c.before[i]!, after: c.after[i]! });
+        conflicts.push({ row, col: c.col, address: a1(row, c.col), kind: c.kind, unit: c.units[i]!, before: beforeAt(c, i), after: c.after[i]! });
         continue;
       }
-      push(back, row, c.units[i]!, now, c.before[i]!);
+      push(back, row, c.units[i]!, now, beforeAt(c, i));
     }
-    return back;
+    return gathered(back);
   });
   return { plan: nonEmpty(applied.sheetName, columns), conflicts };
 }

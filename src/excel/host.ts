@@ -19,6 +19,7 @@ import {
   sameContent,
   contentAt,
   writeCount,
+  beforeAt,
   a1,
   SUMMARY_SHEET_NAME,
   type Grid,
@@ -327,7 +328,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
 function firstChangedCell(grid: Grid, plan: WritePlan): string | null {
   for (const c of plan.columns) {
     for (let i = 0; i < c.rows.length; i++) {
-      if (!sameContent(contentAt(grid, c.rows[i]!, c.col), c.before[i]!)) return a1(c.rows[i]!, c.col);
+      if (!sameContent(contentAt(grid, c.rows[i]!, c.col), beforeAt(c, i))) return a1(c.rows[i]!, c.col);
     }
   }
   return null;

@@ -5,7 +5,7 @@
  * A new record goes into the slot not in use and the header switches to it in the last
  * sync of a run, so a run that fails halfway never replaces the previous record.
  */
-import { planOf, type CellContent, type CellValue, type WriteKind, type WritePlan } from '../core';
+import { beforeAt, planOf, type CellContent, type CellValue, type WriteKind, type WritePlan } from '../core';
 
 export const UNDO_SHEET_NAME = '__scorecard_undo';
 /** Characters per cell: below the 32,767 limit with room for the apostrophe prefix. */
@@ -47,7 +47,7 @@ export function encodePlan(plan: WritePlan): string {
   for (const c of plan.columns) {
     const kind = KINDS.indexOf(c.kind);
     for (let i = 0; i < c.rows.length; i++) {
-      const before = c.before[i]!;
+      const before = beforeAt(c, i);
       const after = c.after[i]!;
       rows.push([c.rows[i]!, c.col, kind, c.units[i]!, before.value, before.formula, after.value, after.formula]);
     }

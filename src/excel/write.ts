@@ -6,7 +6,7 @@
  * a budget; if a later chunk fails, the cells of the earlier ones are put back, so a run
  * never leaves half a write behind.
  */
-import { sameContent, writeCount, type CellContent, type CellRange } from '../core';
+import { beforeAt, sameContent, writeCount, type CellContent, type CellRange } from '../core';
 import { BLOCK_SAFETY, DEFAULT_PAYLOAD_BUDGET, jsonBytes, readRowBlocks } from './blocks';
 import { formulaOf, toExcelInput } from './cells';
 import { chunkText, encodePlan, UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader, type UndoStoreState } from './undoStore';
@@ -343,7 +343,7 @@ async function restore(
 export function changesOf(plan: WritePlan): CellChange[] {
   const changes: CellChange[] = [];
   for (const c of plan.columns) {
-    for (let i = 0; i < c.rows.length; i++) changes.push({ row: c.rows[i]!, col: c.col, before: c.before[i]!, after: c.after[i]! });
+    for (let i = 0; i < c.rows.length; i++) changes.push({ row: c.rows[i]!, col: c.col, before: beforeAt(c, i), after: c.after[i]! });
   }
   return changes;
 }

@@ -49,6 +49,9 @@ describe('the real 温县 2023 Q3 table', () => {
     expect(kinds).toEqual(new Set(['total', 'rank', 'flag', 'header']));
     expect(cellWrites(plan).filter((w) => w.kind === 'total')).toHaveLength(published.length);
     expect(cellWrites(plan).filter((w) => w.kind === 'header').map((w) => [w.address, w.after.value])).toEqual([['G2', '标记']]);
+    // The input's total, rank and 标记 cells are all empty: no column keeps a list of old contents.
+    expect(plan.columns.map((c) => [c.kind, c.before])).toEqual([['header', null], ['total', null], ['rank', null], ['flag', null]]);
+    expect(cellWrites(plan).every((w) => w.before.value === null && w.before.formula === null)).toBe(true);
 
     const applied = fixtureGrid(false);
     for (const w of cellWrites(plan)) {

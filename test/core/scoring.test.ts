@@ -87,7 +87,7 @@ describe('write plan and undo', () => {
       ['F4', 'rank', 1, 2],
     ]);
     // Column by column, as parallel arrays: one group per column, each with its own kind.
-    expect(plan.columns.map((c) => [c.col, c.kind, c.rows, c.units])).toEqual([
+    expect(plan.columns.map((c) => [c.col, c.kind, Array.from(c.rows), c.units])).toEqual([
       [4, 'total', [2, 3], ['=HYPERLINK("x")', '乙']],
       [5, 'rank', [2, 3], ['=HYPERLINK("x")', '乙']],
     ]);
