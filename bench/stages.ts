@@ -25,6 +25,6 @@ export async function coreStages(units: number, runs: number): Promise<Record<st
     planWrites: () => planWrites(grid, analysis, { flagColumn: true }),
   };
   const out: Record<string, number> = { units };
-  for (const [name, fn] of Object.entries(stages)) out[name] = round(median(await sample(fn, runs, 2)), 2);
+  for (const [name, fn] of Object.entries(stages)) out[name] = round(median(await sample(fn, runs, 5)), 2);
   return out;
 }

@@ -110,7 +110,7 @@ async function coreFigures() {
       continue;
     }
     const v = result.value;
-    const measured = `${fmt(v.ms, 1)} ms · ${fmt(v.unitsPerSecond)} units/s (CPU ${fmt(v.cpuMs, 1)} ms; best run ${fmt(v.bestMs, 1)} ms)`;
+    const measured = `${fmt(v.ms, 1)} ms · ${fmt(v.unitsPerSecond)} units/s (CPU ${fmt(v.cpuMs, 1)} ms; best run ${fmt(v.bestMs, 1)} ms; first, cold run ${fmt(v.firstMs, 1)} ms)`;
     if (units === 100_000) row(`core-${units}`, label, measured, '≥ 1,000,000 units/s', verdict(v.unitsPerSecond >= 1_000_000), { runs });
     else row(`core-${units}`, label, measured, '—', 'info', { runs });
   }
