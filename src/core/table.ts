@@ -286,46 +286,48 @@ function readScore(grid: Grid, row: number, column: ScoreColumn, unit: string, f
  * per-run class's hidden class is thrown away when a full GC collects that class.
  */
 interface NameSet {
-  /** Per slot, two entries: unit index + 1 (0 = free) and the hash of the key there (one cache line for both). */
+  /** Per slot: unit index + 1, or 0 when free. */
   slots: Int32Array;
+  /** Per unit index: the hash of its key (compared before the strings). */
+  hashes: Int32Array;
   mask: number;
 }
 
 /**
- * The last table, kept for the next run: fresh memory costs a page fault per 4 KB when first
+ * The last tables, kept for the next run: fresh memory costs a page fault per 4 KB when first
  * touched (about 1 ms per MB here, a fifth of a big run), memory used before does not.
- * Up to 8 MB (a million names) is kept.
+ * Up to 8 MB each (a million names) is kept.
  */
-let spareSlots: Int32Array | null = null;
+let spare: { slots: Int32Array; hashes: Int32Array } | null = null;
+const SPARE_LIMIT = 2 * 1024 * 1024;
 
 function nameSet(capacity: number): NameSet {
   let size = 16;
   while (size < capacity * 2) size *= 2;
-  let slots: Int32Array;
-  if (spareSlots && spareSlots.length >= size * 2) {
-    slots = spareSlots.subarray(0, size * 2);
+  if (spare && spare.slots.length >= size && spare.hashes.length >= capacity) {
+    const slots = spare.slots.subarray(0, size);
     slots.fill(0);
-  } else {
-    slots = new Int32Array(size * 2);
-    if (slots.length <= 2 * 1024 * 1024) spareSlots = slots;
+    return { slots, hashes: spare.hashes, mask: size - 1 };
   }
-  return { slots, mask: size - 1 };
+  const set = { slots: new Int32Array(size), hashes: new Int32Array(capacity), mask: size - 1 };
+  if (size <= SPARE_LIMIT) spare = { slots: set.slots, hashes: set.hashes };
+  return set;
 }
 
 /** Add the unit `index` under `key`; returns the index that key was first added under. */
 function addName(reader: Reader, key: string, index: number): number {
-  const { slots, mask } = reader.seenUnits;
+  const { slots, hashes, mask } = reader.seenUnits;
   // FNV-1a over the UTF-16 code units.
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  hashes[index] = hash;
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    const held = slots[2 * slot]!;
+    const held = slots[slot]!;
     if (held === 0) {
-      slots[2 * slot] = index + 1;
-      slots[2 * slot + 1] = hash;
+      slots[slot] = index + 1;
       return index;
     }
     // Compare the strings only when the hashes agree: other names stay out of the cache.
-    if (slots[2 * slot + 1] === hash && (reader.nameKeys?.[held - 1] ?? reader.names[held - 1]) === key) return held - 1;
+    if (hashes[held - 1] === hash && (reader.nameKeys?.[held - 1] ?? reader.names[held - 1]) === key) return held - 1;
   }
 }
