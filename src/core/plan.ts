@@ -37,7 +37,7 @@ function freeColumn(grid: Grid, top: number, bottom: number, from: number, taken
 }
 
 const FLAG_TEXTS = new Map<readonly FlagCode[], string>();
-/** 标记 text of a unit's flags; units share their flag arrays (see score.ts), so each text is joined once. */
+/** 标记 text of a unit's flags; units share their flag arrays (FLAG_SETS), so each text is joined once. */
 function flagText(flags: readonly FlagCode[]): string | null {
   if (flags.length === 0) return null;
   let text = FLAG_TEXTS.get(flags);

@@ -2,7 +2,7 @@
 import { a1, formulaAt, numberFormatAt, valueAt, type CellValue, type Grid } from './grid';
 import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
 import { isScoreColumn, type CategoryTable, type ColumnInfo, type Layout, type ScoreColumn, type ScoreTable, type UnitColumns } from './model';
-import { ruleFor, type Rules } from './rules';
+import { ruleFor, type CategoryRule, type Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS } from './decimal';
 import { cellText, displayName, isDateFormat, isPlainText, normalizeName, parseScore } from './text';
 
@@ -23,7 +23,7 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
       readUnit(reader, r);
     }
   }
-  return finish(reader);
+  return finish(reader, layout);
 }
 
 /**
@@ -35,8 +35,10 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
  */
 interface Reader {
   grid: Grid;
-  layout: Layout;
-  rules: Rules;
+  // Not the layout and rules objects themselves: their hidden classes are made afresh on every
+  // run, and code that read them through the reader was thrown away after each full GC.
+  categoryMode: Layout['categoryMode'];
+  ruleFor: (name: string) => CategoryRule | null;
   findings: Finding[];
   unitCol: number;
   categoryCol: number | null;
@@ -81,8 +83,8 @@ function newReader(grid: Grid, layout: Layout, rules: Rules): Reader {
   const capacity = layout.rows.length;
   const reader: Reader = {
     grid,
-    layout,
-    rules,
+    categoryMode: layout.categoryMode,
+    ruleFor: (name) => ruleFor(rules, name),
     findings: [],
     unitCol: role('unit')!.col,
     categoryCol: role('category')?.col ?? null,
@@ -120,8 +122,8 @@ function categoryFor(reader: Reader, name: string, row: number | null, col: numb
   const key = normalizeName(name);
   const known = reader.byKey.get(key);
   if (known !== undefined) return known;
-  const mode = reader.layout.categoryMode;
-  const rule = mode === 'none' ? null : ruleFor(reader.rules, name);
+  const mode = reader.categoryMode;
+  const rule = mode === 'none' ? null : reader.ruleFor(name);
   const position = reader.order.length;
   reader.order.push({ name, row, rule, members: [] });
   reader.memberCounts.push(0);
@@ -224,7 +226,7 @@ function filledWithNull(length: number): CellValue[] {
   return new Array<CellValue>(length).fill(null);
 }
 
-function finish(reader: Reader): { table: ScoreTable; findings: Finding[] } {
+function finish(reader: Reader, layout: Layout): { table: ScoreTable; findings: Finding[] } {
   const count = reader.count;
   const size = count * reader.width;
   const scores = reader.scores.length > size ? reader.scores.slice(0, size) : reader.scores;
@@ -249,7 +251,7 @@ function finish(reader: Reader): { table: ScoreTable; findings: Finding[] } {
     existingRanks: reader.existingRanks,
   };
   const categories = reader.order.filter((c) => c.members.length > 0);
-  return { table: { layout: reader.layout, scoreColumns: reader.scoreColumns, units, scores, categories }, findings: reader.findings };
+  return { table: { layout, scoreColumns: reader.scoreColumns, units, scores, categories }, findings: reader.findings };
 }
 
 /** Parse one score cell; unusable content becomes a finding and counts as nothing. */
