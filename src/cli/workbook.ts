@@ -4,7 +4,7 @@
  * exceljs Workbook and reuse this file unchanged.
  */
 import type { Cell, CellValue as XlsxValue, Fill, Style, Workbook, Worksheet } from 'exceljs';
-import { a1, isGeneralFormat, type CellRange, type CellValue, type Grid, type SheetSpec, type SpecStyle, type WritePlan } from '../core';
+import { a1, isGeneralFormat, type CellContent, type CellRange, type CellValue, type Grid, type SheetSpec, type SpecStyle, type WritePlan } from '../core';
 import { SUMMARY_MARKER, SUMMARY_SHEET_NAME } from '../core';
 
 const MS_PER_DAY = 86_400_000;
@@ -207,6 +207,21 @@ export function setFormula(cell: Cell, formula: string, result: CellValue): void
  * write, +60% on a 20k-unit recalculation.
  */
 export function applyWrites(ws: Worksheet, plan: WritePlan): void {
+  const write = cellWriter(ws);
+  for (const { col, kind, rows, after } of plan.columns) {
+    // A new 标记 column borrows the look of the column to its left (borders, font).
+    const borrowLeftStyle = kind === 'flag' || kind === 'header';
+    for (let i = 0; i < rows.length; i++) write(rows[i]!, col, after[i]!, borrowLeftStyle);
+  }
+}
+
+/**
+ * A function that writes one cell of `ws` (0-based coordinates) the careful way: never inside
+ * a merged area, shared formulas that borrow from the cell detached first, a style of its own
+ * (one copy per original style), formulas with their cached result, text always as text.
+ * `borrowLeftStyle`: a cell without a style takes the look of its left neighbour.
+ */
+export function cellWriter(ws: Worksheet): (row: number, col: number, content: CellContent, borrowLeftStyle: boolean) => void {
   const copies = new Map<Partial<Style>, Partial<Style>>();
   const copyOf = (style: Partial<Style>): Partial<Style> => {
     let copy = copies.get(style);
@@ -217,28 +232,19 @@ export function applyWrites(ws: Worksheet, plan: WritePlan): void {
     }
     return copy;
   };
-  for (const { col, kind, rows, after } of plan.columns) {
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      const cell = ws.getCell(row + 1, col + 1);
-      if (isMergeSlave(cell)) {
-        throw new WorkbookWriteError(`${a1(row, col)} lies inside the merged area of ${cell.master.address}`);
-      }
-      detachSharedFormula(ws, cell);
-      if (isBlankStyle(cell.style) && col > 0 && (kind === 'flag' || kind === 'header')) {
-        // A new 标记 column borrows the look of the column to its left (borders, font).
-        cell.style = copyOf(ws.getCell(row + 1, col).style);
-      } else {
-        cell.style = copyOf(cell.style);
-      }
-      const { value, formula } = after[i]!;
-      if (formula !== null && formula.startsWith('=')) {
-        setFormula(cell, formula.slice(1), value);
-      } else {
-        cell.value = value;
-      }
+  return (row, col, { value, formula }, borrowLeftStyle) => {
+    const cell = ws.getCell(row + 1, col + 1);
+    if (isMergeSlave(cell)) {
+      throw new WorkbookWriteError(`${a1(row, col)} lies inside the merged area of ${cell.master.address}`);
     }
-  }
+    detachSharedFormula(ws, cell);
+    cell.style = copyOf(borrowLeftStyle && col > 0 && isBlankStyle(cell.style) ? ws.getCell(row + 1, col).style : cell.style);
+    if (formula !== null && formula.startsWith('=')) {
+      setFormula(cell, formula.slice(1), value);
+    } else {
+      cell.value = value;
+    }
+  };
 }
 
 /**

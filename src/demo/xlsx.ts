@@ -1,7 +1,7 @@
 /** .xlsx in and out for the demo page (exceljs in the browser; never in the task-pane bundle). */
 import ExcelJS from 'exceljs';
-import { analyze, buildSummarySheet, contentAt, pickScoreSheet, sameContent, SUMMARY_MARKER, type CellValue, type Grid } from '../core';
-import { gridFromWorksheet, renderSheetSpec } from '../cli/workbook';
+import { analyze, buildSummarySheet, contentAt, pickScoreSheet, sameContent, SUMMARY_MARKER, type Grid } from '../core';
+import { cellWriter, gridFromWorksheet, renderSheetSpec } from '../cli/workbook';
 import { summaryText, type Locale } from '../i18n';
 import { SimWorkbook, type SimSheet } from '../sim/workbook';
 
@@ -50,12 +50,14 @@ export async function exportXlsx(loaded: LoadedBook, locale: Locale): Promise<Bl
     if (sheet.visibility !== 'Visible') ws.state = sheet.visibility === 'Hidden' ? 'hidden' : 'veryHidden';
     const before: Grid = gridFromWorksheet(ws);
     const old = (row: number, col: number) => contentAt(before, row, col);
+    // The same careful cell writes as the CLI's (styles, shared formulas, merged areas).
+    const write = cellWriter(ws);
     const seen = new Set<string>();
     for (const [key, cell] of sheet.cells) {
       seen.add(key);
       const [row, col] = key.split(',').map(Number) as [number, number];
       if (sameContent(old(row, col), cell)) continue;
-      setCell(ws, row, col, cell.value, cell.formula);
+      write(row, col, { value: cell.value, formula: cell.formula }, false);
     }
     // Cells the simulated workbook emptied.
     for (let r = 0; r < before.values.length; r++) {
@@ -63,18 +65,10 @@ export async function exportXlsx(loaded: LoadedBook, locale: Locale): Promise<Bl
       for (let c = 0; c < rowValues.length; c++) {
         const row = r + before.originRow;
         const col = c + before.originCol;
-        if (!seen.has(`${row},${col}`) && (rowValues[c] !== null || old(row, col).formula)) setCell(ws, row, col, null, null);
+        if (!seen.has(`${row},${col}`) && (rowValues[c] !== null || old(row, col).formula)) write(row, col, { value: null, formula: null }, false);
       }
     }
   }
   const out = await book.xlsx.writeBuffer();
   return new Blob([out], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-}
-
-function setCell(ws: ExcelJS.Worksheet, row: number, col: number, value: CellValue, formula: string | null): void {
-  const cell = ws.getCell(row + 1, col + 1);
-  // exceljs shares style objects between cells read from one file: give this cell its own.
-  cell.style = JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
-  if (formula && formula.startsWith('=')) cell.value = { formula: formula.slice(1), result: value ?? undefined } as ExcelJS.CellValue;
-  else cell.value = value;
 }
