@@ -323,7 +323,9 @@ function addName(reader: Reader, key: string, index: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
   hashes[index] = hash;
-  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+  // The table has twice as many slots as names, so a free one always comes; the bound only
+  // turns a broken invariant (a table not cleared) into an error instead of an endless loop.
+  for (let probes = 0, slot = hash & mask; probes <= mask; probes++, slot = (slot + 1) & mask) {
     const held = slots[slot]!;
     if (held === 0) {
       slots[slot] = index + 1;
@@ -332,4 +334,5 @@ function addName(reader: Reader, key: string, index: number): number {
     // Compare the strings only when the hashes agree: other names stay out of the cache.
     if (hashes[held - 1] === hash && (reader.nameKeys?.[held - 1] ?? reader.names[held - 1]) === key) return held - 1;
   }
+  throw new Error('name table full');
 }

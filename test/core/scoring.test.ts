@@ -133,3 +133,21 @@ describe('write plan and undo', () => {
     expect(partial.conflicts.map((w) => w.address)).toEqual(['E3']);
   });
 });
+
+describe('runs one after another', () => {
+  // The duplicate-name table is kept from one run to the next (fresh memory is slow to touch):
+  // what earlier runs put in it must never show up as, or hide, a duplicate.
+  const sheet = (names: string[]) =>
+    gridFromRows([['单位', '基础得分', '采用得分', '附加得分'], ['一类考评单位'], ...names.map((name, i) => [name, 120, (i % 7) * 5, 0])]);
+  const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+  it('finds the same duplicates, and only those, however many sheets were analysed before', () => {
+    const names = [...many('局', 3000), '局7', '局2999'];
+    const first = analyze(sheet(names)).findings.filter((f) => f.code === 'DUPLICATE_UNIT').map((f) => f.cell);
+    expect(first).toEqual(['A3003', 'A3004']);
+    for (const other of [many('委', 3000), many('办', 3000), many('局', 2500), many('室', 4000)]) {
+      expect(analyze(sheet(other)).findings.filter((f) => f.code === 'DUPLICATE_UNIT')).toEqual([]);
+    }
+    expect(analyze(sheet(names)).findings.filter((f) => f.code === 'DUPLICATE_UNIT').map((f) => f.cell)).toEqual(first);
+  });
+});
