@@ -175,13 +175,15 @@ function fillColumns(grid: Grid, scored: ScoredTable, targets: ColumnWrites[], o
       kind: into.kind,
       col: into.col - grid.originCol,
       keepFormulas: !options.overwriteFormulas && into.kind !== 'flag',
-      // Content objects by key; ranks, flag bits and narrow totals are small integers, so an array serves.
-      contents:
+      // Content objects by key; ranks, flag bits and narrow totals are small integers, so an
+      // array serves (sized up front: writing far past the end of an empty array makes it slow).
+      byKey:
         into.kind !== 'total'
-          ? smallIntMap<CellContent>(into.kind === 'rank' ? maxRank + 1 : FLAG_SETS.length)
+          ? new Array<CellContent | undefined>(into.kind === 'rank' ? maxRank + 1 : FLAG_SETS.length)
           : narrow
-            ? smallIntMap<CellContent>(high - low + 1)
-            : new Map<number, CellContent>(),
+            ? new Array<CellContent | undefined>(high - low + 1)
+            : null,
+      byTotal: into.kind === 'total' && !narrow ? new Map<number, CellContent>() : null,
       offset: into.kind === 'total' && narrow ? low : 0,
       filled: 0,
     };
@@ -204,8 +206,10 @@ interface Fill {
   /** The column relative to the grid's first column. */
   col: number;
   keepFormulas: boolean;
-  contents: Pick<Map<number, CellContent>, 'get' | 'set'>;
-  /** Subtracted from a key before it goes into `contents` (the lowest total, when totals use an array). */
+  /** Content objects by key - offset; null when totals spread too wide for an array (then byTotal). */
+  byKey: Array<CellContent | undefined> | null;
+  byTotal: Map<number, CellContent> | null;
+  /** Subtracted from a key before it indexes `byKey` (the lowest total, when totals use an array). */
   offset: number;
   filled: number;
 }
@@ -241,28 +245,14 @@ function planUnit(fills: Fill[], grid: Grid, scored: ScoredTable, index: number)
 function contentFor(fill: Fill, results: ScoreColumns, index: number): CellContent {
   const kind = fill.kind;
   const key = kind === 'total' ? results.totals[index]! : kind === 'rank' ? results.ranks[index]! : results.flagBits[index]!;
-  let now = fill.contents.get(key - fill.offset);
+  let now = fill.byKey ? fill.byKey[key - fill.offset] : fill.byTotal!.get(key);
   if (!now) {
     const value = kind === 'total' ? centsToNumber(key) : kind === 'rank' ? key : flagText(FLAG_SETS[key]!);
-    fill.contents.set(key - fill.offset, (now = value === null ? EMPTY : { value, formula: null }));
+    now = value === null ? EMPTY : { value, formula: null };
+    if (fill.byKey) fill.byKey[key - fill.offset] = now;
+    else fill.byTotal!.set(key, now);
   }
   return now;
-}
-
-/**
- * The get/set of a Map over a plain array, for small non-negative integer keys. Sized up front:
- * writing far past the end of an empty array turns it into a slow dictionary.
- */
-function smallIntMap<V>(capacity: number): Pick<Map<number, V>, 'get' | 'set'> {
-  const items = new Array<V | undefined>(capacity);
-  const map = {
-    get: (key: number) => items[key],
-    set: (key: number, value: V) => {
-      items[key] = value;
-      return map as unknown as Map<number, V>;
-    },
-  };
-  return map;
 }
 
 /** Empty the 标记 column's unit cells. */

@@ -1,7 +1,7 @@
 /** Validation against the rules, then totals, ranks and flags. */
 import { finding, placeAt, type Finding } from './findings';
-import { FLAG_SETS, type ScoreColumns, type ScoreRole, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitColumns, type CategoryTable } from './model';
-import type { RankMode, Rules } from './rules';
+import { FLAG_SETS, type CategoryTable, type ScoreColumn, type ScoreColumns, type ScoreRole, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitColumns } from './model';
+import type { CategoryRule, RankMode, Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS, type Cents } from './decimal';
 import type { CellValue } from './grid';
 import { cellText, parseScore } from './text';
@@ -11,40 +11,69 @@ export function validateScores(table: ScoreTable, rules: Rules): Finding[] {
   const findings: Finding[] = [];
   const columns = table.scoreColumns;
   const width = columns.length;
-  const scores = table.scores;
+  const steps = columns.map((c) => stepOf(c, rules) ?? 0);
   for (const category of table.categories) {
-    const rule = category.rule;
+    // The most each column may hold in this category: the rule's cap and the header's "(N)".
+    const limits = columns.map((c) => Math.min(capOf(c, category.rule) ?? Infinity, c.maxCents ?? Infinity));
     const members = category.members;
     for (let u = 0; u < members.length; u++) {
       const index = members[u]!;
-      for (let i = 0; i < width; i++) {
-        const cents = scores[index * width + i]!;
-        if (Number.isNaN(cents)) continue;
-        const column = columns[i]!;
-        // Fast path: within every cap and step, nothing to report (the common case allocates nothing).
-        const cap = column.role === 'base' ? rule?.baseCapCents : column.role === 'bonus' ? rule?.bonusCapCents : null;
-        const step = column.role === 'base' ? rules.baseStepCents : column.role === 'adoption' ? rules.adoptionStepCents : null;
-        if (cents >= 0 && (cap == null || cents <= cap) && (column.maxCents === null || cents <= column.maxCents) && (!step || cents % step === 0)) continue;
-        const where = placeAt(table.units.rows[index]!, column.col, table.units.names[index]!);
-        const value = centsToNumber(cents);
-        if (cents < 0) {
-          findings.push(finding({ code: 'NEGATIVE_SCORE', column: column.label, value }, where));
-          continue;
-        }
-        if (column.role === 'base' && rule?.baseCapCents != null && cents > rule.baseCapCents) {
-          findings.push(finding({ code: 'BASE_OVER_CAP', value, cap: centsToNumber(rule.baseCapCents), category: category.name }, where));
-        } else if (column.role === 'bonus' && rule?.bonusCapCents != null && cents > rule.bonusCapCents) {
-          findings.push(finding({ code: 'BONUS_OVER_CAP', value, cap: centsToNumber(rule.bonusCapCents) }, where));
-        } else if (column.maxCents !== null && cents > column.maxCents) {
-          findings.push(finding({ code: 'OVER_CAP', column: column.label, value, cap: centsToNumber(column.maxCents) }, where));
-        }
-        if (step && cents % step !== 0) {
-          findings.push(finding({ code: 'SCORE_STEP', column: column.label, value, step: centsToNumber(step) }, where));
-        }
-      }
+      // Nearly every unit is within bounds: one small check, and the findings only for the others.
+      if (!withinBounds(table.scores, index * width, limits, steps)) reportUnit(table, rules, category, index, limits, steps, findings);
     }
   }
   return findings;
+}
+
+function capOf(column: ScoreColumn, rule: CategoryRule | null): Cents | null {
+  return column.role === 'base' ? (rule?.baseCapCents ?? null) : column.role === 'bonus' ? (rule?.bonusCapCents ?? null) : null;
+}
+
+function stepOf(column: ScoreColumn, rules: Rules): Cents | null {
+  return column.role === 'base' ? rules.baseStepCents : column.role === 'adoption' ? rules.adoptionStepCents : null;
+}
+
+/** Whole cents on a step (0: any); integer arithmetic when both fit in 32 bits (a double % is slow). */
+function onStep(cents: Cents, step: Cents): boolean {
+  if (step === 0) return true;
+  return (cents | 0) === cents && (step | 0) === step ? (cents | 0) % (step | 0) === 0 : cents % step === 0;
+}
+
+function cellInBounds(cents: Cents, limit: Cents, step: Cents): boolean {
+  return Number.isNaN(cents) || (cents >= 0 && cents <= limit && onStep(cents, step));
+}
+
+function withinBounds(scores: Float64Array, offset: number, limits: readonly Cents[], steps: readonly Cents[]): boolean {
+  for (let i = 0; i < limits.length; i++) if (!cellInBounds(scores[offset + i]!, limits[i]!, steps[i]!)) return false;
+  return true;
+}
+
+/** The findings of one unit whose cells are not all within bounds. */
+function reportUnit(table: ScoreTable, rules: Rules, category: CategoryTable, index: number, limits: readonly Cents[], steps: readonly Cents[], findings: Finding[]): void {
+  const columns = table.scoreColumns;
+  const rule = category.rule;
+  for (let i = 0; i < columns.length; i++) {
+    const cents = table.scores[index * columns.length + i]!;
+    if (cellInBounds(cents, limits[i]!, steps[i]!)) continue;
+    const column = columns[i]!;
+    const where = placeAt(table.units.rows[index]!, column.col, table.units.names[index]!);
+    const value = centsToNumber(cents);
+    if (cents < 0) {
+      findings.push(finding({ code: 'NEGATIVE_SCORE', column: column.label, value }, where));
+      continue;
+    }
+    if (column.role === 'base' && rule?.baseCapCents != null && cents > rule.baseCapCents) {
+      findings.push(finding({ code: 'BASE_OVER_CAP', value, cap: centsToNumber(rule.baseCapCents), category: category.name }, where));
+    } else if (column.role === 'bonus' && rule?.bonusCapCents != null && cents > rule.bonusCapCents) {
+      findings.push(finding({ code: 'BONUS_OVER_CAP', value, cap: centsToNumber(rule.bonusCapCents) }, where));
+    } else if (column.maxCents !== null && cents > column.maxCents) {
+      findings.push(finding({ code: 'OVER_CAP', column: column.label, value, cap: centsToNumber(column.maxCents) }, where));
+    }
+    const step = stepOf(column, rules);
+    if (step && !onStep(cents, step)) {
+      findings.push(finding({ code: 'SCORE_STEP', column: column.label, value, step: centsToNumber(step) }, where));
+    }
+  }
 }
 
 /** Sum of components minus deductions, in exact cents; unusable cells (null or NaN) count as 0. */

@@ -229,7 +229,8 @@ function filledWithNull(length: number): CellValue[] {
 function finish(reader: Reader, layout: Layout): { table: ScoreTable; findings: Finding[] } {
   const count = reader.count;
   const size = count * reader.width;
-  const scores = reader.scores.length > size ? reader.scores.slice(0, size) : reader.scores;
+  // Views, not copies: the few rows that were category rows are left over at the end.
+  const scores = reader.scores.length > size ? reader.scores.subarray(0, size) : reader.scores;
   // Members, sized exactly: one array per category, units in reading (sheet) order.
   const members = reader.order.map((category, i) => (category.members = new Array<number>(reader.memberCounts[i] ?? 0)));
   const filled = reader.order.map(() => 0);
@@ -246,7 +247,7 @@ function finish(reader: Reader, layout: Layout): { table: ScoreTable; findings: 
   const units: UnitColumns = {
     count,
     names: reader.names,
-    rows: reader.unitRows.length > count ? reader.unitRows.slice(0, count) : reader.unitRows,
+    rows: reader.unitRows.length > count ? reader.unitRows.subarray(0, count) : reader.unitRows,
     existingTotals: reader.existingTotals,
     existingRanks: reader.existingRanks,
   };
