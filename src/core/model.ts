@@ -75,9 +75,22 @@ export interface UnitColumns {
   names: string[];
   /** Absolute 0-based rows. */
   rows: Int32Array;
-  /** What the total and rank cells held; null when every one was empty (a first run: nothing to keep). */
-  existingTotals: CellValue[] | null;
-  existingRanks: CellValue[] | null;
+  /**
+   * What each unit's cells in the table's own 累计得分, 排名 and 标记 columns hold now (null for a
+   * column the table lacks): the write plan compares against these instead of reading the grid
+   * again, and the mismatch checks read them.
+   */
+  cells: Record<OutputKind, OutputCells | null>;
+}
+
+export type OutputKind = 'total' | 'rank' | 'flag';
+
+/** One output column's current contents by unit index; an array is null when no cell has one. */
+export interface OutputCells {
+  /** Absolute 0-based column. */
+  col: number;
+  values: CellValue[] | null;
+  formulas: Array<string | null> | null;
 }
 
 export interface CategoryTable {

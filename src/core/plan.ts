@@ -115,7 +115,7 @@ export function planOf(sheetName: string, writes: readonly Omit<CellWrite, 'addr
   return { sheetName, columns: columns.map(gathered) };
 }
 
-/** The exact cells a recalculation changes: totals, ranks, and the 标记 column if asked. */
+/** The exact cells a recalculation changes: totals, ranks, and the 标记 column if asked. `analysis` is analyze(grid) of this same grid. */
 export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions): WritePlan {
   const scored = analysis.scored;
   if (!scored) return { sheetName: grid.sheetName, columns: [] };
@@ -141,18 +141,18 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   const flags = options.flagColumn ? target('flag') : null;
 
   const targets = flags ? [totals, ranks, flags] : [totals, ranks];
-  fillColumns(grid, scored, targets, options);
+  fillColumns(scored, targets, options);
   return nonEmpty(grid.sheetName, [...headers, ...targets]);
 }
 
 /**
  * The unit cells of the total, rank and flag columns that change, in category order: one pass
- * over the units, each row of the grid fetched once for all columns. Totals, ranks and flag
+ * over the units, comparing with the cells' contents the reader kept (no trip back to the grid). Totals, ranks and flag
  * texts repeat across units, so each distinct one is one shared content object (plans are
  * read-only). Arrays are sized for every unit once and trimmed after. The per-unit work is a
  * small function of its own, which V8 optimises once and keeps (see readTable).
  */
-function fillColumns(grid: Grid, scored: ScoredTable, targets: ColumnWrites[], options: PlanOptions): void {
+function fillColumns(scored: ScoredTable, targets: ColumnWrites[], options: PlanOptions): void {
   const count = scored.units.count;
   // A rank is at most the size of its category.
   let maxRank = 0;
@@ -170,10 +170,15 @@ function fillColumns(grid: Grid, scored: ScoredTable, targets: ColumnWrites[], o
     into.rows = new Int32Array(count);
     into.units = new Array<string | null>(count);
     into.after = new Array<CellContent>(count);
+    // What the cells hold now: the reader kept the table's own output columns; a column the plan
+    // adds was checked empty in every table row (freeColumn).
+    const own = into.kind === 'header' ? null : scored.units.cells[into.kind];
+    const kept = own && own.col === into.col ? own : null;
     return {
       into,
       kind: into.kind,
-      col: into.col - grid.originCol,
+      values: kept?.values ?? null,
+      formulas: kept?.formulas ?? null,
       keepFormulas: !options.overwriteFormulas && into.kind !== 'flag',
       // Content objects by key; ranks, flag bits and narrow totals are small integers, so an
       // array serves (sized up front: writing far past the end of an empty array makes it slow).
@@ -190,7 +195,7 @@ function fillColumns(grid: Grid, scored: ScoredTable, targets: ColumnWrites[], o
   });
   for (const category of scored.categories) {
     const members = category.members;
-    for (let m = 0; m < members.length; m++) planUnit(fills, grid, scored, members[m]!);
+    for (let m = 0; m < members.length; m++) planUnit(fills, scored, members[m]!);
   }
   for (const { into, filled } of fills) {
     if (filled < into.rows.length) into.rows = into.rows.slice(0, filled);
@@ -203,8 +208,9 @@ function fillColumns(grid: Grid, scored: ScoredTable, targets: ColumnWrites[], o
 interface Fill {
   into: ColumnWrites;
   kind: WriteKind;
-  /** The column relative to the grid's first column. */
-  col: number;
+  /** The cells' current values and formulas by unit index (null: none has one). */
+  values: CellValue[] | null;
+  formulas: Array<string | null> | null;
   keepFormulas: boolean;
   /** Content objects by key - offset; null when totals spread too wide for an array (then byTotal). */
   byKey: Array<CellContent | undefined> | null;
@@ -214,15 +220,12 @@ interface Fill {
   filled: number;
 }
 
-function planUnit(fills: Fill[], grid: Grid, scored: ScoredTable, index: number): void {
+function planUnit(fills: Fill[], scored: ScoredTable, index: number): void {
   const row = scored.units.rows[index]!;
-  const rowValues = grid.values[row - grid.originRow];
-  const rowFormulas = grid.formulas?.[row - grid.originRow];
   for (let t = 0; t < fills.length; t++) {
     const fill = fills[t]!;
-    const value = rowValues?.[fill.col] ?? null;
-    const f = rowFormulas?.[fill.col];
-    const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
+    const value = fill.values?.[index] ?? null;
+    const formula = fill.formulas?.[index] ?? null;
     if (formula !== null && fill.keepFormulas) continue;
     const now = contentFor(fill, scored.results, index);
     if (formula === null && sameValue(value, now.value)) continue;

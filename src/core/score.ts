@@ -210,8 +210,8 @@ export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTab
   }
   // Sheet order: what the total and rank cells already say, against what they should.
   for (let index = 0; index < units.count; index++) {
-    const existingTotal = units.existingTotals?.[index] ?? null;
-    const existingRank = units.existingRanks?.[index] ?? null;
+    const existingTotal = units.cells.total?.values?.[index] ?? null;
+    const existingRank = units.cells.rank?.values?.[index] ?? null;
     if (totalCol !== null && existingTotal !== null && !holdsCents(existingTotal, results.totals[index]!) && cellText(existingTotal) !== '') {
       const expected = centsToNumber(results.totals[index]!);
       findings.push(finding({ code: 'TOTAL_MISMATCH', found: cellText(existingTotal), expected }, placeAt(units.rows[index]!, totalCol, units.names[index]!)));
@@ -242,8 +242,8 @@ function unitObjects(units: UnitColumns, results: ScoreColumns): (index: number)
         name: units.names[index]!,
         row: units.rows[index]!,
         index,
-        existingTotal: units.existingTotals?.[index] ?? null,
-        existingRank: units.existingRanks?.[index] ?? null,
+        existingTotal: units.cells.total?.values?.[index] ?? null,
+        existingRank: units.cells.rank?.values?.[index] ?? null,
         totalCents: results.totals[index]!,
         rank: results.ranks[index]!,
         flags: FLAG_SETS[results.flagBits[index]!]!,

@@ -1,7 +1,7 @@
 /** Read the units and their score cells out of a detected layout, tying every number to its cell. */
-import { a1, formulaAt, numberFormatAt, valueAt, type CellValue, type Grid } from './grid';
+import { a1, numberFormatAt, valueAt, type CellValue, type Grid } from './grid';
 import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
-import { isScoreColumn, type CategoryTable, type ColumnInfo, type Layout, type ScoreColumn, type ScoreTable, type UnitColumns } from './model';
+import { isScoreColumn, type CategoryTable, type ColumnInfo, type Layout, type OutputCells, type OutputKind, type ScoreColumn, type ScoreTable, type UnitColumns } from './model';
 import { ruleFor, type CategoryRule, type Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS } from './decimal';
 import { cellText, displayName, isDateFormat, isPlainText, normalizeName, parseScore } from './text';
@@ -44,13 +44,13 @@ interface Reader {
   categoryCol: number | null;
   totalCol: ColumnInfo | null;
   rankCol: ColumnInfo | null;
+  /** The table's own total, rank and 标记 columns, whose cells are kept for the plan. */
+  outputs: Array<{ kind: OutputKind; cells: OutputCells }>;
   scoreColumns: ScoreColumn[];
   /** Score columns relative to the grid's first column. */
   scoreCols: number[];
   width: number;
   hidden: Set<number>;
-  /** Total and rank columns, whose formulas a run would overwrite. */
-  formulaColumns: ColumnInfo[];
   /** Position in `order` of each category, by name key. */
   byKey: Map<string, number>;
   order: CategoryTable[];
@@ -68,9 +68,6 @@ interface Reader {
   // The units' columns and score matrix, sized for every layout row and trimmed in finish().
   names: string[];
   unitRows: Int32Array;
-  /** Made when the first non-empty total or rank cell is read: a first run's sheet has none. */
-  existingTotals: CellValue[] | null;
-  existingRanks: CellValue[] | null;
   scores: Float64Array;
   count: number;
 }
@@ -90,11 +87,14 @@ function newReader(grid: Grid, layout: Layout, rules: Rules): Reader {
     categoryCol: role('category')?.col ?? null,
     totalCol,
     rankCol,
+    outputs: (['total', 'rank', 'flag'] as const).flatMap((kind) => {
+      const column = role(kind);
+      return column ? [{ kind, cells: { col: column.col, values: null, formulas: null } }] : [];
+    }),
     scoreColumns,
     scoreCols: scoreColumns.map((c) => c.col - grid.originCol),
     width: scoreColumns.length,
     hidden: new Set(grid.hiddenRows ?? []),
-    formulaColumns: grid.formulas ? [totalCol, rankCol].filter((c): c is ColumnInfo => c !== null) : [],
     byKey: new Map(),
     order: [],
     memberCounts: [],
@@ -105,8 +105,6 @@ function newReader(grid: Grid, layout: Layout, rules: Rules): Reader {
     unitCategories: capacity < 0xffff ? new Uint16Array(capacity) : new Uint32Array(capacity),
     names: new Array<string>(capacity),
     unitRows: new Int32Array(capacity),
-    existingTotals: null,
-    existingRanks: null,
     scores: new Float64Array(capacity * scoreColumns.length),
     count: 0,
   };
@@ -167,16 +165,7 @@ function readUnit(reader: Reader, r: number): void {
   if (key !== name) (reader.nameKeys ??= new Array<string>(reader.names.length))[index] = key;
   const seen = addName(reader, key, index);
   if (seen !== index) reportDuplicate(reader, r, name, seen, reader.order[current]!.name);
-  for (let f = 0; f < reader.formulaColumns.length; f++) {
-    const column = reader.formulaColumns[f]!;
-    const formula = formulaAt(grid, r, column.col);
-    if (formula) findings.push(finding({ code: 'FORMULA_OVERWRITE', column: column.label, formula }, placeAt(r, column.col, name)));
-  }
-  const originCol = grid.originCol;
-  const total = reader.totalCol ? (rowValues[reader.totalCol.col - originCol] ?? null) : null;
-  if (total !== null) (reader.existingTotals ??= filledWithNull(reader.names.length))[index] = total;
-  const rank = reader.rankCol ? (rowValues[reader.rankCol.col - originCol] ?? null) : null;
-  if (rank !== null) (reader.existingRanks ??= filledWithNull(reader.names.length))[index] = rank;
+  readOutputs(reader, r, rowValues, index, name);
   reader.memberCounts[current] = reader.memberCounts[current]! + 1;
 }
 
@@ -222,6 +211,27 @@ function reportDuplicate(reader: Reader, r: number, name: string, first: number,
   );
 }
 
+/**
+ * What the unit's total, rank and 标记 cells hold, kept by unit index (arrays made on the first
+ * non-empty cell: a first run's sheet has none); a formula in a total or rank cell is reported.
+ */
+function readOutputs(reader: Reader, r: number, rowValues: CellValue[], index: number, name: string): void {
+  const { grid } = reader;
+  const rowFormulas = grid.formulas?.[r - grid.originRow];
+  for (let o = 0; o < reader.outputs.length; o++) {
+    const { kind, cells } = reader.outputs[o]!;
+    const value = rowValues[cells.col - grid.originCol] ?? null;
+    if (value !== null) (cells.values ??= filledWithNull(reader.names.length))[index] = value;
+    const f = rowFormulas?.[cells.col - grid.originCol];
+    if (typeof f !== 'string' || !f.startsWith('=')) continue;
+    (cells.formulas ??= filledWithNull(reader.names.length) as Array<string | null>)[index] = f;
+    if (kind !== 'flag') {
+      const label = (kind === 'total' ? reader.totalCol : reader.rankCol)!.label;
+      reader.findings.push(finding({ code: 'FORMULA_OVERWRITE', column: label, formula: f }, placeAt(r, cells.col, name)));
+    }
+  }
+}
+
 function filledWithNull(length: number): CellValue[] {
   return new Array<CellValue>(length).fill(null);
 }
@@ -243,13 +253,18 @@ function finish(reader: Reader, layout: Layout): { table: ScoreTable; findings: 
       reader.findings.push(finding({ code: 'EMPTY_CATEGORY', category: seen.category.name }, placeAt(seen.row, seen.col)));
     }
   }
-  for (const list of [reader.names, reader.existingTotals, reader.existingRanks]) if (list) list.length = count;
+  reader.names.length = count;
+  const cells: UnitColumns['cells'] = { total: null, rank: null, flag: null };
+  for (const { kind, cells: column } of reader.outputs) {
+    if (column.values) column.values.length = count;
+    if (column.formulas) column.formulas.length = count;
+    cells[kind] = column;
+  }
   const units: UnitColumns = {
     count,
     names: reader.names,
     rows: reader.unitRows.length > count ? reader.unitRows.subarray(0, count) : reader.unitRows,
-    existingTotals: reader.existingTotals,
-    existingRanks: reader.existingRanks,
+    cells,
   };
   const categories = reader.order.filter((c) => c.members.length > 0);
   return { table: { layout, scoreColumns: reader.scoreColumns, units, scores, categories }, findings: reader.findings };
