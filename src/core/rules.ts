@@ -94,7 +94,7 @@ export interface Rules {
 
 /** Defaults taken from the real table (温县 2023 Q3): caps 120/120/60/30, bonus ≤ 2, steps of 5. */
 export function defaultRules(): Rules {
-  const categories: Record<string, CategoryRule> = {};
+  const categories = categoryTable();
   const defaults: Array<[string, number]> = [
     ['乡镇(街道)', 120],
     ['一类考评单位', 120],
@@ -113,6 +113,16 @@ export function defaultRules(): Rules {
     rankMode: 'competition',
     flags: { zeroSubmission: true, belowQuota: true, lowQuality: true, lowQualityAdoptionMaxCents: 0 },
   };
+}
+
+/**
+ * An empty table of category rules keyed by name. A dictionary (no prototype, no hidden-class
+ * chain per key set): a plain object grown key by key got new hidden classes on every run, and
+ * when a full GC collected the old ones V8 threw away the optimised code of everything that had
+ * read the rules.
+ */
+export function categoryTable(entries?: Record<string, CategoryRule>): Record<string, CategoryRule> {
+  return Object.assign(Object.create(null) as Record<string, CategoryRule>, entries);
 }
 
 /** Rule for a category, or null when the category is unknown (no cap checks then). */

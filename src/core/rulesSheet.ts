@@ -9,7 +9,7 @@
  */
 import { a1, type Grid } from './grid';
 import { finding, type Finding } from './findings';
-import { type RankMode, type Rules } from './rules';
+import { categoryTable, type RankMode, type Rules } from './rules';
 import { cellText, normalizeName, parseScore } from './text';
 
 const RANK_WORDS: Record<string, RankMode> = {
@@ -35,7 +35,7 @@ const KEYS: Record<string, Key> = {
 const CATEGORY_HEADERS = new Set(['类别', '分类', '类型', '单位类别']);
 
 export function applyRulesSheet(base: Rules, grid: Grid): { rules: Rules; findings: Finding[] } {
-  const rules: Rules = { ...base, categories: { ...base.categories }, flags: { ...base.flags } };
+  const rules: Rules = { ...base, categories: categoryTable(base.categories), flags: { ...base.flags } };
   const findings: Finding[] = [];
   const bad = (row: number, col: number, text: string) =>
     findings.push(finding({ code: 'RULES_SHEET_INVALID', text }, { row, col, cell: a1(row, col), unit: null }));

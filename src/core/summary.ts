@@ -1,6 +1,6 @@
 /** Per-category statistics, top N with ties, flag lists, and the notice lines in the published style. */
 import { formatCents, type Cents } from './decimal';
-import { FLAG_CODES, FLAG_SETS, type CategorySummary, type FlagCode, type FlaggedUnit, type ScoredTable, type ScoredUnit, type Summary } from './model';
+import { FLAG_SETS, type CategorySummary, type FlagCode, type FlaggedUnit, type ScoredTable, type ScoredUnit, type Summary } from './model';
 
 /** Mean rounded half away from zero to the cent. */
 function meanCents(sum: Cents, count: number): Cents {
@@ -22,7 +22,8 @@ export function noticeLine(category: string, topN: number, top: readonly ScoredU
 
 export function summarize(scored: ScoredTable): Summary {
   const topN = scored.rules.topN;
-  const flagged = Object.fromEntries(FLAG_CODES.map((code) => [code, [] as FlaggedUnit[]])) as Record<FlagCode, FlaggedUnit[]>;
+  // Object literals, not objects built key by key: their hidden classes outlive the run (see categoryTable).
+  const flagged: Record<FlagCode, FlaggedUnit[]> = { ZERO_SUBMISSION: [], BELOW_QUOTA: [], LOW_QUALITY: [] };
   const categories: CategorySummary[] = scored.categories.map((category) => {
     const tally: Tally = {
       category: category.name,
@@ -30,7 +31,7 @@ export function summarize(scored: ScoredTable): Summary {
       max: -Infinity,
       min: Infinity,
       top: [],
-      flagCounts: Object.fromEntries(FLAG_CODES.map((code) => [code, 0])) as Record<FlagCode, number>,
+      flagCounts: { ZERO_SUBMISSION: 0, BELOW_QUOTA: 0, LOW_QUALITY: 0 },
     };
     const members = category.members;
     for (let i = 0; i < members.length; i++) count(tally, scored, flagged, members[i]!);
