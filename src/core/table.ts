@@ -28,10 +28,10 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
 
 /**
  * The state of one readTable pass, as plain data with functions over it. The per-row work is a
- * small function, not the body of one long loop: V8 optimises it after a few hundred rows and
- * keeps the code for the next run (a long loop was recompiled on the stack on every run). Not
- * a class: optimised code that relies on a per-run class's hidden class is thrown away when a
- * full GC collects that class between runs, so every recalculation started cold.
+ * small function, not the body of one long loop: V8 optimises it after a few hundred rows, where
+ * a long loop was compiled on the stack again on every run. Plain data rather than a class: with
+ * a class, V8 dropped that optimised code after every full GC between runs (the class's hidden
+ * class died with the run); with plain data it still happens now and then, far less often.
  */
 interface Reader {
   grid: Grid;
