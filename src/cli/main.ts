@@ -334,7 +334,7 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
   const lines: string[] = [tr('cli.report.file', { path: options.input })];
   const layout = analysis.layout;
   const scored = analysis.scored;
-  const unitCount = scored ? scored.categories.reduce((n, c) => n + c.units.length, 0) : 0;
+  const unitCount = scored ? scored.units.count : 0;
   lines.push(
     tr('cli.report.sheet', {
       sheet: analysis.sheetName,

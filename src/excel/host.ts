@@ -339,16 +339,20 @@ function changesFor(analysis: Analysis, plan: WritePlan): RecalcPreview['changes
   const rows = new Set<number>();
   for (const c of plan.columns) if (c.kind === 'total' || c.kind === 'rank') for (const row of c.rows) rows.add(row);
   const changes: RecalcPreview['changes'] = [];
-  for (const category of analysis.scored?.categories ?? []) {
-    for (const unit of category.units) {
-      if (!rows.has(unit.row)) continue;
+  const scored = analysis.scored;
+  if (!scored) return changes;
+  // From the columns: only the changed units, no object for every unit of a big sheet.
+  const { units, results } = scored;
+  for (const category of scored.categories) {
+    for (const index of category.members) {
+      if (!rows.has(units.rows[index]!)) continue;
       changes.push({
-        unit: unit.name,
+        unit: units.names[index]!,
         category: category.name,
-        totalBefore: cellText(unit.existingTotal),
-        totalAfter: formatCents(unit.totalCents),
-        rankBefore: cellText(unit.existingRank),
-        rankAfter: String(unit.rank),
+        totalBefore: cellText(units.cells.total?.values?.[index] ?? null),
+        totalAfter: formatCents(results.totals[index]!),
+        rankBefore: cellText(units.cells.rank?.values?.[index] ?? null),
+        rankAfter: String(results.ranks[index]!),
       });
     }
   }
