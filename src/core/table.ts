@@ -56,7 +56,8 @@ interface Reader {
   order: CategoryTable[];
   /** Units per category, by position in `order`. */
   memberCounts: number[];
-  categoryRowsSeen: Array<{ category: CategoryTable; row: number; col: number; count: number }>;
+  /** Every category row, for the EMPTY_CATEGORY check once all units are read. */
+  categoryRowsSeen: Array<{ category: CategoryTable; row: number; col: number }>;
   /** Position in `order` of the category units now belong to; -1 before the first. */
   current: number;
   /** The first unit index of each name key. */
@@ -135,7 +136,7 @@ function categoryFor(reader: Reader, name: string, row: number | null, col: numb
 /** A category row (乡镇(街道) …): the units below belong to it. */
 function enterCategory(reader: Reader, name: string, row: number, col: number): void {
   reader.current = categoryFor(reader, name, row, col);
-  reader.categoryRowsSeen.push({ category: reader.order[reader.current]!, row, col, count: 0 });
+  reader.categoryRowsSeen.push({ category: reader.order[reader.current]!, row, col });
 }
 
 /** One unit row: its name, score cells, and what the sheet already says in total and rank. */
@@ -151,8 +152,6 @@ function readUnit(reader: Reader, r: number): void {
     return;
   }
   const current = categoryOf(reader, r, name);
-  const lastCategoryRow = reader.categoryRowsSeen[reader.categoryRowsSeen.length - 1];
-  if (lastCategoryRow) lastCategoryRow.count++;
 
   const index = reader.count++;
   readScores(reader, r, rowValues, index, name);
@@ -249,7 +248,8 @@ function finish(reader: Reader, layout: Layout): { table: ScoreTable; findings: 
     members[c]![filled[c]!++] = index;
   }
   for (const seen of reader.categoryRowsSeen) {
-    if (seen.count === 0 && seen.category.members.length === 0) {
+    // A category row's units all land in its category, so a category without members had none.
+    if (seen.category.members.length === 0) {
       reader.findings.push(finding({ code: 'EMPTY_CATEGORY', category: seen.category.name }, placeAt(seen.row, seen.col)));
     }
   }
