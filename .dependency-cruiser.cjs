@@ -1,0 +1,64 @@
+// Architecture rules (issue #12), checked by `npm run lint:deps` (run by `npm run lint`).
+// Each folder of src/ may import only the folders named here; nothing may form a cycle.
+// The core is the domain: it imports nothing of the project but itself, and nothing of
+// Node, the DOM, React, Office, WPS or exceljs.
+/** folder -> the folders of src/ it may import (besides itself). */
+const ALLOWED = {
+  core: [],
+  i18n: ['core'],
+  host: ['core', 'i18n'],
+  excel: ['core', 'i18n', 'host'],
+  wps: ['core', 'i18n', 'host', 'excel'],
+  xlsx: ['core', 'i18n', 'host'],
+  docx: ['core', 'i18n'],
+  sim: ['core', 'i18n'],
+  cli: ['core', 'i18n', 'host', 'xlsx', 'docx'],
+  taskpane: ['core', 'i18n', 'host', 'docx'],
+  commands: ['core', 'i18n', 'host', 'excel', 'wps'],
+  // The demo and offline pages put a simulated or file-backed host beside the real pane.
+  demo: ['core', 'i18n', 'host', 'excel', 'sim', 'xlsx', 'docx', 'taskpane', 'commands'],
+  offline: ['core', 'i18n', 'host', 'excel', 'sim', 'xlsx', 'docx', 'taskpane', 'commands', 'demo'],
+};
+
+const FOLDERS = Object.keys(ALLOWED);
+
+const folderRules = FOLDERS.map((folder) => ({
+  name: `${folder}-imports`,
+  comment: `src/${folder} may import only ${ALLOWED[folder].length ? ALLOWED[folder].join(', ') : 'itself'} of the project`,
+  severity: 'error',
+  from: { path: `^src/${folder}/` },
+  to: { path: '^src/', pathNot: [`^src/(${[folder, ...ALLOWED[folder]].join('|')})/`] },
+}));
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'modules import each other in a cycle', from: {}, to: { circular: true } },
+    {
+      name: 'core-is-pure',
+      severity: 'error',
+      comment: 'the core knows no host, no Node, no UI library',
+      from: { path: '^src/core/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-no-host-packages',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: 'node_modules/(exceljs|react|react-dom|@fluentui|docx|jszip|saxes|wps-jsapi)/' },
+    },
+    {
+      name: 'unknown-folder',
+      severity: 'error',
+      comment: 'every folder of src/ has its allowed edges declared in .dependency-cruiser.cjs',
+      from: { path: '^src/', pathNot: [`^src/(${FOLDERS.join('|')})/`, '^src/[^/]+$'] },
+      to: {},
+    },
+    ...folderRules,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(dist|node_modules|test-output)/' },
+  },
+};
