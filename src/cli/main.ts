@@ -14,6 +14,7 @@ import {
   writeCount,
   FLAG_CODES,
   RULES_SHEET_NAME,
+  sheetPreference,
   SEVERITY_ORDER,
   type Analysis,
   type FindingCode,
@@ -279,7 +280,11 @@ function chooseAndAnalyse(workbook: Workbook, options: Options): Chosen {
   // Neither the rules sheet nor a summary this tool wrote can be the score table.
   // The first sheet whose analysis finds a table: each sheet is read and analysed once, and
   // sheets after it are not read at all.
-  for (const worksheet of sheets) {
+  // #9: the active sheet first, then the visible ones in order, hidden ones last (HIDDEN_SHEET).
+  const visible = (ws: Worksheet) => ws.state !== 'hidden' && ws.state !== 'veryHidden';
+  const activeTab = workbook.views?.[0]?.activeTab ?? 0;
+  for (const i of sheetPreference(sheets.map((ws, index) => ({ hidden: !visible(ws), active: index === activeTab })))) {
+    const worksheet = sheets[i]!;
     if (isRulesSheet(worksheet) || isOwnSummarySheet(worksheet)) continue;
     const grid = gridFromWorksheet(worksheet);
     const analysis = analyse(grid);

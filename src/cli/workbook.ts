@@ -119,7 +119,7 @@ export function gridFromWorksheet(ws: Worksheet): Grid {
 
   const merges: CellRange[] = mergesOf(ws).map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
   if (found.length === 0) {
-    return { sheetName: ws.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges, hiddenRows: [] };
+    return { sheetName: ws.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges, hiddenRows: [], ...sheetState(ws) };
   }
   const height = bottom - top + 1;
   const width = right - left + 1;
@@ -144,7 +144,14 @@ export function gridFromWorksheet(ws: Worksheet): Grid {
     numberFormats,
     merges,
     hiddenRows: hidden.filter((r) => r >= top && r <= bottom),
+    ...sheetState(ws),
   };
+}
+
+/** #9: whether the sheet is hidden and whether it is the workbook's active tab (an index into its sheets). */
+function sheetState(ws: Worksheet): { hidden: boolean; active: boolean } {
+  const activeTab = ws.workbook?.views?.[0]?.activeTab ?? 0;
+  return { hidden: ws.state === 'hidden' || ws.state === 'veryHidden', active: ws.workbook?.worksheets.indexOf(ws) === activeTab };
 }
 
 const STYLE_PARTS = ['font', 'alignment', 'border', 'fill', 'protection'] as const;
@@ -284,6 +291,7 @@ const SPEC_STYLES: Record<SpecStyle, Partial<Style>> = {
 
 const ROW_HEIGHT: Partial<Record<SpecStyle, number>> = { title: 30, subtitle: 20, section: 22 };
 const LINE_HEIGHT = 18;
+const MAX_ROW_POINTS = 409;
 
 /** Display width in Excel character units: CJK and full-width characters count double. */
 function textWidth(text: string): number {
@@ -338,7 +346,8 @@ export function renderSheetSpec(workbook: Workbook, spec: SheetSpec, opts: Rende
         if (lines > 1) height = Math.max(height, lines * LINE_HEIGHT);
       }
     });
-    if (height > 0) ws.getRow(r + 1).height = height;
+    // Excel's tallest row is 409 pt (#9).
+    if (height > 0) ws.getRow(r + 1).height = Math.min(MAX_ROW_POINTS, height);
   });
 
   for (const m of spec.merges) {

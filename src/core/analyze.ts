@@ -40,6 +40,8 @@ export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {
     return empty;
   }
   findings.push(...detected.value.findings);
+  // A hidden sheet is often last quarter's copy or a working sheet: ranking it needs saying.
+  if (grid.hidden) findings.push(finding({ code: 'HIDDEN_SHEET', sheet: grid.sheetName }, SHEET_LEVEL));
   const { table, findings: tableFindings } = readTable(grid, detected.value.layout, rules);
   findings.push(...tableFindings, ...validateScores(table, rules));
   const { scored, findings: scoreFindings } = scoreTable(table, rules);
@@ -74,8 +76,22 @@ export function isOwnSummarySheet(grid: Grid): boolean {
 /** Sheets the product owns or reads as settings: never taken for the score table. */
 const NOT_SCORE_SHEETS = new Set([RULES_SHEET_NAME, SUMMARY_SHEET_NAME].map(normalizeName));
 
-/** Index of the first grid that holds a score table (the default sheet), or -1. */
+/**
+ * Index of the grid to rank when no sheet is named, or -1: of the sheets holding a score table,
+ * the active one, else the first visible one, else the first hidden one (HIDDEN_SHEET then).
+ */
 export function pickScoreSheet(grids: readonly Grid[]): number {
   const rules = defaultRules();
-  return grids.findIndex((g) => !NOT_SCORE_SHEETS.has(normalizeName(g.sheetName).replace(/\(\d+\)$/, '')) && !g.sheetName.startsWith('__') && detectLayout(g, rules).ok);
+  for (const i of sheetPreference(grids)) {
+    const g = grids[i]!;
+    if (!NOT_SCORE_SHEETS.has(normalizeName(g.sheetName).replace(/\(\d+\)$/, '')) && !g.sheetName.startsWith('__') && detectLayout(g, rules).ok) return i;
+  }
+  return -1;
+}
+
+/** Sheet indexes in the order they are tried: the active visible sheet, the other visible ones, then hidden ones. */
+export function sheetPreference(sheets: ReadonlyArray<{ hidden?: boolean; active?: boolean }>): number[] {
+  const indexes = sheets.map((_, i) => i);
+  const rank = (s: { hidden?: boolean; active?: boolean }) => (s.hidden ? 2 : s.active ? 0 : 1);
+  return indexes.sort((a, b) => rank(sheets[a]!) - rank(sheets[b]!) || a - b);
 }

@@ -47,7 +47,15 @@ export type FindingDetail =
   | { code: 'RANK_MISMATCH'; found: string; expected: number }
   | ({ code: 'FORMULA_OVERWRITE'; formula: string } & ColumnField)
   | { code: 'HIDDEN_ROW' }
-  | { code: 'RULES_SHEET_INVALID'; text: string };
+  | { code: 'RULES_SHEET_INVALID'; text: string }
+  // #9 reading traps
+  | ({ code: 'FORMULA_NO_VALUE'; formula: string } & ColumnField)
+  | { code: 'TABLE_ENDS_EARLY'; unitCell: string; count: number }
+  | { code: 'DOUBTFUL_CATEGORY'; category: string }
+  | ({ code: 'NUMERIC_TEXT'; text: string } & ColumnField)
+  | ({ code: 'EXTRA_COMPONENT' } & ColumnField)
+  | { code: 'HIDDEN_SHEET'; sheet: string }
+  | { code: 'CELL_TOO_LONG'; length: number };
 
 export type Finding = FindingDetail & At & { severity: Severity };
 export type FindingCode = Finding['code'];
@@ -81,7 +89,18 @@ export const SEVERITY: { readonly [C in FindingCode]: Severity } = {
   FORMULA_OVERWRITE: 'warning',
   HIDDEN_ROW: 'info',
   RULES_SHEET_INVALID: 'warning',
+  // #9 reading traps
+  FORMULA_NO_VALUE: 'error',
+  TABLE_ENDS_EARLY: 'error',
+  DOUBTFUL_CATEGORY: 'warning',
+  NUMERIC_TEXT: 'info',
+  EXTRA_COMPONENT: 'info',
+  HIDDEN_SHEET: 'warning',
+  CELL_TOO_LONG: 'error',
 };
+
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_CHARS = 32767;
 
 export const ALL_FINDING_CODES = Object.keys(SEVERITY) as FindingCode[];
 

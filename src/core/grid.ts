@@ -34,6 +34,11 @@ export interface Grid {
   merges?: CellRange[];
   /** Absolute 0-based indexes of hidden rows (hidden or filtered out). */
   hiddenRows?: number[];
+  // #9 which sheet
+  /** The sheet itself is hidden (or very hidden), where the host says so. */
+  hidden?: boolean;
+  /** The sheet is the workbook's active tab, where the host says so. */
+  active?: boolean;
 }
 
 /** Column letters for a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */

@@ -17,3 +17,6 @@ export { rankTotals, totalOf } from './score';
 export { noticeLine, topUnits } from './summary';
 export { UNCATEGORISED, SINGLE_CATEGORY } from './table';
 export { buildSummarySheet, noticeDraft, type SummaryText } from './summarySheet';
+// #9 reading traps
+export { sheetPreference } from './analyze';
+export { splitNoticeLine, NOTICE_ROW_CHARS } from './summarySheet';

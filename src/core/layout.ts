@@ -2,7 +2,7 @@
  * Sheet-layout detection: find the score table in a grid the way offices really keep it —
  * title rows above, a header row, category rows (or a category column), notes below.
  */
-import { a1, type CellValue, type Grid } from './grid';
+import { a1, formulaAt, type CellValue, type Grid } from './grid';
 import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
 import type { CategoryRow, ColumnInfo, Layout } from './model';
 import { fail, ok, type Result } from './result';
@@ -24,6 +24,11 @@ function isNoteText(text: string): boolean {
 const NOT_A_UNIT = new Set(['合计', '总计', '小计', '平均', '平均分', '汇总']);
 /** Text that reads like a category name rather than a unit (一类考评单位, 乡镇(街道), 第一组). */
 const CATEGORY_LIKE = /类|组$|^乡镇|考评单位$|单位$/;
+/**
+ * Of those, the ones that are a category's name in themselves: 一类, 第二组, 三类考评单位, 乡镇(街道),
+ * 市直单位. The rest only hold a 类 or end in 组, as unit names do (县委巡察组, 垃圾分类办公室).
+ */
+const CATEGORY_NAME = /^第?[一二三四五六七八九十\d]+[类组]|^乡镇|单位$/;
 /** Period in a title: 2023年7—9月份, 2023年第三季度, 2023年上半年, 2023年9月. */
 const PERIOD = /(\d{4})\s*年\s*(?:\d{1,2}\s*[—–\-~～至到]+\s*\d{1,2}\s*月份?|第?[一二三四1-4]\s*季度|[上下]半年|全年|\d{1,2}\s*月份?)/;
 
@@ -124,6 +129,10 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
   for (const d of header.duplicates) {
     findings.push(finding({ code: 'DUPLICATE_HEADER', column: d.label }, placeAt(header.row, d.col)));
   }
+  // Any other …得分 column is added into the total: say so, so a column nobody meant to add is seen.
+  for (const c of header.columns) {
+    if (c.role === 'component') findings.push(finding({ code: 'EXTRA_COMPONENT', column: c.label }, placeAt(header.row, c.col)));
+  }
 
   // Table extent: every non-empty header cell, known or not.
   const headerValues = grid.values[header.row - grid.originRow] ?? [];
@@ -153,6 +162,9 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
   const rows = new Array<number>(Math.max(0, bottom - header.row));
   let rowCount = 0;
   const categoryRows: CategoryRow[] = [];
+  // Category rows that only read like one (县委巡察组, …分类…办公室: a 组 or 类 in the name) with
+  // nothing else saying so: not merged, not a known category, in the unit column.
+  const weakCategories = new Set<CategoryRow>();
   let lastRow = header.row;
   const mergedAcross = mergedRowStarts(grid);
   const labelledCols = new Set(header.columns.map((c) => c.col));
@@ -164,6 +176,13 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
 
   const scoreColsInRow = scoreCols.map((c) => c - grid.originCol);
   const unitColInRow = unitColumn.col - grid.originCol;
+  /** The table ends at this note row: rows below it shaped like units are not read, and that is said. */
+  const endsEarly = (noteRow: number) => {
+    const after = unitShapedRowsBelow(grid, noteRow, bottom, scoreColsInRow, unitColInRow, headerAt);
+    if (after.count > 0) {
+      findings.push(finding({ code: 'TABLE_ENDS_EARLY', unitCell: a1(after.first, unitColumn.col), count: after.count }, placeAt(noteRow, firstNonEmptyCol(grid, noteRow) ?? unitColumn.col)));
+    }
+  };
   for (let r = header.row + 1; r <= bottom; r++) {
     const values = grid.values[r - grid.originRow];
     if (!values) continue;
@@ -198,8 +217,16 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     }
     const aloneOnRow = labelledNonEmpty <= (labelledCols.has(firstCellCol) ? 1 : 0);
 
+    // A name in the unit cell and something in a score cell (a number, text such as 未报送, a
+    // formula even without a calculated value): the row is a unit's, whatever its name begins with.
+    const unitShaped =
+      cellText(values[unitColInRow] ?? null) !== '' &&
+      scoreColsInRow.some((c, i) => cellText(values[c] ?? null) !== '' || formulaAt(grid, r, scoreCols[i]!) !== null);
     const firstText = firstTextInRow(values);
-    if (firstText !== null && isNoteText(firstText)) break;
+    if (firstText !== null && isNoteText(firstText) && !unitShaped) {
+      endsEarly(r);
+      break;
+    }
     if (!hasNumber) {
       // Only rows without scores can be a second header or a category row; checking just those keeps big sheets fast.
       // A second header ends the table; so does a title line right above one (two quarters stacked).
@@ -209,18 +236,21 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
         findings.push(finding({ code: 'MULTIPLE_TABLES', headerCell: a1(nextHeader.row, col) }, placeAt(nextHeader.row, col)));
         break;
       }
-      if (!categoryColumn && aloneOnRow && typeof firstCellValue === 'string') {
+      if (!categoryColumn && aloneOnRow && !unitShaped && typeof firstCellValue === 'string') {
         const onlyCol = firstCellCol;
         const text = firstCellValue.trim();
-        const looksLikeCategory =
-          mergedAcross.has(r) ||
-          onlyCol !== unitColumn.col ||
-          ruleFor(rules, text) !== null ||
-          CATEGORY_LIKE.test(normalizeName(text));
-        if (looksLikeCategory) {
-          if (text.length > 40) break; // a long sentence alone on its row is a note, not a category
+        const key = normalizeName(text);
+        const surely = mergedAcross.has(r) || onlyCol !== unitColumn.col || ruleFor(rules, text) !== null || CATEGORY_NAME.test(key);
+        if (surely || CATEGORY_LIKE.test(key)) {
+          if (text.length > 40) {
+            // A long sentence alone on its row is a note, not a category.
+            endsEarly(r);
+            break;
+          }
           rows[rowCount++] = r;
-          categoryRows.push({ row: r, col: onlyCol, name: text });
+          const categoryRow: CategoryRow = { row: r, col: onlyCol, name: text };
+          categoryRows.push(categoryRow);
+          if (!surely) weakCategories.add(categoryRow);
           lastRow = r;
           continue;
         }
@@ -232,6 +262,7 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
   }
 
   rows.length = rowCount;
+  resolveWeakCategories(categoryRows, weakCategories, rows[0] ?? null, findings);
   const hasCategoryRows = categoryRows.length > 0;
   const layout: Layout = {
     sheetName: grid.sheetName,
@@ -259,9 +290,62 @@ function isPlainUnitRow(values: CellValue[], scoreCols: readonly number[], unitC
   let hasNumber = false;
   for (let i = 0; i < scoreCols.length && !hasNumber; i++) hasNumber = isNumberLike(values[scoreCols[i]!] ?? null);
   if (!hasNumber) return false;
+  // A name in the unit cell and numbers in score cells: a unit, even one named *县委办 or ※某局.
+  // Text like 注：… in front is a note only when the unit cell is empty.
+  const unitCell = values[unitCol] ?? null;
   const firstText = firstTextInRow(values);
-  if (firstText !== null && isNoteText(firstText)) return false;
-  return !isSummaryRow(values[unitCol] ?? null);
+  if (firstText !== null && isNoteText(firstText) && cellText(unitCell) === '') return false;
+  return !isSummaryRow(unitCell);
+}
+
+/** Rows below `row` with a unit name and a number in a score cell, up to the next header. */
+function unitShapedRowsBelow(
+  grid: Grid,
+  row: number,
+  bottom: number,
+  scoreCols: readonly number[],
+  unitCol: number,
+  headerAt: (row: number) => HeaderCandidate | null,
+): { first: number; count: number } {
+  let first = -1;
+  let count = 0;
+  for (let r = row + 1; r <= bottom; r++) {
+    const values = grid.values[r - grid.originRow];
+    if (!values) continue;
+    const name = values[unitCol] ?? null;
+    if (cellText(name) === '' || isSummaryRow(name)) continue;
+    if (!scoreCols.some((c) => isNumberLike(values[c] ?? null))) {
+      if (headerAt(r)) break; // a second table: MULTIPLE_TABLES' business, not this note's
+      continue;
+    }
+    if (first < 0) first = r;
+    count++;
+  }
+  return { first, count };
+}
+
+function firstNonEmptyCol(grid: Grid, row: number): number | null {
+  const values = grid.values[row - grid.originRow] ?? [];
+  const i = values.findIndex((v) => cellText(v) !== '');
+  return i < 0 ? null : i + grid.originCol;
+}
+
+/**
+ * Rows taken for categories only because their name has a 组 or 类 in it. When the sheet marks
+ * its categories otherwise (merged rows, known names, their own column), or units come before
+ * the first such row, it is a unit with blank scores (县委巡察组). Only when such rows head the
+ * table and nothing else marks a category do they stay categories, and that guess is a finding.
+ */
+function resolveWeakCategories(categoryRows: CategoryRow[], weak: ReadonlySet<CategoryRow>, firstRow: number | null, findings: Finding[]): void {
+  if (weak.size === 0) return;
+  if (weak.size < categoryRows.length || categoryRows[0]!.row !== firstRow) {
+    // The rows stay in layout.rows: without their category entry, readTable reads them as units.
+    const kept = categoryRows.filter((c) => !weak.has(c));
+    categoryRows.length = 0;
+    categoryRows.push(...kept);
+    return;
+  }
+  for (const c of categoryRows) findings.push(finding({ code: 'DOUBTFUL_CATEGORY', category: c.name }, placeAt(c.row, c.col)));
 }
 
 /** A 合计/平均 row: not a unit. Checked on every row, so plain names longer than any such word skip the lookup. */

@@ -42,6 +42,9 @@ export interface HeaderMatch {
   label: string;
 }
 
+/** Words naming a period other than the one being scored (or the running total over several). */
+const OTHER_PERIOD = /累计|全年|年度|上期|上季度/;
+
 const MAX_IN_HEADER = /[(（]\s*(\d+(?:\.\d+)?)\s*(?:分)?\s*[)）]\s*$/;
 
 /** Map one header cell to a role. Any other header containing 得分 is an added score component. */
@@ -57,7 +60,8 @@ export function matchHeader(text: string): HeaderMatch {
   for (const synonym of HEADER_SYNONYMS) {
     if (synonym.endsWith?.some((suffix) => bare.endsWith(suffix))) return { role: synonym.role, maxCents, label };
   }
-  if (bare.includes('得分')) return { role: 'component', maxCents, label };
+  // 全年累计得分, 上季度得分, 年度得分: another period's score beside this one's, not a part of it.
+  if (bare.includes('得分')) return { role: OTHER_PERIOD.test(bare) ? null : 'component', maxCents, label };
   return { role: null, maxCents, label };
 }
 

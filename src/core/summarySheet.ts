@@ -4,7 +4,7 @@
  */
 import { centsToNumber } from './decimal';
 import { FLAG_CODES, FLAG_LABELS_ZH, type Analysis } from './model';
-import type { Finding } from './findings';
+import { MAX_CELL_CHARS, type Finding } from './findings';
 import { SUMMARY_MARKER, SUMMARY_SHEET_NAME, type SheetSpec, type SpecCell, type SpecStyle } from './sheetSpec';
 
 /** Text the sheet needs, supplied by the caller from src/i18n so the core stays locale-free. */
@@ -20,7 +20,8 @@ const CHART_ROWS = 18;
 export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetSpec {
   const rows: SpecCell[][] = [];
   const merges: SheetSpec['merges'] = [];
-  const cell = (value: string | number | null, style: SpecStyle): SpecCell => ({ value, style });
+  // Excel holds at most 32,767 characters in a cell; longer text (a name a script wrote) is cut here, not by Excel.
+  const cell = (value: string | number | null, style: SpecStyle): SpecCell => ({ value: typeof value === 'string' && value.length > MAX_CELL_CHARS ? `${value.slice(0, MAX_CELL_CHARS - 1)}…` : value, style });
   const wide = (value: string, style: SpecStyle) => {
     merges.push({ top: rows.length, left: 0, bottom: rows.length, right: WIDTH - 1 });
     rows.push([cell(value, style)]);
@@ -84,7 +85,7 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
 
   if (summary && analysis.scored) {
     wide(L('summary.section.notice'), 'section');
-    for (const line of noticeDraft(analysis)) wide(line, 'notice');
+    for (const line of noticeDraft(analysis)) for (const part of splitNoticeLine(line)) wide(part, 'notice');
     blank();
 
     // The chart reads its data from the table at the end of the sheet; its area is reserved rows.
@@ -121,6 +122,33 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
     chart,
     print: { paperSize: 'A4', orientation: 'portrait', fitToWidth: 1 },
   };
+}
+
+/**
+ * #9: the most characters of a notice line in one row of the summary sheet. A merged row
+ * across the sheet fits about 55 Chinese characters a line, so 1,000 are about 19 lines, a
+ * row of some 340 pt: inside Excel's 409 pt a row and 32,767 characters a cell.
+ */
+export const NOTICE_ROW_CHARS = 1000;
+
+/**
+ * A notice line in pieces of at most NOTICE_ROW_CHARS, cut after a 、 where one is near the end
+ * of a piece so no unit's name is split (a 基础数量不足 sentence can name thousands of units).
+ */
+export function splitNoticeLine(line: string, max = NOTICE_ROW_CHARS): string[] {
+  const parts: string[] = [];
+  let rest = line;
+  while (rest.length > max) {
+    const comma = rest.lastIndexOf('、', max - 1);
+    let cut = comma >= max / 2 ? comma + 1 : max;
+    // Never between the halves of a surrogate pair.
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut--;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  parts.push(rest);
+  return parts;
 }
 
 /** The notice lines (top N per category) followed by the flag sentences, ready to paste. */

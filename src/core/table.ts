@@ -1,6 +1,6 @@
 /** Read the units and their score cells out of a detected layout, tying every number to its cell. */
-import { a1, numberFormatAt, valueAt, type CellValue, type Grid } from './grid';
-import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
+import { a1, formulaAt, numberFormatAt, valueAt, type CellValue, type Grid } from './grid';
+import { finding, MAX_CELL_CHARS, placeAt, SHEET_LEVEL, type Finding } from './findings';
 import { isScoreColumn, type CategoryTable, type ColumnInfo, type Layout, type OutputCells, type OutputKind, type ScoreColumn, type ScoreTable, type UnitColumns } from './model';
 import { ruleFor, type CategoryRule, type Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS } from './decimal';
@@ -135,6 +135,7 @@ function categoryFor(reader: Reader, name: string, row: number | null, col: numb
 
 /** A category row (乡镇(街道) …): the units below belong to it. */
 function enterCategory(reader: Reader, name: string, row: number, col: number): void {
+  if (name.length > MAX_CELL_CHARS) reader.findings.push(finding({ code: 'CELL_TOO_LONG', length: name.length }, placeAt(row, col)));
   reader.current = categoryFor(reader, name, row, col);
   reader.categoryRowsSeen.push({ category: reader.order[reader.current]!, row, col });
 }
@@ -147,6 +148,9 @@ function readUnit(reader: Reader, r: number): void {
   // Most names are plain (CJK and visible ASCII): they are their own display form and name key.
   const plain = typeof cell === 'string' && isPlainText(cell);
   const name = plain ? cell : displayName(cell);
+  // Excel keeps at most 32,767 characters in a cell: a longer name came from a script, and
+  // would be cut short when the file or our summary is opened in Excel.
+  if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) findings.push(finding({ code: 'CELL_TOO_LONG', length: cell.length }, placeAt(r, unitCol, null)));
   if (!name) {
     if (reader.scoreColumns.some((c) => valueAt(grid, r, c.col) !== null)) findings.push(finding({ code: 'EMPTY_UNIT_NAME' }, placeAt(r, unitCol)));
     return;
@@ -272,18 +276,34 @@ function finish(reader: Reader, layout: Layout): { table: ScoreTable; findings: 
 
 /** Parse one score cell; unusable content becomes a finding and counts as nothing. */
 function readScore(grid: Grid, row: number, column: ScoreColumn, unit: string, findings: Finding[]): number | null {
-  const parsed = parseScore(valueAt(grid, row, column.col), numberFormatAt(grid, row, column.col));
-  if (parsed.kind === 'number' && !parsed.rounded) return parsed.cents;
+  const value = valueAt(grid, row, column.col);
+  const parsed = parseScore(value, numberFormatAt(grid, row, column.col));
+  if (parsed.kind === 'number' && !parsed.rounded && !parsed.fromText) return parsed.cents;
   const where = placeAt(row, column.col, unit);
+  if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
+    findings.push(finding({ code: 'CELL_TOO_LONG', length: value.length }, where));
+    return null;
+  }
   switch (parsed.kind) {
     case 'number':
+      // Excel's own SUM skips numbers kept as text; this total counts them, so it says so.
+      if (parsed.fromText) findings.push(finding({ code: 'NUMERIC_TEXT', column: column.label, text: typeof value === 'string' ? value.trim() : String(value) }, where));
       if (parsed.rounded) {
         findings.push(finding({ code: 'TOO_MANY_DECIMALS', column: column.label, value: parsed.value, rounded: centsToNumber(parsed.cents) }, where));
       }
       return parsed.cents;
-    case 'empty':
+    case 'empty': {
+      // A formula saved without its result (openpyxl, pandas and other scripts do) is not an
+      // empty cell: its value is unknown, and counting it 0 would rank the unit wrongly.
+      // null, not "": a formula whose result is the empty text ("" from IF) was calculated.
+      const formula = value === null ? formulaAt(grid, row, column.col) : null;
+      if (formula !== null) {
+        findings.push(finding({ code: 'FORMULA_NO_VALUE', column: column.label, formula }, where));
+        return null;
+      }
       findings.push(finding({ code: 'EMPTY_SCORE', column: column.label }, where));
       return null;
+    }
     case 'text':
       findings.push(finding({ code: 'NOT_A_NUMBER', column: column.label, text: parsed.text }, where));
       return null;

@@ -47,7 +47,9 @@ export function gridFromLoaded(
     sheetName,
     originRow,
     originCol,
-    values: values.map((row) => row.map(fromExcelValue)),
+    // A formula showing "" keeps it: Excel calculated it, and the core takes a formula cell
+    // without any value (null) for one saved uncalculated (FORMULA_NO_VALUE).
+    values: values.map((row, r) => row.map((v, c) => (v === '' && formulaOf(v, formulas?.[r]?.[c]) !== null ? '' : fromExcelValue(v)))),
   };
   if (formulas) {
     grid.formulas = sparseRows(formulas, (f, r, c) => formulaOf(values[r]?.[c], f), (f) => f === null);

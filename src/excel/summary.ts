@@ -132,7 +132,8 @@ export function queueRenderSpec(sheet: Excel.Worksheet, spec: SheetSpec, office:
     const cell = row[0];
     if (cell?.style === 'notice' && typeof cell.value === 'string') {
       const lines = Math.max(1, Math.ceil(cell.value.length / Math.max(10, lineChars)));
-      sheet.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = 18 * lines;
+      // Excel's tallest row is 409 pt (#9).
+      sheet.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = Math.min(409, 18 * lines);
     }
     if (cell?.style === 'title') sheet.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = 30;
   });

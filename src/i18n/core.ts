@@ -10,6 +10,8 @@ const COLUMN_EN: Record<string, string> = { unit: 'unit name', score: 'score', t
 const at = (f: Finding) => (f.cell ? `单元格 ${f.cell}` : '工作表');
 const atEn = (f: Finding) => (f.cell ? `Cell ${f.cell}` : 'The sheet');
 const who = (f: Finding) => (f.unit ? `（${f.unit}）` : '');
+/** Cell and unit before 的, with no stray space after the full-width bracket: 单元格 B17（水利局）的 */
+const atWho = (f: Finding) => (f.unit ? `${at(f)}${who(f)}` : `${at(f)} `);
 const whoEn = (f: Finding) => (f.unit ? ` (${f.unit})` : '');
 
 const zhFindings: FindingMessages = {
@@ -40,6 +42,14 @@ const zhFindings: FindingMessages = {
   FORMULA_OVERWRITE: (f) => `${at(f)}${who(f)} 的“${f.column}”含公式 ${f.formula}，已保留公式，未覆盖。`,
   HIDDEN_ROW: (f) => `${at(f)}${who(f)} 所在行已隐藏或被筛选，仍参与排名。`,
   RULES_SHEET_INVALID: (f) => `考评规则表 ${f.cell ?? ''} 无法识别：“${f.text}”，已按默认规则处理。`,
+  // #9 reading traps
+  FORMULA_NO_VALUE: (f) => `${atWho(f)}的“${f.column}”含公式 ${f.formula}，但公式没有计算结果，请在 Excel 或 WPS 中打开并保存后重试。`,
+  TABLE_ENDS_EARLY: (f) => `${at(f)} 处的说明行结束了表格，但下面 ${f.unitCell} 起还有 ${f.count} 行像单位行（有名称和得分），这些行未参与排名。请删除说明行或将其移到表格末尾。`,
+  DOUBTFUL_CATEGORY: (f) => `${at(f)} 的“${f.category}”没有得分，已按类别处理；如果它是一个单位，请填写其得分或将类别行合并单元格。`,
+  NUMERIC_TEXT: (f) => `${atWho(f)}的“${f.column}”是文本“${f.text}”，已按数字读取（Excel 的求和会跳过这种文本）。`,
+  EXTRA_COMPONENT: (f) => `${at(f)} 的“${f.column}”列计入累计得分。`,
+  HIDDEN_SHEET: (f) => `排名的工作表“${f.sheet}”是隐藏的工作表，请确认它就是本期得分表。`,
+  CELL_TOO_LONG: (f) => `${atWho(f)}有 ${f.length} 个字符，超过 Excel 单元格上限 32767 个字符，Excel 打开时会截断。请缩短内容。`,
 };
 
 const enFindings: FindingMessages = {
@@ -70,6 +80,14 @@ const enFindings: FindingMessages = {
   FORMULA_OVERWRITE: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" holds the formula ${f.formula}; it is kept, not overwritten.`,
   HIDDEN_ROW: (f) => `${atEn(f)}${whoEn(f)}: the row is hidden or filtered out; it is still ranked.`,
   RULES_SHEET_INVALID: (f) => `Rules sheet ${f.cell ?? ''}: "${f.text}" is not understood; default rules are used.`,
+  // #9 reading traps
+  FORMULA_NO_VALUE: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" holds the formula ${f.formula} but no calculated value; open and save the file in Excel or WPS, then try again.`,
+  TABLE_ENDS_EARLY: (f) => `${atEn(f)}: this note ends the table, but ${f.count} unit-like rows (a name and scores) follow from ${f.unitCell}; they are not ranked. Remove the note or move it below the table.`,
+  DOUBTFUL_CATEGORY: (f) => `${atEn(f)}: "${f.category}" has no scores and is taken as a category; if it is a unit, enter its scores or merge the category row's cells.`,
+  NUMERIC_TEXT: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is the text "${f.text}", read as a number (Excel's SUM skips such text).`,
+  EXTRA_COMPONENT: (f) => `${atEn(f)}: column "${f.column}" is added into the total.`,
+  HIDDEN_SHEET: (f) => `The ranked sheet "${f.sheet}" is hidden; make sure it is this period's score table.`,
+  CELL_TOO_LONG: (f) => `${atEn(f)}${whoEn(f)} holds ${f.length} characters, over Excel's limit of 32,767 per cell; Excel truncates it. Shorten it.`,
 };
 
 const FINDINGS: Record<Locale, FindingMessages> = { 'zh-CN': zhFindings, 'en-US': enFindings };

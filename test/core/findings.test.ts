@@ -34,6 +34,14 @@ const CASES: Record<FindingCode, { grid: Grid; cells: Array<string | null> }> = 
   FORMULA_OVERWRITE: { grid: withFormula(table(['甲', 120, 15, 0.4, 135.4, 1]), 2, 4, '=SUM(B3:D3)'), cells: ['E3'] },
   HIDDEN_ROW: { grid: { ...table(['甲', 120, 0, 0], ['乙', 120, 5, 0]), hiddenRows: [3] }, cells: ['A4'] },
   RULES_SHEET_INVALID: { grid: table(['甲', 120, 0, 0]), cells: [] }, // covered in rules.test.ts (needs a rules sheet)
+  // #9 reading traps (each one's behaviour is tested in test/core/reading.test.ts)
+  FORMULA_NO_VALUE: { grid: withFormula(table(['甲', null, 15, 0]), 2, 1, '=60*2'), cells: ['B3'] },
+  TABLE_ENDS_EARLY: { grid: table(['甲', 120, 0, 0], ['注：以下单位为新增'], ['乙', 120, 5, 0]), cells: ['A4'] },
+  DOUBTFUL_CATEGORY: { grid: gridFromRows([HEADER, ['县委巡察组'], ['甲', 10, 5, 0]]), cells: ['A2'] },
+  NUMERIC_TEXT: { grid: table(['甲', '１２０', 0, 0]), cells: ['B3'] },
+  EXTRA_COMPONENT: { grid: gridFromRows([['单位', '基础得分', '在线服务得分'], ['甲', 10, 5]]), cells: ['C1'] },
+  HIDDEN_SHEET: { grid: { ...table(['甲', 120, 0, 0]), hidden: true }, cells: [null] },
+  CELL_TOO_LONG: { grid: table(['甲', '1'.repeat(40000), 0, 0]), cells: ['B3'] },
 };
 
 function withFormula(grid: Grid, row: number, col: number, formula: string): Grid {

@@ -189,7 +189,8 @@ export const CASES: CorpusCase[] = [
       ['注：基础得分上限为 120 分。'],
       ['统计局', 1, 2, 3],
     ]),
-    findings: [],
+    // #9: a unit-shaped row below the note is not read, and that is an error, not silence.
+    findings: [['TABLE_ENDS_EARLY', 'A12']],
     period: '2023年7—9月份',
     categories: [{ name: ONE, units: [['农业农村局', 175.7, 1], ['商务局', 135, 3], ['财政局', 161, 2]] }],
     top: [['农业农村局', '财政局', '商务局']],
@@ -311,9 +312,9 @@ export const CASES: CorpusCase[] = [
   },
   {
     id: 'note-and-sum-row-below',
-    about: 'a 合计 row is not a unit; rows after a 注： note are not read',
+    about: 'a 合计 row is not a unit; rows after a 注： note are not read, and that is said (#9)',
     grid: sheet([H, [ONE], ['甲', 120, 10, 0], ['乙', 100, 5, 0], ['合计', 220, 15, 0], ['注：数据截至9月30日'], ['丙', 1, 2, 3]]),
-    findings: [],
+    findings: [['TABLE_ENDS_EARLY', 'A6']],
     categories: [{ name: ONE, units: [['甲', 130, 1], ['乙', 105, 2]] }],
   },
   {
@@ -595,7 +596,15 @@ export const CASES: CorpusCase[] = [
     id: 'numeric-text',
     about: 'numbers typed as text, with full-width digits, spaces or a 分 suffix, count',
     grid: sheet([H, [ONE], ['甲', '120', '１０', '0.5分'], ['乙', ' 115 ', '5', '1']]),
-    findings: [],
+    // #9: each is read, and said (Excel's own SUM would skip it).
+    findings: [
+      ['NUMERIC_TEXT', 'B3'],
+      ['NUMERIC_TEXT', 'C3'],
+      ['NUMERIC_TEXT', 'D3'],
+      ['NUMERIC_TEXT', 'B4'],
+      ['NUMERIC_TEXT', 'C4'],
+      ['NUMERIC_TEXT', 'D4'],
+    ],
     categories: [{ name: ONE, units: [['甲', 130.5, 1], ['乙', 121, 2]] }],
   },
   {
@@ -620,6 +629,7 @@ export const CASES: CorpusCase[] = [
     about: 'base over the 二类 cap of 60, bonus over 2, and a column over the (9) in its header',
     grid: sheet([[...H, '在线服务得分(9)'], [TWO], ['甲', 65, 10, 3, 10], ['乙', 60, 5, 2, 9]]),
     findings: [
+      ['EXTRA_COMPONENT', 'E1'], // #9: the extra 得分 column added into the total is named
       ['BASE_OVER_CAP', 'B3'],
       ['BONUS_OVER_CAP', 'D3'],
       ['OVER_CAP', 'E3'],

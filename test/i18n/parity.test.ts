@@ -11,10 +11,10 @@ describe('messages', () => {
   it('every finding code and flag renders in every locale, naming the cell', () => {
     for (const locale of LOCALES) {
       for (const code of ALL_FINDING_CODES) {
-        const f = { code, severity: 'error', cell: 'B17', row: 16, col: 1, unit: '水利局', column: '基础得分', text: 'x', value: 1, cap: 2, step: 5, category: '一类', firstCell: 'B3', firstCategory: '二类', found: '1', expected: 2, formula: '=1', headerCell: 'A9', rounded: 1 } as unknown as Finding;
+        const f = { code, severity: 'error', cell: 'B17', row: 16, col: 1, unit: '水利局', column: '基础得分', text: 'x', value: 1, cap: 2, step: 5, category: '一类', firstCell: 'B3', firstCategory: '二类', found: '1', expected: 2, formula: '=1', headerCell: 'A9', rounded: 1, unitCell: 'A20', count: 3, sheet: '三季度', length: 40000 } as unknown as Finding;
         const text = formatFinding(f, locale);
         expect(text.length).toBeGreaterThan(10);
-        if (!['HEADER_NOT_FOUND', 'SUMMARY_SHEET', 'NO_CATEGORY', 'MULTIPLE_TABLES', 'RULES_SHEET_INVALID'].includes(code)) expect(text).toContain('B17');
+        if (!['HEADER_NOT_FOUND', 'SUMMARY_SHEET', 'NO_CATEGORY', 'MULTIPLE_TABLES', 'RULES_SHEET_INVALID', 'HIDDEN_SHEET'].includes(code)) expect(text).toContain('B17');
       }
       for (const flag of FLAG_CODES) expect(flagLabel(flag, locale)).not.toBe('');
     }
