@@ -188,22 +188,21 @@ export interface JsonSettings {
 
 export interface JsonReport {
   sheet: string | null;
-  /** The settings used (null when the file was not read). */
-  settings: JsonSettings | null;
   categories: Array<{ name: string; units: JsonUnit[] }>;
   findings: JsonFinding[];
   notice: string[];
   /** What was written (recalc/summary), else null. */
   written: JsonWritten | null;
+  /** The settings used and where each came from (null when the file was not read). */
+  settings: JsonSettings | null;
   /** Present only when the run ended with exit status 2. */
   error?: { code: ErrorCode; message: string };
 }
 
 function jsonReport(analysis: Analysis | null, locale: Locale, written: JsonWritten | null, settings: JsonSettings | null): JsonReport {
-  if (!analysis) return { sheet: null, settings, categories: [], findings: [], notice: [], written };
+  if (!analysis) return { sheet: null, categories: [], findings: [], notice: [], written, settings };
   return {
     sheet: analysis.sheetName,
-    settings,
     categories: (analysis.scored?.categories ?? []).map((category) => ({
       name: category.name,
       units: category.units.map((unit) => ({
@@ -223,6 +222,7 @@ function jsonReport(analysis: Analysis | null, locale: Locale, written: JsonWrit
     })),
     notice: analysis.summary?.noticeLines ?? [],
     written,
+    settings,
   };
 }
 
