@@ -22,7 +22,7 @@ import {
 import { InPlaceError, patchSheetXml, type CellEdit } from './sheetPatch';
 import { readStoredSettings, writeStoredSettings, type StoredSettings } from './settings';
 import { addSummaryStyles, chartsOf, chartXml, drawingXml, MINIMAL_STYLES, summarySheetXml } from './summary';
-import { escapeXml, Splicer, walkXml } from './xml';
+import { escapeXml, setAttribute as setAttr, Splicer, walkXml } from './xml';
 
 export { InPlaceError, type CellEdit } from './sheetPatch';
 
@@ -42,11 +42,27 @@ export interface SummaryRequest {
   replace: string | null;
 }
 
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+/** A new sheet of plain cells (the browser edition's other new sheets, e.g. the add-in's undo record). */
+export interface NewSheet {
+  name: string;
+  state: SheetState;
+  cells: CellEdit[];
+}
+
 export interface InPlaceRequest {
   sheets: SheetEdits[];
   summary?: SummaryRequest | null;
   settings?: StoredSettings | null;
+  addSheets?: NewSheet[];
+  /** Sheets to delete (by name), with their part and its relationships. */
+  removeSheets?: string[];
+  /** Visibility to set on existing sheets, by name. */
+  states?: Record<string, SheetState>;
 }
+
+const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
 
 /** Bytes of a written workbook. */
 export async function writeInPlace(input: Uint8Array | ArrayBuffer, request: InPlaceRequest): Promise<Uint8Array> {
@@ -71,6 +87,16 @@ export async function writeInPlace(input: Uint8Array | ArrayBuffer, request: InP
   }
   if (formulasChanged) await dropCalcChain(pkg, wb);
   if (request.summary) await writeSummary(pkg, wb, request.summary);
+  for (const sheet of request.addSheets ?? []) {
+    const part = pkg.freeName('xl/worksheets', 'sheet');
+    pkg.put(part, patchSheetXml(EMPTY_SHEET, sheet.cells));
+    await registerSheet(pkg, await readWorkbookInfo(pkg), part, sheet.name, sheet.state);
+    const ct = await pkg.text('[Content_Types].xml');
+    if (ct !== null) pkg.put('[Content_Types].xml', editContentTypes(ct, [{ part, type: CT.worksheet }]));
+  }
+  if ((request.removeSheets?.length ?? 0) > 0 || Object.keys(request.states ?? {}).length > 0) {
+    await editSheetList(pkg, await readWorkbookInfo(pkg), new Set(request.removeSheets ?? []), request.states ?? {});
+  }
   if (request.settings) await writeStoredSettings(pkg, request.settings);
   return pkg.generate();
 }
@@ -176,19 +202,76 @@ async function writeSummary(pkg: Package, wb: WorkbookInfo, req: SummaryRequest)
     pkg.put(relsPathOf(wb.part), addRels(await pkg.text(relsPathOf(wb.part)), [{ type: REL.styles, target: relativeTarget(wb.part, styles.part) }]).xml);
     adds.push({ part: styles.part, type: CT.styles });
   }
-  if (isNew) {
-    const { xml: wbRels, ids } = addRels(await pkg.text(relsPathOf(wb.part)), [{ type: REL.worksheet, target: relativeTarget(wb.part, sheetPart) }]);
-    pkg.put(relsPathOf(wb.part), wbRels);
-    pkg.put(wb.part, addSheetEntry((await pkg.text(wb.part))!, wb, req.name, ids[0]!));
-    await addAppTitle(pkg, req.name);
-  }
+  if (isNew) await registerSheet(pkg, wb, sheetPart, req.name, 'visible');
   const ct = await pkg.text('[Content_Types].xml');
   if (ct === null) throw new InPlaceError('badPart', null, 'no [Content_Types].xml');
   pkg.put('[Content_Types].xml', editContentTypes(ct, adds, removed));
 }
 
+/** The bookkeeping of a new sheet part: the workbook's rels, its sheet list and docProps/app.xml. */
+async function registerSheet(pkg: Package, wb: WorkbookInfo, part: string, name: string, state: SheetState): Promise<void> {
+  const { xml: wbRels, ids } = addRels(await pkg.text(relsPathOf(wb.part)), [{ type: REL.worksheet, target: relativeTarget(wb.part, part) }]);
+  pkg.put(relsPathOf(wb.part), wbRels);
+  pkg.put(wb.part, addSheetEntry((await pkg.text(wb.part))!, wb, name, ids[0]!, state));
+  await addAppTitle(pkg, name);
+}
+
+/**
+ * Delete sheets and set visibility in workbook.xml. A deleted sheet's part, its rels and its
+ * content type go; defined names scoped to it go, and later sheets' scopes and the active tab
+ * move down one, as Excel does when a sheet is deleted.
+ */
+async function editSheetList(pkg: Package, wb: WorkbookInfo, remove: ReadonlySet<string>, states: Record<string, SheetState>): Promise<void> {
+  const xml = (await pkg.text(wb.part))!;
+  const removedIndex = wb.sheets.map((s, i) => (remove.has(s.name) ? i : -1)).filter((i) => i >= 0);
+  const shift = (i: number) => i - removedIndex.filter((r) => r < i).length;
+  const out = new Splicer(xml);
+  let sheetIndex = 0;
+  const removedRels = new Set<string>();
+  walkXml(xml, {
+    open(el) {
+      if (el.local === 'workbookView' && el.attributes.activeTab !== undefined) {
+        const tab = Number(el.attributes.activeTab);
+        const next = Math.max(0, shift(tab));
+        if (next !== tab) out.replace(el.start, el.openEnd, setAttr(xml.slice(el.start, el.openEnd), 'activeTab', String(next)));
+      }
+    },
+    close(el) {
+      if (el.local === 'sheet' && el.depth === 2) {
+        const entry = wb.sheets[sheetIndex++];
+        if (!entry) return;
+        if (remove.has(entry.name)) {
+          out.replace(el.start, el.end, '');
+          removedRels.add(entry.relId);
+          return;
+        }
+        const want = states[entry.name];
+        if (want && want !== entry.state) out.replace(el.start, el.openEnd, setAttr(xml.slice(el.start, el.openEnd), 'state', want));
+      }
+      if (el.local === 'definedName' && el.attributes.localSheetId !== undefined && removedIndex.length > 0) {
+        const id = Number(el.attributes.localSheetId);
+        if (removedIndex.includes(id)) out.replace(el.start, el.end, '');
+        else if (shift(id) !== id) out.replace(el.start, el.openEnd, setAttr(xml.slice(el.start, el.openEnd), 'localSheetId', String(shift(id))));
+      }
+    },
+  });
+  pkg.put(wb.part, out.toString());
+  if (removedRels.size === 0) return;
+  const relsPath = relsPathOf(wb.part);
+  pkg.put(relsPath, removeRels((await pkg.text(relsPath))!, removedRels));
+  const parts = new Set<string>();
+  for (const s of wb.sheets) {
+    if (!remove.has(s.name) || !s.part) continue;
+    parts.add(s.part);
+    pkg.remove(s.part);
+    pkg.remove(relsPathOf(s.part));
+  }
+  const ct = await pkg.text('[Content_Types].xml');
+  if (ct !== null) pkg.put('[Content_Types].xml', editContentTypes(ct, [], parts));
+}
+
 /** A `<sheet>` at the end of `<sheets>`, with the next free sheetId. */
-function addSheetEntry(xml: string, wb: WorkbookInfo, name: string, relId: string): string {
+function addSheetEntry(xml: string, wb: WorkbookInfo, name: string, relId: string, state: SheetState = 'visible'): string {
   const sheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
   const out = new Splicer(xml);
   walkXml(xml, {
@@ -196,7 +279,8 @@ function addSheetEntry(xml: string, wb: WorkbookInfo, name: string, relId: strin
       if (el.local !== 'sheets' || el.depth !== 1) return;
       const prefix = el.name.slice(0, el.name.length - el.local.length);
       const rAttr = wb.relPrefix ? `${wb.relPrefix}id="${relId}"` : `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${relId}"`;
-      out.insert(el.closeStart, `<${prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${rAttr}/>`);
+      const stateAttr = state === 'visible' ? '' : ` state="${state}"`;
+      out.insert(el.closeStart, `<${prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr} ${rAttr}/>`);
     },
   });
   return out.toString();
