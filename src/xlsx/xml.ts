@@ -64,17 +64,25 @@ export interface XmlVisitor {
  * Walk `xml` with saxes, reporting each element with its offsets in `xml` (UTF-16 code units,
  * as saxes counts them when the whole text is written in one chunk).
  */
+/** Offset of the last '<' before `from` (a short step back over one tag). */
+function tagStart(xml: string, from: number): number {
+  let i = from;
+  while (i >= 0 && xml.charCodeAt(i) !== 60) i--;
+  return i;
+}
+
 export function walkXml(xml: string, visitor: XmlVisitor): void {
   const parser = new SaxesParser({ xmlns: false, position: true });
-  const stack: ElementEvent[] = [];
+  const stack: CloseEvent[] = [];
   parser.on('error', (error) => {
     throw error;
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const openEnd = parser.position;
     // '<' cannot occur unescaped inside attribute values, so the last one before '>' starts the tag.
-    const start = xml.lastIndexOf('<', openEnd - 1);
-    const el: ElementEvent = {
+    const start = tagStart(xml, openEnd - 1);
+    // One object per element, completed at its end tag (a copy per end tag cost seconds on a 20k-row sheet).
+    const el: CloseEvent = {
       name: tag.name,
       local: localName(tag.name),
       attributes: tag.attributes as Record<string, string>,
@@ -82,6 +90,8 @@ export function walkXml(xml: string, visitor: XmlVisitor): void {
       openEnd,
       selfClosing: !!tag.isSelfClosing,
       depth: stack.length,
+      closeStart: -1,
+      end: -1,
     };
     stack.push(el);
     visitor.open?.(el);
@@ -89,8 +99,12 @@ export function walkXml(xml: string, visitor: XmlVisitor): void {
   parser.on('closetag', () => {
     const el = stack.pop()!;
     const end = parser.position;
-    const closeStart = el.selfClosing ? el.start : xml.lastIndexOf('<', end - 1);
-    visitor.close?.({ ...el, closeStart, end });
+    const closeStart = el.selfClosing ? el.start : tagStart(xml, end - 1);
+    if (visitor.close) {
+      el.closeStart = closeStart;
+      el.end = end;
+      visitor.close(el);
+    }
   });
   if (visitor.text) {
     const onText = visitor.text;
