@@ -26,7 +26,8 @@ import {
 import { flagLabel, formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
 import { isSameFile, nodeFileSystem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
 import { lossyParts, type LossyPart } from './xlsxParts';
-import { applyWrites, findOwnSummarySheet, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
+import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
+import { InPlaceError, readSettingsFrom, writeInPlace, type CellEdit, type StoredSettings } from '../xlsx';
 
 export interface CliIo {
   /** Receives whole chunks of text, newlines included. */
@@ -68,7 +69,7 @@ type ErrorCode =
   | 'NO_SHEETS'
   | 'SHEET_NOT_FOUND'
   | 'NO_SCORE_TABLE'
-  | 'WOULD_LOSE_CONTENT'
+  | 'CANNOT_WRITE_IN_PLACE'
   | 'WRITE_FAILED'
   | 'INTERNAL';
 
@@ -177,6 +178,15 @@ export interface JsonWritten {
   summarySheet: string | null;
 }
 
+export type SettingSource = 'option' | 'workbook' | 'rulesSheet' | 'default';
+
+/** The settings a run used and where each came from (#9 item 14). */
+export interface JsonSettings {
+  rankMode: { value: RankMode; source: SettingSource };
+  topN: { value: number; source: SettingSource };
+  flagColumn: { value: boolean; source: SettingSource };
+}
+
 export interface JsonReport {
   sheet: string | null;
   categories: Array<{ name: string; units: JsonUnit[] }>;
@@ -184,12 +194,14 @@ export interface JsonReport {
   notice: string[];
   /** What was written (recalc/summary), else null. */
   written: JsonWritten | null;
+  /** The settings used and where each came from (null when the file was not read). */
+  settings: JsonSettings | null;
   /** Present only when the run ended with exit status 2. */
   error?: { code: ErrorCode; message: string };
 }
 
-function jsonReport(analysis: Analysis | null, locale: Locale, written: JsonWritten | null): JsonReport {
-  if (!analysis) return { sheet: null, categories: [], findings: [], notice: [], written };
+function jsonReport(analysis: Analysis | null, locale: Locale, written: JsonWritten | null, settings: JsonSettings | null): JsonReport {
+  if (!analysis) return { sheet: null, categories: [], findings: [], notice: [], written, settings };
   return {
     sheet: analysis.sheetName,
     categories: (analysis.scored?.categories ?? []).map((category) => ({
@@ -211,6 +223,7 @@ function jsonReport(analysis: Analysis | null, locale: Locale, written: JsonWrit
     })),
     notice: analysis.summary?.noticeLines ?? [],
     written,
+    settings,
   };
 }
 
@@ -223,8 +236,12 @@ function describeError(error: unknown): string {
 
 interface Loaded {
   workbook: Workbook;
-  /** Content a rewrite would drop (charts, pivot tables, macros…). */
+  /** The file as read: the output is this package with the planned cells edited. */
+  data: Uint8Array;
+  /** Content a whole rewrite (the --force fallback) would drop: charts, pivot tables, macros… */
   lossy: LossyPart[];
+  /** Settings the add-in saved in the workbook (valid fields only). */
+  stored: Partial<StoredSettings>;
 }
 
 async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
@@ -248,7 +265,9 @@ async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
     throw new CliFailure('CORRUPT', 'cli.error.corrupt', { path: file, reason: describeError(error) });
   }
   if (workbook.worksheets.length === 0) throw new CliFailure('NO_SHEETS', 'cli.error.noSheets', { path: file });
-  return { workbook, lossy: lossyParts(data) };
+  // Unreadable web extension parts only mean no stored settings: the defaults apply.
+  const stored = (await readSettingsFrom(data).catch(() => null)) ?? {};
+  return { workbook, data, lossy: lossyParts(data), stored };
 }
 
 function isRulesSheet(ws: Worksheet): boolean {
@@ -261,11 +280,30 @@ interface Chosen {
   analysis: Analysis;
 }
 
-function chooseAndAnalyse(workbook: Workbook, options: Options): Chosen {
+/** The flags override what the add-in saved in the workbook, which overrides the defaults. */
+function resolveSettings(options: Options, stored: Partial<StoredSettings>): JsonSettings {
+  const pick = <T>(option: T | null, saved: T | undefined): { value: T | null; source: SettingSource } =>
+    option !== null ? { value: option, source: 'option' } : saved !== undefined ? { value: saved, source: 'workbook' } : { value: null, source: 'default' };
+  const rank = pick(options.rank, stored.rankMode);
+  const topN = pick<number>(null, stored.topN);
+  const flag = pick<boolean>(null, stored.flagColumn);
+  return {
+    // Defaults as the add-in's (src/excel/contract.ts DEFAULT_SETTINGS).
+    rankMode: { value: rank.value ?? 'competition', source: rank.source },
+    topN: { value: topN.value ?? 3, source: topN.source },
+    flagColumn: { value: flag.value ?? true, source: flag.source },
+  };
+}
+
+function chooseAndAnalyse(workbook: Workbook, options: Options, settings: JsonSettings): Chosen {
   const sheets = workbook.worksheets;
   const rulesSheet = sheets.find(isRulesSheet);
   const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
-  const analyse = (grid: Grid): Analysis => analyze(grid, { rulesGrid, overrides: options.rank ? { rankMode: options.rank } : {} });
+  // Only settings that were set anywhere override the rules sheet; defaults leave it in charge.
+  const overrides: { rankMode?: RankMode; topN?: number } = {};
+  if (settings.rankMode.source !== 'default') overrides.rankMode = settings.rankMode.value;
+  if (settings.topN.source !== 'default') overrides.topN = settings.topN.value;
+  const analyse = (grid: Grid): Analysis => analyze(grid, { rulesGrid, overrides });
   const names = sheets.map((ws) => `“${ws.name}”`).join(options.locale === 'zh-CN' ? '、' : ', ');
 
   if (options.sheet !== null) {
@@ -299,31 +337,70 @@ interface WriteOutcome {
   summaryReplaced: boolean;
   /** A user's sheet that kept the plain name, when ours had to take another. */
   summaryNameTaken: string | null;
+  /** Set when --force made the run rewrite the whole workbook because a cell could not be written in place. */
+  forcedRewrite: string | null;
 }
 
-async function writeOutput(fs: CliFileSystem, workbook: Workbook, chosen: Chosen, options: Options, out: string): Promise<WriteOutcome> {
-  const plan = planWrites(chosen.grid, chosen.analysis, { flagColumn: true });
-  applyWrites(chosen.worksheet, plan);
+function inPlaceReason(error: InPlaceError, locale: Locale): string {
+  if (error.reason === 'arrayFormula') return t('cli.inPlace.arrayFormula', locale, { cell: error.cell ?? '' });
+  if (error.reason === 'mergedCell') return t('cli.inPlace.mergedCell', locale, { cell: error.cell ?? '' });
+  return t('cli.inPlace.badPart', locale, { detail: error.message });
+}
+
+/** The plan as cell edits: a new 标记 column (and its header) borrows the look of the column to its left. */
+function editsOf(plan: WritePlan): CellEdit[] {
+  const edits: CellEdit[] = [];
+  for (const { col, kind, rows, after } of plan.columns) {
+    const borrowLeftStyle = kind === 'flag' || kind === 'header';
+    for (let i = 0; i < rows.length; i++) edits.push({ row: rows[i]!, col, content: after[i]!, borrowLeftStyle });
+  }
+  return edits;
+}
+
+async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, options: Options, settings: JsonSettings, out: string): Promise<WriteOutcome> {
+  const { workbook } = loaded;
+  const plan = planWrites(chosen.grid, chosen.analysis, { flagColumn: settings.flagColumn.value });
   let summarySheet: string | null = null;
   let summaryReplaced = false;
   let summaryNameTaken: string | null = null;
+  let spec = null;
+  let own: Worksheet | undefined;
   if (options.command === 'summary') {
-    const spec = buildSummarySheet(chosen.analysis, summaryText(options.locale));
-    const hadOwn = findOwnSummarySheet(workbook, spec.name) !== undefined;
-    const written = writeSummarySheet(workbook, spec);
-    summarySheet = written.name;
-    summaryReplaced = written.replaced;
-    if (!hadOwn && written.name !== spec.name) summaryNameTaken = spec.name;
+    spec = buildSummarySheet(chosen.analysis, summaryText(options.locale));
+    own = findOwnSummarySheet(workbook, spec.name);
+    summarySheet = own ? own.name : freeSheetName(workbook, spec.name);
+    summaryReplaced = own !== undefined;
+    if (!own && summarySheet !== spec.name) summaryNameTaken = spec.name;
   }
   let data: Uint8Array;
+  let forcedRewrite: string | null = null;
   try {
-    prepareForWrite(workbook);
-    data = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
+    const ws = chosen.worksheet;
+    data = await writeInPlace(loaded.data, {
+      sheets: [{ sheetName: ws.name, edits: editsOf(plan), merges: chosen.grid.merges, sharedFormulaOf: (row, col) => ws.getCell(row + 1, col + 1).formula || null }],
+      summary: spec && summarySheet ? { spec, name: summarySheet, replace: own ? own.name : null } : null,
+    });
+  } catch (error) {
+    if (!(error instanceof InPlaceError)) throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(error) });
+    const reason = inPlaceReason(error, options.locale);
+    if (!options.force) throw new CliFailure('CANNOT_WRITE_IN_PLACE', 'cli.error.cannotWrite', { path: options.input, reason });
+    // --force: the whole-workbook rewrite of earlier versions, which loses what exceljs cannot model.
+    forcedRewrite = reason;
+    try {
+      applyWrites(chosen.worksheet, plan);
+      if (spec) writeSummarySheet(workbook, spec);
+      prepareForWrite(workbook);
+      data = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
+    } catch (inner) {
+      throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(inner) });
+    }
+  }
+  try {
     await writeFileAtomic(fs, out, data);
   } catch (error) {
     throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(error) });
   }
-  return { plan, summarySheet, summaryReplaced, summaryNameTaken };
+  return { plan, summarySheet, summaryReplaced, summaryNameTaken, forcedRewrite };
 }
 
 // ---- the readable report ----------------------------------------------------------------
@@ -332,7 +409,19 @@ function lossyText(lossy: readonly LossyPart[], locale: Locale): string {
   return lossy.map((part) => t(`cli.lossy.${part}`, locale)).join(locale === 'zh-CN' ? '、' : ', ');
 }
 
-function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome | null, blocked: boolean, lossy: readonly LossyPart[]): string {
+function settingsLine(settings: JsonSettings, L: Locale): string {
+  const src = (s: SettingSource) => t(`cli.settings.source.${s}`, L);
+  return t('cli.report.settings', L, {
+    rankMode: t(`cli.settings.rankMode.${settings.rankMode.value}`, L),
+    rankSource: src(settings.rankMode.source),
+    topN: settings.topN.value,
+    topNSource: src(settings.topN.source),
+    flagColumn: t(`cli.settings.flagColumn.${settings.flagColumn.value ? 'on' : 'off'}`, L),
+    flagSource: src(settings.flagColumn.source),
+  });
+}
+
+function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome | null, blocked: boolean, lossy: readonly LossyPart[], settings: JsonSettings): string {
   const L = options.locale;
   const tr = (key: string, params: Params = {}) => t(key, L, params);
   const sep = L === 'zh-CN' ? '、' : ', ';
@@ -350,6 +439,7 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
   );
   if (layout?.title) lines.push(tr('cli.report.title', { title: layout.title }));
   lines.push(tr(`cli.report.rankMode.${analysis.rules.rankMode}`));
+  lines.push(settingsLine(settings, L));
 
   const summary = analysis.summary;
   if (summary) {
@@ -388,12 +478,14 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
   lines.push('');
   if (options.command === 'check') {
     lines.push(counts.error > 0 ? tr('cli.report.checkErrors', { errors: counts.error }) : tr('cli.report.checkOk'));
-    if (lossy.length > 0) lines.push(tr('cli.report.lossyCheck', { parts: lossyText(lossy, L) }));
   } else if (blocked) {
     lines.push(tr('cli.report.notWritten', { errors: counts.error }));
   } else if (outcome) {
     if (counts.error > 0) lines.push(tr('cli.report.forced', { errors: counts.error }));
-    if (lossy.length > 0) lines.push(tr('cli.report.lossyForced', { parts: lossyText(lossy, L) }));
+    if (outcome.forcedRewrite !== null) {
+      const parts = lossy.length > 0 ? tr('cli.report.inPlaceForcedParts', { parts: lossyText(lossy, L) }) : '';
+      lines.push(tr('cli.report.inPlaceForced', { reason: outcome.forcedRewrite, parts }));
+    }
     const byKind = (kind: string) => outcome.plan.columns.reduce((n, c) => n + (c.kind === kind ? c.rows.length : 0), 0);
     lines.push(
       writeCount(outcome.plan) === 0
@@ -410,7 +502,7 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
       if (outcome.summaryReplaced) lines.push(tr('cli.report.summaryReplaced', { sheet: outcome.summarySheet }));
       else lines.push(tr('cli.report.summaryAdded', { sheet: outcome.summarySheet }));
       if (outcome.summaryNameTaken) lines.push(tr('cli.report.summaryRenamed', { existing: outcome.summaryNameTaken, sheet: outcome.summarySheet }));
-      lines.push(tr('cli.report.noChart'));
+      if (outcome.forcedRewrite === null && analysis.scored && analysis.scored.units.count > 0) lines.push(tr('cli.report.chartAdded'));
     }
   }
   return lines.join('\n') + '\n';
@@ -425,6 +517,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
   const wantsJson = argv.includes('--json');
   let locale: Locale = argv.includes('--lang=en-US') || argv[argv.indexOf('--lang') + 1] === 'en-US' ? 'en-US' : 'zh-CN';
   let analysis: Analysis | null = null;
+  let settings: JsonSettings | null = null;
 
   try {
     const parsed = parseArgs(argv);
@@ -438,25 +531,27 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
     if (options.out !== null && (await isSameFile(fs, options.input, options.out))) {
       throw new CliFailure('SAME_FILE', 'cli.error.sameFile', { path: options.input });
     }
-    const { workbook, lossy } = await readWorkbook(fs, options.input);
-    const chosen = chooseAndAnalyse(workbook, options);
+    const loaded = await readWorkbook(fs, options.input);
+    const { workbook, lossy } = loaded;
+    settings = resolveSettings(options, loaded.stored);
+    const chosen = chooseAndAnalyse(workbook, options, settings);
     analysis = chosen.analysis;
+    // Where nothing was set, the rules sheet may have set the rank mode or top N: report what ruled.
+    if (settings.rankMode.source === 'default' && analysis.rules.rankMode !== settings.rankMode.value) settings.rankMode = { value: analysis.rules.rankMode, source: 'rulesSheet' };
+    if (settings.topN.source === 'default' && analysis.rules.topN !== settings.topN.value) settings.topN = { value: analysis.rules.topN, source: 'rulesSheet' };
     if (!analysis.table || !analysis.scored) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
 
     const errors = hasErrors(analysis.findings);
     const blocked = options.command !== 'check' && errors && !options.force;
     let outcome: WriteOutcome | null = null;
-    if (options.command !== 'check' && !blocked && lossy.length > 0 && !options.force) {
-      throw new CliFailure('WOULD_LOSE_CONTENT', 'cli.error.wouldLose', { path: options.input, parts: lossyText(lossy, locale) });
-    }
     if (options.command !== 'check' && !blocked && options.out !== null) {
-      outcome = await writeOutput(fs, workbook, chosen, options, options.out);
+      outcome = await writeOutput(fs, loaded, chosen, options, settings, options.out);
     }
     if (options.json) {
       const written = outcome && options.out !== null ? { path: options.out, cells: writeCount(outcome.plan), summarySheet: outcome.summarySheet } : null;
-      io.stdout(JSON.stringify(jsonReport(analysis, locale, written), null, 2) + '\n');
+      io.stdout(JSON.stringify(jsonReport(analysis, locale, written, settings), null, 2) + '\n');
     } else {
-      io.stdout(humanReport(options, analysis, outcome, blocked, lossy));
+      io.stdout(humanReport(options, analysis, outcome, blocked, lossy, settings));
     }
     return errors ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
@@ -464,7 +559,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       error instanceof CliFailure ? error : new CliFailure('INTERNAL', 'cli.error.unexpected', { reason: describeError(error) });
     const message = t(failure.key, locale, failure.params);
     if (wantsJson) {
-      io.stdout(JSON.stringify({ ...jsonReport(analysis, locale, null), error: { code: failure.code, message } }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ ...jsonReport(analysis, locale, null, settings), error: { code: failure.code, message } }, null, 2) + '\n');
     }
     io.stderr(message + '\n');
     if (failure.code === 'USAGE') io.stderr(t('cli.usage.hint', locale) + '\n');

@@ -113,7 +113,9 @@ function DemoApp() {
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = book.fileName.replace(/\.xlsx$/i, '') + '-结果.xlsx';
+    // An .xlsm stays an .xlsm: its macros come back unchanged.
+    const ext = /\.xlsm$/i.test(book.fileName) ? '.xlsm' : '.xlsx';
+    a.download = book.fileName.replace(/\.xls[xm]$/i, '') + '-结果' + ext;
     document.body.appendChild(a);
     a.click();
     a.remove();

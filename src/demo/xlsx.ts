@@ -1,7 +1,8 @@
 /** .xlsx in and out for the demo page (exceljs in the browser; never in the task-pane bundle). */
 import ExcelJS from 'exceljs';
 import { analyze, buildSummarySheet, contentAt, pickScoreSheet, sameContent, SUMMARY_MARKER, type Grid } from '../core';
-import { cellWriter, gridFromWorksheet, renderSheetSpec } from '../cli/workbook';
+import { gridFromWorksheet, isOwnSummarySheet } from '../cli/workbook';
+import { settingsFromJson, SETTINGS_KEY, writeInPlace, type CellEdit, type NewSheet, type SheetEdits, type SheetState, type StoredSettings, type SummaryRequest } from '../xlsx';
 import { summaryText, type Locale } from '../i18n';
 import { SimWorkbook, type SimSheet } from '../sim/workbook';
 
@@ -25,50 +26,77 @@ function sheetHasMarker(sheet: SimSheet): boolean {
   return false;
 }
 
+const STATE: Record<SimSheet['visibility'], SheetState> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
+
+/** What the pane saved with Office document settings, completed with the add-in's defaults. */
+function savedSettings(sim: SimWorkbook): StoredSettings | null {
+  const raw = sim.savedSettings[SETTINGS_KEY];
+  if (raw === undefined) return null;
+  return { rankMode: 'competition', topN: 3, flagColumn: true, ...settingsFromJson(raw) };
+}
+
 /**
- * The simulated workbook as an .xlsx: the original file with every changed cell written over it
- * (so styles, merges and other sheets stay), the product's summary sheet drawn from its spec,
- * and any other new sheet as plain values.
+ * The simulated workbook as an .xlsx, written in place over the file as opened: only the
+ * changed cells of each sheet are edited, the product's summary sheet is drawn from its spec
+ * (with its chart), other new sheets are plain values, and the settings the pane saved travel
+ * in the file where the add-in reads them in Excel. Every other part keeps its bytes.
  */
 export async function exportXlsx(loaded: LoadedBook, locale: Locale): Promise<Blob> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(loaded.bytes);
   const sim = loaded.workbook;
   const simNames = new Set(sim.sheets.map((s) => s.name));
-  for (const ws of [...book.worksheets]) if (!simNames.has(ws.name)) book.removeWorksheet(ws.id);
+  const removeSheets = book.worksheets.filter((ws) => !simNames.has(ws.name)).map((ws) => ws.name);
 
   const grids = sim.toGrids();
   const scoreIndex = pickScoreSheet(grids);
+  const sheets: SheetEdits[] = [];
+  const addSheets: NewSheet[] = [];
+  const states: Record<string, SheetState> = {};
+  let summary: SummaryRequest | null = null;
+  const settings = savedSettings(sim);
   for (const sheet of sim.sheets) {
     const existing = book.getWorksheet(sheet.name);
-    if (!existing && sheetHasMarker(sheet) && scoreIndex >= 0) {
-      const spec = buildSummarySheet(analyze(grids[scoreIndex]!), summaryText(locale));
-      renderSheetSpec(book, spec, { name: sheet.name });
+    if (sheetHasMarker(sheet) && scoreIndex >= 0 && (!existing || isOwnSummarySheet(existing))) {
+      const overrides = settings ? { rankMode: settings.rankMode, topN: settings.topN } : {};
+      const spec = buildSummarySheet(analyze(grids[scoreIndex]!, { overrides }), summaryText(locale));
+      summary = { spec, name: sheet.name, replace: existing ? sheet.name : null };
       continue;
     }
-    const ws = existing ?? book.addWorksheet(sheet.name);
-    if (sheet.visibility !== 'Visible') ws.state = sheet.visibility === 'Hidden' ? 'hidden' : 'veryHidden';
-    const before: Grid = gridFromWorksheet(ws);
-    const old = (row: number, col: number) => contentAt(before, row, col);
-    // The same careful cell writes as the CLI's (styles, shared formulas, merged areas).
-    const write = cellWriter(ws);
+    const edits: CellEdit[] = [];
+    const before: Grid | null = existing ? gridFromWorksheet(existing) : null;
+    const old = (row: number, col: number) => (before ? contentAt(before, row, col) : { value: null, formula: null });
     const seen = new Set<string>();
     for (const [key, cell] of sheet.cells) {
       seen.add(key);
       const [row, col] = key.split(',').map(Number) as [number, number];
       if (sameContent(old(row, col), cell)) continue;
-      write(row, col, { value: cell.value, formula: cell.formula }, false);
+      edits.push({ row, col, content: { value: cell.value, formula: cell.formula }, borrowLeftStyle: true });
+    }
+    if (!existing) {
+      addSheets.push({ name: sheet.name, state: STATE[sheet.visibility], cells: edits });
+      continue;
     }
     // Cells the simulated workbook emptied.
-    for (let r = 0; r < before.values.length; r++) {
-      const rowValues = before.values[r] ?? [];
+    for (let r = 0; r < before!.values.length; r++) {
+      const rowValues = before!.values[r] ?? [];
       for (let c = 0; c < rowValues.length; c++) {
-        const row = r + before.originRow;
-        const col = c + before.originCol;
-        if (!seen.has(`${row},${col}`) && (rowValues[c] !== null || old(row, col).formula)) write(row, col, { value: null, formula: null }, false);
+        const row = r + before!.originRow;
+        const col = c + before!.originCol;
+        if (!seen.has(`${row},${col}`) && (rowValues[c] !== null || old(row, col).formula)) edits.push({ row, col, content: { value: null, formula: null }, borrowLeftStyle: false });
       }
     }
+    const state = STATE[sheet.visibility];
+    if ((existing.state === 'visible' ? 'visible' : existing.state) !== state) states[sheet.name] = state;
+    sheets.push({
+      sheetName: sheet.name,
+      edits,
+      merges: before!.merges,
+      sharedFormulaOf: (row, col) => existing.getCell(row + 1, col + 1).formula || null,
+    });
   }
-  const out = await book.xlsx.writeBuffer();
-  return new Blob([out], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const out = await writeInPlace(loaded.bytes, { sheets, summary, addSheets, removeSheets, states, settings });
+  return new Blob([out as BlobPart], { type: XLSX_TYPE });
 }
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -13,9 +13,10 @@ const USAGE_ZH = `用法：
 选项：
   --sheet 工作表名   指定得分表所在的工作表（默认：第一个含得分表的工作表）
   --rank 方式        competition＝并列占位 1,2,2,4（默认）；dense＝并列不占位 1,2,2,3
+                     （不加时用加载项保存在工作簿中的设置）
   --out 文件         输出文件，不能与输入文件相同
   --force            发现错误时仍然写入输出文件（退出码仍为 1）；
-                     工作簿含有图表、数据透视表、宏等命令行无法保留的内容时，也须加此项才写入
+                     个别单元格无法原样写入时（如数组公式），也须加此项才改用整体重写
   --json             只在标准输出打印一个 JSON 文档
   --lang zh-CN|en-US 报告语言（默认 zh-CN）
 
@@ -34,9 +35,10 @@ Commands:
 Options:
   --sheet NAME        the sheet holding the score table (default: the first sheet that has one)
   --rank MODE         competition = 1,2,2,4 (default); dense = 1,2,2,3
+                      (without it: the setting the add-in saved in the workbook)
   --out FILE          output file; must differ from the input
   --force             write even when errors are found (the exit status stays 1), or when the
-                      workbook holds charts, pivot tables, macros… that the copy cannot keep
+                      a cell cannot be written in place (an array formula) and the whole file must be rewritten
   --json              print exactly one JSON document on stdout
   --lang zh-CN|en-US  report language (default zh-CN)
 
@@ -106,6 +108,23 @@ export const cliMessages: LocaleDictionaries = {
     'cli.report.summaryReplaced': '已更新本工具此前生成的工作表“{sheet}”。',
     'cli.report.summaryRenamed': '工作簿中已有用户自建的“{existing}”工作表，未改动它，汇总表另存为“{sheet}”。',
     'cli.report.noChart': '说明：命令行生成的汇总表不含图表（exceljs 无法写入原生 Excel 图表），在 Excel 加载项中点“生成汇总表”可得到带图表的版本。',
+    // #10 write in place, #9.14 settings from the workbook
+    'cli.error.cannotWrite': '{path} 无法原样写入：{reason}。为避免改坏工作簿，未写入任何文件。请在 Excel 中用加载项操作，或加 --force 改用整体重写（图表、数据透视表、宏等内容可能丢失）。',
+    'cli.inPlace.arrayFormula': '要写入的单元格 {cell} 属于数组公式',
+    'cli.inPlace.mergedCell': '要写入的单元格 {cell} 位于合并单元格内部',
+    'cli.inPlace.badPart': '工作表的文件结构无法识别（{detail}）',
+    'cli.report.inPlaceForced': '注意：无法原样写入（{reason}），因使用了 --force 已改用整体重写{parts}。',
+    'cli.report.inPlaceForcedParts': '，输出文件中没有原工作簿的{parts}',
+    'cli.report.settings': '使用的设置：排名方式 {rankMode}（{rankSource}）；通报前 {topN} 名（{topNSource}）；标记列 {flagColumn}（{flagSource}）',
+    'cli.settings.source.option': '命令行参数',
+    'cli.settings.source.workbook': '工作簿中加载项保存的设置',
+    'cli.settings.source.rulesSheet': '考评规则表',
+    'cli.settings.source.default': '默认',
+    'cli.settings.rankMode.competition': '并列占位',
+    'cli.settings.rankMode.dense': '并列不占位',
+    'cli.settings.flagColumn.on': '写入',
+    'cli.settings.flagColumn.off': '不写入',
+    'cli.report.chartAdded': '汇总表含原生 Excel 图表（各单位累计得分柱形图）。',
   },
   'en-US': {
     'cli.usage': USAGE_EN,
@@ -170,5 +189,22 @@ export const cliMessages: LocaleDictionaries = {
     'cli.report.summaryReplaced': 'Replaced the sheet "{sheet}" this tool generated before.',
     'cli.report.summaryRenamed': 'The workbook already has a sheet "{existing}" of its own; it was left alone and the summary is "{sheet}".',
     'cli.report.noChart': 'Note: the summary written by the command line has no chart (exceljs cannot write native Excel charts); 生成汇总表 in the Excel add-in adds one.',
+    // #10 write in place, #9.14 settings from the workbook
+    'cli.error.cannotWrite': '{path} cannot be written in place: {reason}. Nothing was written, so the workbook is not damaged. Use the Excel add-in, or --force to rewrite the whole workbook (charts, pivot tables, macros and the like may be lost).',
+    'cli.inPlace.arrayFormula': 'the cell to write, {cell}, is part of an array formula',
+    'cli.inPlace.mergedCell': 'the cell to write, {cell}, lies inside a merged area',
+    'cli.inPlace.badPart': 'the worksheet part is not in a form this tool understands ({detail})',
+    'cli.report.inPlaceForced': 'Warning: it could not be written in place ({reason}); because of --force the whole workbook was rewritten{parts}.',
+    'cli.report.inPlaceForcedParts': ', and the output has none of the original {parts}',
+    'cli.report.settings': 'Settings used: rank mode {rankMode} ({rankSource}); top {topN} in the notice ({topNSource}); flag column {flagColumn} ({flagSource})',
+    'cli.settings.source.option': 'command-line option',
+    'cli.settings.source.workbook': 'saved in the workbook by the add-in',
+    'cli.settings.source.rulesSheet': 'rules sheet',
+    'cli.settings.source.default': 'default',
+    'cli.settings.rankMode.competition': 'competition',
+    'cli.settings.rankMode.dense': 'dense',
+    'cli.settings.flagColumn.on': 'written',
+    'cli.settings.flagColumn.off': 'not written',
+    'cli.report.chartAdded': 'The summary has a native Excel chart (a column chart of the units\' totals).',
   },
 };

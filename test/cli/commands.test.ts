@@ -80,7 +80,7 @@ describe('--json', () => {
     const result = await run(['check', PUBLISHED_XLSX, '--json']);
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(Object.keys(report)).toEqual(['sheet', 'categories', 'findings', 'notice', 'written']);
+    expect(Object.keys(report)).toEqual(['sheet', 'categories', 'findings', 'notice', 'written', 'settings']);
     expect(report.sheet).toBe('7-9月得分');
     expect(report.categories.map((c) => c.name)).toEqual(['乡镇(街道)', '一类考评单位', '二类考评单位', '三类考评单位']);
     expect(unitsOf(report)[1]).toEqual({ name: '张羌街道', row: 5, total: 135.4, rank: 2, flags: [] });

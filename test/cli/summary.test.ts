@@ -56,10 +56,10 @@ describe('summary on the real table', () => {
     expect(ws.model.merges).toContain(`A${noticeRow}:H${noticeRow}`);
   });
 
-  it('says in the report that the chart is left out', async () => {
+  it('says in the report that the summary has its chart', async () => {
     const result = await run(['summary', INPUT_XLSX, '--out', tmp.file('summary-text.xlsx')]);
     expect(result.stdout).toContain('已新增工作表“考评汇总”');
-    expect(result.stdout).toContain('不含图表');
+    expect(result.stdout).toContain('汇总表含原生 Excel 图表');
   });
 });
 
