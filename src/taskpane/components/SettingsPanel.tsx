@@ -60,7 +60,9 @@ export function SettingsPanel(props: {
         onChange={(_, data) => setDraft({ ...draft, flagColumn: data.checked })}
       />
       <div>
-        <Button disabled={!changed} disabledFocusable={props.busy && changed} onClick={() => props.onSave(draft)}>
+        {/* aria-disabled rather than disabled when there is nothing to save: after a save the
+            button keeps the focus the user gave it. */}
+        <Button disabledFocusable={props.busy || !changed} onClick={() => props.onSave(draft)}>
           {t('ui.settings.save')}
         </Button>
       </div>
