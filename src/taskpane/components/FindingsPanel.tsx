@@ -61,7 +61,13 @@ export function FindingsPanel(props: { sheetName: string; findings: readonly Fin
       ) : (
         <>
           <Caption1>{t('ui.findings.selectHint')}</Caption1>
-          <Accordion multiple collapsible defaultOpenItems={groups.filter((g) => g.severity !== 'info').map((g) => g.severity)}>
+          {/* Keyed by the groups present: a group that appears after an edit (new errors) opens, not hidden folded. */}
+          <Accordion
+            key={groups.map((g) => g.severity).join()}
+            multiple
+            collapsible
+            defaultOpenItems={groups.filter((g) => g.severity !== 'info').map((g) => g.severity)}
+          >
             {groups.map((group) => {
               const staleLine = group.severity === 'warning' && stale > 0;
               return (
