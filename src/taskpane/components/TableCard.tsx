@@ -66,37 +66,37 @@ export function TableCard({ inspection }: { inspection: Inspection }) {
             <Subtitle2 id="table-heading">{t('ui.table.heading')}</Subtitle2>
           </AccordionHeader>
           <AccordionPanel>
-      <dl className={styles.facts}>
-        <dt className={styles.term}>{t('ui.table.sheet')}</dt>
-        <dd className={styles.detail} data-testid="table-sheet">{overview.sheetName}</dd>
-        <dt className={styles.term}>{t('ui.table.period')}</dt>
-        <dd className={styles.detail}>{overview.period ?? t('ui.table.periodUnknown')}</dd>
-        <dt className={styles.term}>{t('ui.table.categories')}</dt>
-        <dd className={styles.detail}>
-          <ul className={styles.list}>
-            {overview.categories.map((c, i) => (
-              <li key={i}>
-                {c.name}{colon}{t('ui.table.units', { n: c.units })}
-                <span className={styles.rules}>
-                  {t('ui.sep.dot')}
-                  {c.baseCap === null ? t('ui.rules.noCap') : t('ui.rules.baseCap', { cap: c.baseCap })}
-                  {c.bonusCap === null ? '' : `${t('ui.sep.dot')}${t('ui.rules.bonusCap', { cap: c.bonusCap })}`}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </dd>
-        <dt className={styles.term}>{t('ui.rules.heading')}</dt>
-        <dd className={styles.detail}>
-          {overview.baseStep !== null && overview.adoptionStep !== null
-            ? t('ui.rules.steps', { base: overview.baseStep, adoption: overview.adoptionStep })
-            : t('ui.rules.noSteps')}
-          {t('ui.sep.list')}
-          {t('ui.rules.topN', { n: overview.topN })}
-          {t('ui.sep.list')}
-          {rankLabel}
-        </dd>
-      </dl>
+            <dl className={styles.facts}>
+              <dt className={styles.term}>{t('ui.table.sheet')}</dt>
+              <dd className={styles.detail} data-testid="table-sheet">{overview.sheetName}</dd>
+              <dt className={styles.term}>{t('ui.table.period')}</dt>
+              <dd className={styles.detail}>{overview.period ?? t('ui.table.periodUnknown')}</dd>
+              <dt className={styles.term}>{t('ui.table.categories')}</dt>
+              <dd className={styles.detail}>
+                <ul className={styles.list}>
+                  {overview.categories.map((c, i) => (
+                    <li key={i}>
+                      {c.name}{colon}{t('ui.table.units', { n: c.units })}
+                      <span className={styles.rules}>
+                        {t('ui.sep.dot')}
+                        {c.baseCap === null ? t('ui.rules.noCap') : t('ui.rules.baseCap', { cap: c.baseCap })}
+                        {c.bonusCap === null ? '' : `${t('ui.sep.dot')}${t('ui.rules.bonusCap', { cap: c.bonusCap })}`}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+              <dt className={styles.term}>{t('ui.rules.heading')}</dt>
+              <dd className={styles.detail}>
+                {overview.baseStep !== null && overview.adoptionStep !== null
+                  ? t('ui.rules.steps', { base: overview.baseStep, adoption: overview.adoptionStep })
+                  : t('ui.rules.noSteps')}
+                {t('ui.sep.list')}
+                {t('ui.rules.topN', { n: overview.topN })}
+                {t('ui.sep.list')}
+                {rankLabel}
+              </dd>
+            </dl>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
