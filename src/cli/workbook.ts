@@ -287,6 +287,9 @@ const SPEC_STYLES: Record<SpecStyle, Partial<Style>> = {
   number: { font: { name: '宋体', size: 11 }, alignment: { horizontal: 'right', vertical: 'middle' }, border: BORDERS, numFmt: 'General' },
   notice: { font: { name: '仿宋', size: 12 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
   footer: { font: { name: '宋体', size: 9, color: { argb: 'FF808080' } }, alignment: { horizontal: 'left', vertical: 'middle' } },
+  // #11 pane: the errors warning of a summary made anyway, and the heading of its internal block
+  warning: { font: { name: '宋体', size: 12, bold: true, color: { argb: 'FFC00000' } }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true } },
+  internal: { font: { name: '黑体', size: 12, bold: true, color: { argb: 'FF595959' } }, alignment: { horizontal: 'left', vertical: 'middle' } },
 };
 
 const ROW_HEIGHT: Partial<Record<SpecStyle, number>> = { title: 30, subtitle: 20, section: 22 };
@@ -305,7 +308,7 @@ export interface RenderOptions {
   name?: string;
 }
 
-/** Add a worksheet drawn from a SheetSpec. The chart is left out: exceljs cannot write native charts. */
+/** Add a worksheet drawn from a SheetSpec. The charts are left out: exceljs cannot write native charts. */
 export function renderSheetSpec(workbook: Workbook, spec: SheetSpec, opts: RenderOptions = {}): Worksheet {
   const ws = workbook.addWorksheet(opts.name ?? spec.name, {
     pageSetup: {
@@ -317,6 +320,8 @@ export function renderSheetSpec(workbook: Workbook, spec: SheetSpec, opts: Rende
       horizontalCentered: true,
       margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
     },
+    // The period on every printed page, and page numbers (Excel header codes: &P, &N).
+    headerFooter: { oddHeader: `&C${spec.print.header}`, oddFooter: `&C${spec.print.footer}` },
   });
   spec.columnWidths.forEach((width, i) => {
     // exceljs omits a column whose width equals its default of 9, and Excel then uses 8.43.

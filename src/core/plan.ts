@@ -271,7 +271,19 @@ export function planClearFlags(grid: Grid, analysis: Analysis): WritePlan {
       push(flags, rows[index]!, names[index]!, before, EMPTY);
     }
   }
-  return nonEmpty(grid.sheetName, [gathered(flags)]);
+  // The 标记 header goes too when the column would hold nothing else: it is the header a
+  // recalculation adds, and leaving it would keep an empty column in the table (undo puts it back).
+  const cleared = new Set(flags.rows);
+  const layout = analysis.scored.layout;
+  const head = contentAt(grid, layout.headerRow, flagCol);
+  let onlyFlags = head.formula === null && head.value === HEADERS.flag;
+  for (let r = layout.headerRow + 1; r <= layout.lastRow && onlyFlags; r++) {
+    onlyFlags = cleared.has(r) || (valueAt(grid, r, flagCol) === null && formulaAt(grid, r, flagCol) === null);
+  }
+  if (!onlyFlags) return nonEmpty(grid.sheetName, [gathered(flags)]);
+  const header = group(flagCol, 'header');
+  push(header, layout.headerRow, null, head, EMPTY);
+  return nonEmpty(grid.sheetName, [gathered(header), gathered(flags)]);
 }
 
 export interface UndoPlan {

@@ -12,7 +12,9 @@ export type SpecStyle =
   | 'text'       // 宋体 11, bordered
   | 'number'     // 宋体 11, bordered, right-aligned, number format "0.##"
   | 'notice'     // 仿宋 12, wrapped, merged across the table: notice lines to copy
-  | 'footer';    // 宋体 9 grey: marks the sheet as the product's own
+  | 'footer'     // 宋体 9 grey: marks the sheet as the product's own
+  | 'warning'    // 宋体 12 bold red, merged: the source sheet had errors when this was made
+  | 'internal';  // 黑体 12 bold grey: heading of the block kept for the office, not handed out
 
 export interface SpecCell {
   /** Text is always written as text (never as a formula), whatever it begins with. */
@@ -28,10 +30,26 @@ export interface SheetSpec {
   rows: SpecCell[][];
   /** Merged areas, 0-based from A1. */
   merges: CellRange[];
-  /** A clustered column chart of totals, when there is anything to chart. */
-  chart: { title: string; categories: CellRange; values: CellRange; seriesName: string; anchor: CellRange } | null;
-  /** Print setup: A4 portrait, fit to one page wide. */
-  print: { paperSize: 'A4'; orientation: 'portrait'; fitToWidth: 1 };
+  /**
+   * One bar chart of totals per category (scales differ between categories, and unit names
+   * read across, not under, a bar), each from its own block of the data table.
+   */
+  charts: ChartSpec[];
+  /**
+   * Print setup: A4 portrait, fit to one page wide. `header` and `footer` are the centre of the
+   * printed page header and footer, in Excel's header codes (&P page number, &N page count, && for &).
+   */
+  print: { paperSize: 'A4'; orientation: 'portrait'; fitToWidth: 1; header: string; footer: string };
+}
+
+export interface ChartSpec {
+  title: string;
+  /** Horizontal bars: long Chinese unit names stay readable as category labels. */
+  type: 'BarClustered';
+  categories: CellRange;
+  values: CellRange;
+  seriesName: string;
+  anchor: CellRange;
 }
 
 /** Text in the footer row of every summary sheet the product writes: how it recognises its own. */

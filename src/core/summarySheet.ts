@@ -1,11 +1,12 @@
 /**
  * The 考评汇总 sheet as data: per-category table, top N with ties, flag lists, findings,
- * the notice lines ready to copy, and a chart of totals. Hosts render it (src/excel, src/cli).
+ * the notice lines ready to copy, a chart of totals per category, and (last, marked 内部) the
+ * findings. Hosts render it (src/excel, src/cli).
  */
 import { centsToNumber } from './decimal';
 import { FLAG_CODES, FLAG_LABELS_ZH, type Analysis } from './model';
 import { MAX_CELL_CHARS, type Finding } from './findings';
-import { SUMMARY_MARKER, SUMMARY_SHEET_NAME, type SheetSpec, type SpecCell, type SpecStyle } from './sheetSpec';
+import { SUMMARY_MARKER, SUMMARY_SHEET_NAME, type ChartSpec, type SheetSpec, type SpecCell, type SpecStyle } from './sheetSpec';
 
 /** Text the sheet needs, supplied by the caller from src/i18n so the core stays locale-free. */
 export interface SummaryText {
@@ -14,13 +15,18 @@ export interface SummaryText {
 }
 
 const WIDTH = 8;
-const CHART_ROWS = 18;
+/** Chart rows per unit and around the bars (title, axis): enough for a 12-point label per bar. */
+const CHART_ROWS_PER_UNIT = 1.2;
+const CHART_ROWS_EXTRA = 5;
+const CHART_ROWS_MIN = 8;
+
+/** Excel header/footer codes start with "&": a literal one in the period must be doubled. */
+const headerText = (text: string) => text.replace(/&/g, '&&');
 
 /** Call as `buildSummarySheet(analysis, summaryText(locale))` with summaryText from src/i18n. */
 export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetSpec {
   const rows: SpecCell[][] = [];
   const merges: SheetSpec['merges'] = [];
-  // Excel holds at most 32,767 characters in a cell; longer text (a name a script wrote) is cut here, not by Excel.
   const cell = (value: string | number | null, style: SpecStyle): SpecCell => ({ value: typeof value === 'string' && value.length > MAX_CELL_CHARS ? `${value.slice(0, MAX_CELL_CHARS - 1)}…` : value, style });
   const wide = (value: string, style: SpecStyle) => {
     merges.push({ top: rows.length, left: 0, bottom: rows.length, right: WIDTH - 1 });
@@ -32,11 +38,16 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
 
   const summary = analysis.summary;
   const period = summary?.period ?? analysis.layout?.period ?? '';
+  const errors = analysis.findings.filter((f) => f.severity === 'error');
+  // A summary made from a sheet with errors says so where a reader starts, and again beside the
+  // notice text, which is what gets pasted into the official document.
+  const warning = errors.length > 0 && analysis.scored ? L('summary.errorsWarning', { count: errors.length, cell: errors[0]?.cell ?? '' }) : null;
   wide(L('summary.title', { period }), 'title');
   wide(L('summary.subtitle', { sheet: analysis.sheetName, topN: analysis.rules.topN, mode: L(`summary.rankMode.${analysis.rules.rankMode}`) }), 'subtitle');
+  if (warning) wide(warning, 'warning');
   blank();
 
-  let chart: SheetSpec['chart'] = null;
+  const charts: ChartSpec[] = [];
   if (summary && analysis.scored) {
     wide(L('summary.section.categories'), 'section');
     header(L('summary.col.category'), L('summary.col.units'), L('summary.col.mean'), L('summary.col.max'), L('summary.col.min'), ...FLAG_CODES.map((c) => L(`summary.flag.${c}`)));
@@ -70,9 +81,45 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
     }
     if (!anyFlag) rows.push([cell(L('summary.none'), 'text')]);
     blank();
+
+    wide(L('summary.section.notice'), 'section');
+    if (warning) wide(warning, 'warning');
+    for (const line of noticeDraft(analysis)) for (const part of splitNoticeLine(line)) wide(part, 'notice');
+    blank();
+
+    // Each chart reads its data from its category's block of the table at the end of the sheet;
+    // its area is reserved rows, tall enough for one readable bar per unit.
+    const withUnits = analysis.scored.categories.filter((c) => c.units.length > 0);
+    if (withUnits.length > 0) {
+      wide(L('summary.section.chart'), 'section');
+      const anchors = withUnits.map((c) => {
+        const top = rows.length;
+        const height = Math.max(CHART_ROWS_MIN, Math.ceil(c.units.length * CHART_ROWS_PER_UNIT) + CHART_ROWS_EXTRA);
+        for (let i = 0; i < height; i++) blank();
+        return { top, left: 0, bottom: top + height - 1, right: WIDTH - 1 };
+      });
+      wide(L('summary.section.data'), 'section');
+      header(L('summary.col.category'), L('summary.col.rank'), L('summary.col.unit'), L('summary.col.total'));
+      withUnits.forEach((c, i) => {
+        const dataTop = rows.length;
+        for (const u of c.units) rows.push([cell(c.name, 'text'), cell(u.rank, 'number'), cell(u.name, 'text'), cell(centsToNumber(u.totalCents), 'number')]);
+        const dataBottom = rows.length - 1;
+        charts.push({
+          title: L('summary.chartTitle', { category: c.name }),
+          type: 'BarClustered',
+          seriesName: L('summary.col.total'),
+          categories: { top: dataTop, left: 2, bottom: dataBottom, right: 2 },
+          values: { top: dataTop, left: 3, bottom: dataBottom, right: 3 },
+          anchor: anchors[i]!,
+        });
+      });
+      blank();
+    }
   }
 
-  wide(L('summary.section.findings'), 'section');
+  // The findings are for the office that checks the table, not for the units it is sent to:
+  // they come last, under a heading that says so, after everything that is handed out.
+  wide(L('summary.section.findings'), 'internal');
   const shown = analysis.findings.filter((f) => f.severity !== 'info');
   header(L('summary.col.severity'), L('summary.col.cell'), L('summary.col.unit'), L('summary.col.message'));
   for (const f of shown) {
@@ -82,35 +129,6 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
   }
   if (shown.length === 0) rows.push([cell(L('summary.noProblems'), 'text')]);
   blank();
-
-  if (summary && analysis.scored) {
-    wide(L('summary.section.notice'), 'section');
-    for (const line of noticeDraft(analysis)) for (const part of splitNoticeLine(line)) wide(part, 'notice');
-    blank();
-
-    // The chart reads its data from the table at the end of the sheet; its area is reserved rows.
-    const units = analysis.scored.categories.flatMap((c) => c.units);
-    if (units.length > 0) {
-      wide(L('summary.section.chart'), 'section');
-      const anchorTop = rows.length;
-      for (let i = 0; i < CHART_ROWS; i++) blank();
-      wide(L('summary.section.data'), 'section');
-      header(L('summary.col.category'), L('summary.col.rank'), L('summary.col.unit'), L('summary.col.total'));
-      const dataTop = rows.length;
-      for (const c of analysis.scored.categories) {
-        for (const u of c.units) rows.push([cell(c.name, 'text'), cell(u.rank, 'number'), cell(u.name, 'text'), cell(centsToNumber(u.totalCents), 'number')]);
-      }
-      const dataBottom = rows.length - 1;
-      chart = {
-        title: L('summary.chartTitle'),
-        seriesName: L('summary.col.total'),
-        categories: { top: dataTop, left: 2, bottom: dataBottom, right: 2 },
-        values: { top: dataTop, left: 3, bottom: dataBottom, right: 3 },
-        anchor: { top: anchorTop, left: 0, bottom: anchorTop + CHART_ROWS - 1, right: WIDTH - 1 },
-      };
-      blank();
-    }
-  }
   wide(`${SUMMARY_MARKER}${L('summary.footer')}`, 'footer');
 
   return {
@@ -119,8 +137,15 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
     columnWidths: [20, 13, 26, 10, 10, 9, 12, 11],
     rows,
     merges,
-    chart,
-    print: { paperSize: 'A4', orientation: 'portrait', fitToWidth: 1 },
+    charts,
+    print: {
+      paperSize: 'A4',
+      orientation: 'portrait',
+      fitToWidth: 1,
+      header: headerText(L('summary.title', { period })),
+      // The page codes (&P, &N) are the point of the footer: its text is not escaped.
+      footer: L('summary.pageFooter'),
+    },
   };
 }
 

@@ -40,6 +40,8 @@ export interface RecalcPreview {
 
 export interface ApplyResult {
   cellsWritten: number;
+  /** 清除标记: units whose flags were cleared (the header it added is a cell, not a unit). */
+  units?: number;
   syncs: number;
   /** Undo only: cells changed by someone since the run, left as they are now. */
   conflicts?: Array<{ cell: string; unit: string | null }>;
@@ -60,13 +62,23 @@ export interface ScorecardHost {
   undoLast(): Promise<HostOutcome<ApplyResult>>;
   /** Empty the 标记 column the product wrote. */
   clearFlags(): Promise<HostOutcome<ApplyResult>>;
-  /** Write (or replace the product's own) 考评汇总 sheet; returns its name. */
-  writeSummary(): Promise<HostOutcome<{ sheetName: string; syncs: number }>>;
+  /**
+   * Write (or replace the product's own) 考评汇总 sheet; returns its name. Refused while the
+   * sheet has errors unless `allowErrors` (the pane, after the user confirmed): a summary made
+   * anyway carries a warning at its top and above its notice text.
+   */
+  writeSummary(options?: { allowErrors?: boolean }): Promise<HostOutcome<{ sheetName: string; syncs: number; errors: number }>>;
   /** Select a cell of a sheet so the user sees it. */
   selectCell(sheetName: string, address: string): Promise<HostOutcome<void>>;
   saveSettings(settings: ScorecardSettings): Promise<HostOutcome<void>>;
   /** Subscribe to active-sheet changes; returns an unsubscribe function. */
   onActiveSheetChanged(listener: () => void): Promise<() => void>;
+  /**
+   * Subscribe to the user's edits of one sheet (worksheet.onChanged, ExcelApi 1.7): the
+   * listener gets the edited address. Resolves to an unsubscribe function (a no-op where the
+   * event is not available).
+   */
+  onSheetEdited(sheetName: string, listener: (address: string) => void): Promise<() => void>;
 }
 
 export type { FindingCode };

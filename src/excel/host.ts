@@ -213,11 +213,12 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
         const out = await applyChanges(context, read.sheetName, changesOf(plan), writeOptions(read, saveRecord(read, plan, 'clearFlags')));
-        return ok({ cellsWritten: out.cellsWritten, syncs: read.syncs + out.syncs });
+        const units = plan.columns.filter((c) => c.kind === 'flag').reduce((n, c) => n + c.rows.length, 0);
+        return ok({ cellsWritten: out.cellsWritten, units, syncs: read.syncs + out.syncs });
       });
     },
 
-    async writeSummary() {
+    async writeSummary(options = {}) {
       const sheet = { name: SUMMARY_SHEET_NAME };
       const temp = `${SUMMARY_SHEET_NAME}~new`;
       try {
@@ -228,6 +229,12 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
           if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
           const insp = inspection(read);
           if (!insp.analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
+          // Like the recalculation, a summary is not drafted from a sheet with errors unless the
+          // user chose to (in the pane, after a confirmation naming the count).
+          const errors = insp.analysis.findings.filter((f) => f.severity === 'error');
+          if (errors.length > 0 && !options.allowErrors) {
+            return failure('host.error.summaryHasErrors', { sheet: read.sheetName, count: errors.length, cell: errors[0]?.cell ?? '' });
+          }
           if (read.workbookProtected) return failure('host.error.workbookProtected', { sheet: SUMMARY_SHEET_NAME });
           const spec = buildSummarySheet(insp.analysis, summaryText(locale()));
           const names = sheets.items.map((s) => s.name);
@@ -259,7 +266,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
           fresh.activate();
           await context.sync();
           syncs += 1;
-          return ok({ sheetName: name, syncs });
+          return ok({ sheetName: name, syncs, errors: errors.length });
         });
       } catch (error) {
         // A failed batch may have added the temporary sheet: remove it (extra syncs on failure only).
@@ -314,6 +321,30 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
       }
       return () => {
         const r = registration as OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null;
+        registration = null;
+        if (!r) return;
+        r.remove();
+        void (r.context as Excel.RequestContext).sync().catch(() => undefined);
+      };
+    },
+
+    async onSheetEdited(sheetName, listener) {
+      let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+      try {
+        await run({}, async (context) => {
+          registration = context.workbook.worksheets.getItem(sheetName).onChanged.add(async (event) => {
+            // The add-in's own writes are followed by a fresh inspection anyway (ExcelApi 1.14 tells them apart).
+            if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
+            listener(event.address);
+          });
+          await context.sync();
+        });
+      } catch {
+        // Without the event the pane still works; it is checked again on 校验.
+        return () => undefined;
+      }
+      return () => {
+        const r = registration as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
         registration = null;
         if (!r) return;
         r.remove();

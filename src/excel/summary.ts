@@ -1,8 +1,9 @@
 /**
  * Rendering the core's SheetSpec (the 考评汇总 sheet) with Office.js in one batch: one 2-D
  * values write for all text and numbers, formats applied per rectangle of equal style (not
- * per cell), merges, widths, A4 page setup where supported, and a native clustered column
- * chart. Also: recognising the product's own summary sheet by SUMMARY_MARKER in its footer.
+ * per cell), merges, widths, A4 page setup with the period and page numbers in the printed
+ * header and footer where supported, and a native bar chart per category. Also:
+ * recognising the product's own summary sheet by SUMMARY_MARKER in its footer.
  */
 import { a1, SUMMARY_MARKER, type CellRange, type SheetSpec, type SpecStyle } from '../core';
 import type { OfficeLike } from './office';
@@ -27,6 +28,8 @@ const STYLES: Record<SpecStyle, StyleDef> = {
   number: { font: '宋体', size: 11, align: 'Right', border: true },
   notice: { font: '仿宋', size: 12, align: 'Left', wrap: true },
   footer: { font: '宋体', size: 9, color: '#808080', align: 'Left' },
+  warning: { font: '宋体', size: 12, bold: true, color: '#C00000', align: 'Left', wrap: true },
+  internal: { font: '黑体', size: 12, bold: true, color: '#595959', align: 'Left' },
 };
 
 /** Excel column width in points for a width in characters (7 px per character + 5 px padding). */
@@ -137,17 +140,25 @@ export function queueRenderSpec(sheet: Excel.Worksheet, spec: SheetSpec, office:
     }
     if (cell?.style === 'title') sheet.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = 30;
   });
-  if (spec.chart) {
-    const { categories, values } = spec.chart;
+  for (const c of spec.charts) {
+    const { categories, values } = c;
     const source = sheet.getRangeByIndexes(categories.top, categories.left, categories.bottom - categories.top + 1, values.right - categories.left + 1);
-    const chart = sheet.charts.add('ColumnClustered', source, 'Columns');
-    chart.title.text = spec.chart.title;
-    chart.setPosition(a1(spec.chart.anchor.top, spec.chart.anchor.left), a1(spec.chart.anchor.bottom, spec.chart.anchor.right));
+    const chart = sheet.charts.add(c.type, source, 'Columns');
+    chart.title.text = c.title;
+    // One series: its legend would only repeat the title.
+    chart.legend.visible = false;
+    // Bars run top to bottom in the data's (rank) order, as a reader expects a ranking.
+    if (office.context.requirements.isSetSupported('ExcelApi', '1.7')) chart.axes.categoryAxis.reversePlotOrder = true;
+    chart.setPosition(a1(c.anchor.top, c.anchor.left), a1(c.anchor.bottom, c.anchor.right));
   }
   if (office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
     sheet.pageLayout.paperSize = 'A4';
     sheet.pageLayout.orientation = 'Portrait';
     sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    // The period and page numbers on every printed page (ExcelApi 1.9, like the page setup).
+    const pages = sheet.pageLayout.headersFooters.defaultForAllPages;
+    pages.centerHeader = spec.print.header;
+    pages.centerFooter = spec.print.footer;
   }
 }
 

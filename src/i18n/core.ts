@@ -10,8 +10,8 @@ const COLUMN_EN: Record<string, string> = { unit: 'unit name', score: 'score', t
 const at = (f: Finding) => (f.cell ? `单元格 ${f.cell}` : '工作表');
 const atEn = (f: Finding) => (f.cell ? `Cell ${f.cell}` : 'The sheet');
 const who = (f: Finding) => (f.unit ? `（${f.unit}）` : '');
-/** Cell and unit before 的, with no stray space after the full-width bracket: 单元格 B17（水利局）的 */
-const atWho = (f: Finding) => (f.unit ? `${at(f)}${who(f)}` : `${at(f)} `);
+/** "单元格 B4（温泉街道）的…", "单元格 B4 的…": a space only after the ASCII address, never after "）". */
+const subj = (f: Finding) => (f.unit ? `${at(f)}${who(f)}` : f.cell ? `${at(f)} ` : at(f));
 const whoEn = (f: Finding) => (f.unit ? ` (${f.unit})` : '');
 
 const zhFindings: FindingMessages = {
@@ -22,34 +22,34 @@ const zhFindings: FindingMessages = {
   NO_CATEGORY: () => '未找到类别行或类别列，全部单位按同一类别排名。',
   UNKNOWN_CATEGORY: (f) => `${at(f)} 的类别“${f.category}”不在考评规则中，不检查该类别的得分上限。`,
   EMPTY_CATEGORY: (f) => `${at(f)} 的类别“${f.category}”下没有单位。`,
-  UNIT_BEFORE_CATEGORY: (f) => `${at(f)}${who(f)} 位于第一个类别行之前，已归入“未分类”。`,
+  UNIT_BEFORE_CATEGORY: (f) => `${subj(f)}位于第一个类别行之前，已归入“未分类”。`,
   MULTIPLE_TABLES: (f) => `${f.headerCell} 处还有一个表格，只处理第一个表格。`,
-  NOT_A_NUMBER: (f) => `${at(f)}${who(f)} 的“${f.column}”不是数字：“${f.text}”。请填写数字（未报送请填 0）。`,
-  ERROR_VALUE: (f) => `${at(f)}${who(f)} 的“${f.column}”是错误值 ${f.text}，请检查公式。`,
-  OUT_OF_RANGE: (f) => `${at(f)}${who(f)} 的“${f.column}”数值超出范围：${f.text}。`,
-  TOO_MANY_DECIMALS: (f) => `${at(f)}${who(f)} 的“${f.column}”为 ${f.value}，超过两位小数，按 ${f.rounded} 计算。`,
-  EMPTY_SCORE: (f) => `${at(f)}${who(f)} 的“${f.column}”为空，按 0 分计算。`,
-  NEGATIVE_SCORE: (f) => `${at(f)}${who(f)} 的“${f.column}”为负数 ${f.value}，得分不能为负。`,
-  BASE_OVER_CAP: (f) => `${at(f)}${who(f)} 的基础得分 ${f.value} 超过“${f.category}”的上限 ${f.cap}。`,
-  BONUS_OVER_CAP: (f) => `${at(f)}${who(f)} 的附加得分 ${f.value} 超过上限 ${f.cap}。`,
-  OVER_CAP: (f) => `${at(f)}${who(f)} 的“${f.column}”为 ${f.value}，超过该列上限 ${f.cap}。`,
-  SCORE_STEP: (f) => `${at(f)}${who(f)} 的“${f.column}”为 ${f.value}，不是 ${f.step} 的整数倍。`,
-  DUPLICATE_UNIT: (f) => `${at(f)}${who(f)} 在“${f.category}”中重复出现（首次在 ${f.firstCell}）。`,
-  UNIT_IN_TWO_CATEGORIES: (f) => `${at(f)}${who(f)} 同时出现在“${f.firstCategory}”（${f.firstCell}）和“${f.category}”中。`,
+  NOT_A_NUMBER: (f) => `${subj(f)}的“${f.column}”不是数字：“${f.text}”。请填写数字（未报送请填 0）。`,
+  ERROR_VALUE: (f) => `${subj(f)}的“${f.column}”是错误值 ${f.text}，请检查公式。`,
+  OUT_OF_RANGE: (f) => `${subj(f)}的“${f.column}”数值超出范围：${f.text}。`,
+  TOO_MANY_DECIMALS: (f) => `${subj(f)}的“${f.column}”为 ${f.value}，超过两位小数，按 ${f.rounded} 计算。`,
+  EMPTY_SCORE: (f) => `${subj(f)}的“${f.column}”为空，按 0 分计算。`,
+  NEGATIVE_SCORE: (f) => `${subj(f)}的“${f.column}”为负数 ${f.value}，得分不能为负。`,
+  BASE_OVER_CAP: (f) => `${subj(f)}的基础得分为 ${f.value} 分，超过“${f.category}”的上限（最高 ${f.cap} 分）。`,
+  BONUS_OVER_CAP: (f) => `${subj(f)}的附加得分为 ${f.value} 分，超过上限（最高 ${f.cap} 分）。`,
+  OVER_CAP: (f) => `${subj(f)}的“${f.column}”为 ${f.value} 分，超过该列上限（最高 ${f.cap} 分）。`,
+  SCORE_STEP: (f) => `${subj(f)}的“${f.column}”为 ${f.value}，不是 ${f.step} 的整数倍。`,
+  DUPLICATE_UNIT: (f) => `${subj(f)}在“${f.category}”中重复出现（首次在 ${f.firstCell}）。`,
+  UNIT_IN_TWO_CATEGORIES: (f) => `${subj(f)}同时出现在“${f.firstCategory}”（${f.firstCell}）和“${f.category}”中。`,
   EMPTY_UNIT_NAME: (f) => `${at(f)} 有得分但单位名称为空，该行未参与排名。`,
-  TOTAL_MISMATCH: (f) => `${at(f)}${who(f)} 的累计得分为 ${f.found}，应为 ${f.expected}。`,
-  RANK_MISMATCH: (f) => `${at(f)}${who(f)} 的排名为 ${f.found}，应为 ${f.expected}。`,
-  FORMULA_OVERWRITE: (f) => `${at(f)}${who(f)} 的“${f.column}”含公式 ${f.formula}，已保留公式，未覆盖。`,
-  HIDDEN_ROW: (f) => `${at(f)}${who(f)} 所在行已隐藏或被筛选，仍参与排名。`,
+  TOTAL_MISMATCH: (f) => `${subj(f)}的累计得分为 ${f.found}，应为 ${f.expected}。`,
+  RANK_MISMATCH: (f) => `${subj(f)}的排名为 ${f.found}，应为 ${f.expected}。`,
+  FORMULA_OVERWRITE: (f) => `${subj(f)}的“${f.column}”含公式 ${f.formula}，已保留公式，未覆盖。`,
+  HIDDEN_ROW: (f) => `${subj(f)}所在行已隐藏或被筛选，仍参与排名。`,
   RULES_SHEET_INVALID: (f) => `考评规则表 ${f.cell ?? ''} 无法识别：“${f.text}”，已按默认规则处理。`,
   // #9 reading traps
-  FORMULA_NO_VALUE: (f) => `${atWho(f)}的“${f.column}”含公式 ${f.formula}，但公式没有计算结果，请在 Excel 或 WPS 中打开并保存后重试。`,
+  FORMULA_NO_VALUE: (f) => `${subj(f)}的“${f.column}”含公式 ${f.formula}，但公式没有计算结果，请在 Excel 或 WPS 中打开并保存后重试。`,
   TABLE_ENDS_EARLY: (f) => `${at(f)} 处的说明行结束了表格，但下面 ${f.unitCell} 起还有 ${f.count} 行像单位行（有名称和得分），这些行未参与排名。请删除说明行或将其移到表格末尾。`,
   DOUBTFUL_CATEGORY: (f) => `${at(f)} 的“${f.category}”没有得分，已按类别处理；如果它是一个单位，请填写其得分或将类别行合并单元格。`,
-  NUMERIC_TEXT: (f) => `${atWho(f)}的“${f.column}”是文本“${f.text}”，已按数字读取（Excel 的求和会跳过这种文本）。`,
+  NUMERIC_TEXT: (f) => `${subj(f)}的“${f.column}”是文本“${f.text}”，已按数字读取（Excel 的求和会跳过这种文本）。`,
   EXTRA_COMPONENT: (f) => `${at(f)} 的“${f.column}”列计入累计得分。`,
   HIDDEN_SHEET: (f) => `排名的工作表“${f.sheet}”是隐藏的工作表，请确认它就是本期得分表。`,
-  CELL_TOO_LONG: (f) => `${atWho(f)}有 ${f.length} 个字符，超过 Excel 单元格上限 32767 个字符，Excel 打开时会截断。请缩短内容。`,
+  CELL_TOO_LONG: (f) => `${subj(f)}有 ${f.length} 个字符，超过 Excel 单元格上限 32767 个字符，Excel 打开时会截断。请缩短内容。`,
 };
 
 const enFindings: FindingMessages = {
@@ -68,9 +68,9 @@ const enFindings: FindingMessages = {
   TOO_MANY_DECIMALS: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is ${f.value}, more than two decimals; ${f.rounded} is used.`,
   EMPTY_SCORE: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is empty and counts as 0.`,
   NEGATIVE_SCORE: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is negative (${f.value}); scores cannot be negative.`,
-  BASE_OVER_CAP: (f) => `${atEn(f)}${whoEn(f)}: base score ${f.value} is over the cap of ${f.cap} for "${f.category}".`,
-  BONUS_OVER_CAP: (f) => `${atEn(f)}${whoEn(f)}: bonus ${f.value} is over the cap of ${f.cap}.`,
-  OVER_CAP: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is ${f.value}, over the column's maximum of ${f.cap}.`,
+  BASE_OVER_CAP: (f) => `${atEn(f)}${whoEn(f)}: base score ${f.value} is over the cap for "${f.category}" (at most ${f.cap} points).`,
+  BONUS_OVER_CAP: (f) => `${atEn(f)}${whoEn(f)}: bonus ${f.value} is over the cap (at most ${f.cap} points).`,
+  OVER_CAP: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is ${f.value}, over the column's cap (at most ${f.cap} points).`,
   SCORE_STEP: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" is ${f.value}, not a multiple of ${f.step}.`,
   DUPLICATE_UNIT: (f) => `${atEn(f)}${whoEn(f)} appears twice in "${f.category}" (first at ${f.firstCell}).`,
   UNIT_IN_TWO_CATEGORIES: (f) => `${atEn(f)}${whoEn(f)} is in both "${f.firstCategory}" (${f.firstCell}) and "${f.category}".`,
@@ -119,13 +119,13 @@ export const coreMessages: LocaleDictionaries = {
     'summary.title': (p: Params) => `${p.period}全县政务信息考评汇总`,
     'summary.subtitle': (p: Params) => `来源工作表：${p.sheet}　通报前${p.topN}名　排名方式：${p.mode}`,
     'summary.rankMode.competition': '并列占位（1,2,2,4）',
-    'summary.rankMode.dense': '并列不占位（1,2,2,3）',
+    'summary.rankMode.dense': '并列不占位（中国式排名）',
     'summary.section.categories': '一、各类别得分概况',
     'summary.section.top': (p: Params) => `二、各类别前${p.topN}名（含并列）`,
     'summary.section.flags': '三、需关注单位',
-    'summary.section.findings': '四、校验发现',
-    'summary.section.notice': '五、通报文字（可直接复制）',
-    'summary.section.chart': '六、累计得分图',
+    'summary.section.findings': '内部：校验发现（仅供核对，不对外印发）',
+    'summary.section.notice': '四、通报文字（可直接复制）',
+    'summary.section.chart': '五、各类别累计得分图',
     'summary.section.data': '附表：各单位累计得分',
     'summary.col.category': '类别',
     'summary.col.units': '单位数',
@@ -144,8 +144,12 @@ export const coreMessages: LocaleDictionaries = {
     'summary.flag.LOW_QUALITY': '质量待提高',
     'summary.none': '无',
     'summary.noProblems': '未发现错误或警告。',
-    'summary.chartTitle': '各单位累计得分',
+    'summary.chartTitle': (p: Params) => `${p.category}累计得分`,
     'summary.footer': '，重新生成时将被替换，请勿在本表中录入数据。',
+    // #11 pane
+    'summary.errorsWarning': (p: Params) =>
+      `注意：生成本表时，来源工作表中有 ${p.count} 处错误（第一处在单元格 ${p.cell}），以下数字和通报文字可能有误，请改正后重新生成。`,
+    'summary.pageFooter': '第 &P 页，共 &N 页',
   },
   'en-US': {
     'severity.error': 'Error',
@@ -157,13 +161,13 @@ export const coreMessages: LocaleDictionaries = {
     'summary.title': (p: Params) => `Government information scores ${p.period}: summary`,
     'summary.subtitle': (p: Params) => `Source sheet: ${p.sheet}  Top ${p.topN}  Ranking: ${p.mode}`,
     'summary.rankMode.competition': 'ties share, next skipped (1,2,2,4)',
-    'summary.rankMode.dense': 'ties share, none skipped (1,2,2,3)',
+    'summary.rankMode.dense': 'ties share, none skipped (dense ranking, 1,2,2,3)',
     'summary.section.categories': '1. Scores by category',
     'summary.section.top': (p: Params) => `2. Top ${p.topN} per category (ties included)`,
     'summary.section.flags': '3. Units needing attention',
-    'summary.section.findings': '4. Validation findings',
-    'summary.section.notice': '5. Notice text (ready to copy)',
-    'summary.section.chart': '6. Totals chart',
+    'summary.section.findings': 'Internal: validation findings (for checking, not for handing out)',
+    'summary.section.notice': '4. Notice text (ready to copy)',
+    'summary.section.chart': '5. Totals by category',
     'summary.section.data': 'Appendix: total per unit',
     'summary.col.category': 'Category',
     'summary.col.units': 'Units',
@@ -182,8 +186,12 @@ export const coreMessages: LocaleDictionaries = {
     'summary.flag.LOW_QUALITY': 'Quality to improve',
     'summary.none': 'None',
     'summary.noProblems': 'No errors or warnings found.',
-    'summary.chartTitle': 'Total per unit',
+    'summary.chartTitle': (p: Params) => `${p.category}: total per unit`,
     'summary.footer': ' (regenerated by the add-in: do not enter data here).',
+    // #11 pane
+    'summary.errorsWarning': (p: Params) =>
+      `Warning: the source sheet had ${p.count} errors when this was made (the first in cell ${p.cell}); the numbers and notice text below may be wrong. Fix them and build it again.`,
+    'summary.pageFooter': 'Page &P of &N',
   },
 };
 

@@ -21,6 +21,8 @@ export const hostMessages: LocaleDictionaries = {
     'host.error.undoUnreadable': '撤销记录已损坏，无法撤销。',
     'host.error.settingsNotSaved': '设置没有保存成功（{detail}），请重试。',
     'host.undo.conflicts': '有 {count} 个单元格在计算后被人修改过（如 {cell}），已保留它们现在的内容。',
+    // #11 pane
+    'host.error.summaryHasErrors': '工作表“{sheet}”中有 {count} 处错误（第一处在单元格 {cell}），汇总表和通报文字会用到错误的数字。请先改正，或在“考评面板”中确认后仍然生成。没有生成汇总表。',
   },
   'en-US': {
     'host.error.connection': 'The connection to Excel was lost. Nothing was written. Check the network and try again.',
@@ -41,5 +43,7 @@ export const hostMessages: LocaleDictionaries = {
     'host.error.undoUnreadable': 'The undo record is damaged and cannot be used.',
     'host.error.settingsNotSaved': 'The settings were not saved ({detail}). Try again.',
     'host.undo.conflicts': '{count} cells were changed by someone after the calculation (e.g. {cell}); their current content was kept.',
+    // #11 pane
+    'host.error.summaryHasErrors': 'Sheet "{sheet}" has {count} errors (the first in cell {cell}), so the summary and notice would use wrong numbers. Fix them, or confirm in the Scorecard pane to build it anyway. No summary was built.',
   },
 };

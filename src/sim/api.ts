@@ -14,7 +14,7 @@
  */
 import { a1, columnLetter, parseA1, rangeA1, type CellRange, type CellValue } from '../core/grid';
 import { SimOfficeError, SIM_ERROR, propertyNotLoaded } from './errors';
-import { writeInput, type RunRecord, type SyncRecord, type SimCell, type SimCellFormat, type SimChart as ChartState, type SimSheet, type SimWorkbook } from './workbook';
+import { writeInput, type SimChangedArgs, type RunRecord, type SyncRecord, type SimCell, type SimCellFormat, type SimChart as ChartState, type SimSheet, type SimWorkbook } from './workbook';
 
 interface Statement {
   path: string;
@@ -318,6 +318,7 @@ export class SimWorkbookProtection extends SimObject<SimWorkbook> {
 }
 
 type ActivatedHandler = (args: { type: 'WorksheetActivated'; worksheetId: string }) => Promise<unknown> | void;
+type ChangedHandler = (args: SimChangedArgs) => Promise<unknown> | void;
 
 export class SimEventHandlerResult {
   constructor(readonly context: SimRequestContext, private readonly unregister: () => void) {}
@@ -429,12 +430,31 @@ export class SimWorksheet extends SimObject<SimSheet> {
   readonly protection: SimWorksheetProtection;
   readonly charts: SimChartCollection;
   readonly pageLayout: SimPageLayoutProxy;
+  /** ExcelApi 1.7: raised when the user edits a cell of this sheet. */
+  readonly onChanged: { add(handler: ChangedHandler): SimEventHandlerResult };
 
   constructor(context: SimRequestContext, path: string, resolver: () => SimSheet | null, nullable: boolean, creation: boolean) {
     super(context, path, resolver, nullable, creation);
     this.protection = new SimWorksheetProtection(context, this);
     this.charts = new SimChartCollection(context, this);
     this.pageLayout = new SimPageLayoutProxy(context, this);
+    this.onChanged = {
+      add: (handler: ChangedHandler) => {
+        let off: (() => void) | null = null;
+        const result = new SimEventHandlerResult(context, () => {
+          off?.();
+          off = null;
+        });
+        // Registered when the batch syncs, on the sheet the proxy resolves to then.
+        this.queueCall('onChanged.add', null, (sheet) => {
+          off = context.sim.onCellEdit((args) => {
+            if (args.worksheetId !== sheet.id) return;
+            void Promise.resolve(handler(args)).catch(() => undefined);
+          });
+        });
+        return result;
+      },
+    };
   }
 
   protected scalarProps(): readonly string[] {
@@ -627,6 +647,27 @@ export class SimPageLayoutProxy extends SimObject<SimSheet> {
   get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
     return this.prop('zoom');
   }
+
+  /** ExcelApi 1.9: only the centre sections of defaultForAllPages are simulated. */
+  get headersFooters(): { defaultForAllPages: { centerHeader: string; centerFooter: string } } {
+    if (!this.context.sim.isSetSupported('ExcelApi', '1.9')) {
+      throw new SimOfficeError('ApiNotFound', 'PageLayout.headersFooters needs ExcelApi 1.9, which this simulated Excel does not support.');
+    }
+    const self = this;
+    const set = (part: 'centerHeader' | 'centerFooter', value: string) =>
+      self.queueSet(`headersFooters.defaultForAllPages.${part}`, value, (sheet) => {
+        guardProtected(sheet);
+        sheet.pageLayout.headersFooters = { ...sheet.pageLayout.headersFooters, [part]: value };
+      });
+    return {
+      defaultForAllPages: {
+        set centerHeader(value: string) { set('centerHeader', value); },
+        get centerHeader(): string { return self.prop('headersFooters/defaultForAllPages/centerHeader'); },
+        set centerFooter(value: string) { set('centerFooter', value); },
+        get centerFooter(): string { return self.prop('headersFooters/defaultForAllPages/centerFooter'); },
+      },
+    };
+  }
 }
 
 // ---------------------------------------------------------------- charts
@@ -675,6 +716,8 @@ export class SimChartCollection extends SimObject<SimSheet> {
 
 export class SimChart extends SimObject<ChartState> {
   readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  readonly axes: { categoryAxis: { reversePlotOrder: boolean } };
 
   constructor(context: SimRequestContext, path: string) {
     super(context, path, () => null, true, false);
@@ -687,6 +730,26 @@ export class SimChart extends SimObject<ChartState> {
         return self.prop('title/text');
       },
     };
+    this.legend = {
+      set visible(value: boolean) {
+        self.queueSet('legend.visible', value, (chart) => { chart.legendVisible = value; });
+      },
+      get visible(): boolean {
+        return self.prop('legend/visible');
+      },
+    };
+    const categoryAxis = {
+      set reversePlotOrder(value: boolean) {
+        if (!self.context.sim.isSetSupported('ExcelApi', '1.7')) {
+          throw new SimOfficeError('ApiNotFound', 'ChartAxis.reversePlotOrder needs ExcelApi 1.7, which this simulated Excel does not support.');
+        }
+        self.queueSet('axes.categoryAxis.reversePlotOrder', value, (chart) => { chart.reversePlotOrder = value; });
+      },
+      get reversePlotOrder(): boolean {
+        return self.prop('axes/categoryAxis/reversePlotOrder');
+      },
+    };
+    this.axes = { categoryAxis };
   }
 
   protected scalarProps(): readonly string[] {

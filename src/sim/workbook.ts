@@ -36,13 +36,30 @@ export interface SimChart {
   seriesBy: string;
   title: string | null;
   position: { start: string; end: string | null } | null;
+  /** Set only when the add-in sets them (Chart.legend.visible, categoryAxis.reversePlotOrder). */
+  legendVisible?: boolean;
+  reversePlotOrder?: boolean;
 }
 
 export interface SimPageLayout {
   paperSize?: string;
   orientation?: string;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** pageLayout.headersFooters.defaultForAllPages (ExcelApi 1.9), as set. */
+  headersFooters?: { centerHeader?: string; centerFooter?: string };
 }
+
+/** What worksheet.onChanged hands its handlers (the fields this simulation raises). */
+export interface SimChangedArgs {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local';
+  /** ExcelApi 1.14: 'Unknown' for a user's edit; the add-in's own writes would be 'ThisLocalAddin'. */
+  triggerSource: 'Unknown';
+}
+export type CellEditListener = (args: SimChangedArgs) => void;
 
 let sheetCounter = 0;
 
@@ -156,6 +173,7 @@ export class SimWorkbook {
   private cellEditWaiters: Array<() => void> = [];
   private changeListeners = new Set<ChangeListener>();
   private activationListeners = new Set<ActivationListener>();
+  private cellEditListeners = new Set<CellEditListener>();
 
   static fromGrids(grids: readonly Grid[], activeIndex = 0): SimWorkbook {
     const wb = new SimWorkbook();
@@ -274,6 +292,15 @@ export class SimWorkbook {
     const { row, col } = parseA1(address);
     writeInput(sheet, row, col, input === null ? '' : input);
     this.notifyChange();
+    // Like Excel, a typed cell raises worksheet.onChanged for its sheet (handlers filter by worksheetId).
+    const args: SimChangedArgs = { type: 'WorksheetChanged', worksheetId: sheet.id, address: a1(row, col), changeType: 'RangeEdited', source: 'Local', triggerSource: 'Unknown' };
+    for (const listener of [...this.cellEditListeners]) listener(args);
+  }
+
+  /** Listen for users' cell edits (what worksheet.onChanged reports); returns unsubscribe. */
+  onCellEdit(listener: CellEditListener): () => void {
+    this.cellEditListeners.add(listener);
+    return () => this.cellEditListeners.delete(listener);
   }
 
   /** The user protects or unprotects a sheet. */

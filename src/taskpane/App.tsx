@@ -18,22 +18,31 @@ import { FlagsPanel } from './components/FlagsPanel';
 import { NoticePanel } from './components/NoticePanel';
 import { ResultBar, type ResultMessage } from './components/ResultBar';
 import { TableCard } from './components/TableCard';
-import { countBySeverity, noticeLines } from './logic';
+import { countBySeverity, editEffect, errorCount, isOwnSummarySheet, listedFindings, noticeLines, previewView, staleUnits } from './logic';
+import type { ConfirmRequest } from './components/ConfirmDialog';
 import { LocaleProvider } from './locale';
 
 export interface AppProps {
   host: ScorecardHost;
   locale: Locale;
   dark?: boolean;
+  /** Quiet time after the last edit before the sheet is checked again (typing raises one event per cell). */
+  editDebounceMs?: number;
 }
 
-// The dialog (and Fluent's motion code behind it) is loaded on first use, off the first screen.
+// The dialogs (and Fluent's motion code behind them) are loaded on first use, off the first screen.
 const PreviewDialog = lazy(() => import('./components/PreviewDialog').then((m) => ({ default: m.PreviewDialog })));
+const ConfirmDialog = lazy(() => import('./components/ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
 
 // Settings sit at the bottom of the pane: their inputs load after the first screen.
 const SettingsPanel = lazy(() => import('./components/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 
 type Work = 'inspect' | 'preview' | 'apply' | 'summary' | 'undo' | 'clearFlags' | 'settings';
+
+/** Where a result is shown: next to the control that caused it. */
+type Place = 'actions' | 'notice' | 'settings';
+
+const EDIT_DEBOUNCE_MS = 400;
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -45,17 +54,28 @@ const useStyles = makeStyles({
     maxWidth: '640px',
   },
   progress: { position: 'sticky', top: 0, zIndex: 1 },
+  editLines: { display: 'block' },
 });
 
-export function App({ host, locale, dark = false }: AppProps) {
+export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE_MS }: AppProps) {
   const styles = useStyles();
   const t = useCallback((key: string, params?: Record<string, string | number>) => translate(key, locale, params), [locale]);
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [work, setWork] = useState<Work | null>('inspect');
-  const [result, setResult] = useState<ResultMessage | null>(null);
+  const [placed, setPlaced] = useState<{ place: Place; message: ResultMessage } | null>(null);
+  const [editNote, setEditNote] = useState<ResultMessage | null>(null);
   const [preview, setPreview] = useState<RecalcPreview | null>(null);
   const [dialogLoaded, setDialogLoaded] = useState(false);
+  const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
+  const [confirmLoaded, setConfirmLoaded] = useState(false);
+  const answer = useRef<((yes: boolean) => void) | null>(null);
   const latestInspect = useRef(0);
+  const current = useRef<Inspection | null>(null);
+  // The button the user pressed: focus goes back to it once the action (and any dialog) is over.
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  const show = useCallback((place: Place, message: ResultMessage | null) => setPlaced(message ? { place, message } : null), []);
+  const setResult = useCallback((message: ResultMessage | null) => show('actions', message), [show]);
 
   const failure = useCallback(
     (outcome: { message: UserMessage; officeCode?: string }): ResultMessage => ({
@@ -68,20 +88,20 @@ export function App({ host, locale, dark = false }: AppProps) {
 
   /** Run one host call with the progress indicator; a thrown error becomes a message, never a blank pane. */
   const guarded = useCallback(
-    async <T,>(kind: Work, call: () => Promise<HostOutcome<T>>): Promise<HostOutcome<T> | null> => {
+    async <T,>(kind: Work, call: () => Promise<HostOutcome<T>>, place: Place = 'actions'): Promise<HostOutcome<T> | null> => {
       setWork(kind);
       try {
         const outcome = await call();
-        if (!outcome.ok) setResult(failure(outcome));
+        if (!outcome.ok) show(place, failure(outcome));
         return outcome;
       } catch (error) {
-        setResult({ intent: 'error', text: t('ui.result.unexpected', { detail: error instanceof Error ? error.message : String(error) }) });
+        show(place, { intent: 'error', text: t('ui.result.unexpected', { detail: error instanceof Error ? error.message : String(error) }) });
         return null;
       } finally {
         setWork(null);
       }
     },
-    [failure, t],
+    [failure, show, t],
   );
 
   const refresh = useCallback(async (): Promise<Inspection | null> => {
@@ -89,6 +109,7 @@ export function App({ host, locale, dark = false }: AppProps) {
     const outcome = await guarded('inspect', () => host.inspect());
     // A slower, older read must not overwrite a newer one (fast sheet switching).
     if (ticket !== latestInspect.current || !outcome?.ok) return null;
+    current.current = outcome.value;
     setInspection(outcome.value);
     return outcome.value;
   }, [guarded, host]);
@@ -100,6 +121,7 @@ export function App({ host, locale, dark = false }: AppProps) {
     host
       .onActiveSheetChanged(() => {
         setResult(null);
+        setEditNote(null);
         void refresh();
       })
       .then((off) => (alive ? (unsubscribe = off) : off()))
@@ -108,18 +130,105 @@ export function App({ host, locale, dark = false }: AppProps) {
       alive = false;
       unsubscribe?.();
     };
-  }, [host, refresh]);
+  }, [host, refresh, setResult]);
+
+  // After the user edits the sheet, check it again (once typing pauses) and say what the edit did.
+  const sheetName = inspection?.sheetName ?? null;
+  useEffect(() => {
+    if (sheetName === null) return;
+    let unsubscribe: (() => void) | null = null;
+    let alive = true;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let edited = '';
+    const recheck = async () => {
+      const before = current.current;
+      const fresh = await refresh();
+      if (!fresh || !alive) return;
+      const effect = editEffect(before, fresh);
+      const parts: string[] = [];
+      if (effect.newErrors) parts.push(t('ui.edit.newErrors', { n: effect.newErrors, cell: effect.firstCell ?? '' }));
+      if (effect.fixedErrors) parts.push(t('ui.edit.fixed', { n: effect.fixedErrors }));
+      if (effect.staleUnits) parts.push(t('ui.edit.stale', { n: effect.staleUnits }));
+      if (parts.length === 0) parts.push(t('ui.edit.clean'));
+      setEditNote({
+        intent: effect.newErrors ? 'error' : effect.staleUnits ? 'warning' : 'info',
+        text: t('ui.edit.heading', { cell: edited }),
+        detail: parts.join(' '),
+      });
+    };
+    host
+      .onSheetEdited(sheetName, (address) => {
+        edited = address;
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => void recheck(), editDebounceMs);
+      })
+      .then((off) => (alive ? (unsubscribe = off) : off()))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+      if (timer) clearTimeout(timer);
+      unsubscribe?.();
+    };
+  }, [host, sheetName, refresh, editDebounceMs, t]);
+
+  /** Ask before doing something over a sheet with errors; resolves with the user's answer. */
+  const ask = useCallback((request: ConfirmRequest) => {
+    setConfirmLoaded(true);
+    setConfirm(request);
+    return new Promise<boolean>((resolve) => {
+      answer.current = resolve;
+    });
+  }, []);
+
+  const onAnswer = (yes: boolean) => {
+    setConfirm(null);
+    const resolve = answer.current;
+    answer.current = null;
+    resolve?.(yes);
+  };
+
+  const remember = () => {
+    const active = document.activeElement;
+    returnFocus.current = active instanceof HTMLElement && active !== document.body ? active : returnFocus.current;
+  };
+
+  const idle = work === null && preview === null && confirm === null;
+  useEffect(() => {
+    if (!idle) return;
+    const target = returnFocus.current;
+    if (!target) return;
+    const give = () => {
+      const active = document.activeElement;
+      // Only when the focus was dropped (to <body>, or left on a closed dialog): never steal it from where the user went.
+      if (target.isConnected && (active === null || active === document.body || !active.isConnected)) target.focus();
+    };
+    give();
+    // Fluent hands focus around once a dialog's closing motion ends: check again after it.
+    const later = setTimeout(() => {
+      give();
+      if (returnFocus.current === target) returnFocus.current = null;
+    }, 350);
+    return () => clearTimeout(later);
+  }, [idle]);
 
   const onAction = async (action: ActionName) => {
+    remember();
     setResult(null);
     switch (action) {
       case 'check': {
+        setEditNote(null);
         const fresh = await refresh();
         if (fresh) {
-          const c = countBySeverity(fresh.analysis.findings);
+          if (isOwnSummarySheet(fresh.analysis.findings)) {
+            setResult({ intent: 'info', text: t('ui.findings.ownSummary') });
+            return;
+          }
+          const c = countBySeverity(listedFindings(fresh.analysis.findings));
+          const stale = staleUnits(fresh.analysis.findings);
+          const warnings = c.warning + (stale ? 1 : 0);
           setResult({
-            intent: c.error ? 'error' : c.warning ? 'warning' : 'success',
-            text: t('ui.findings.summary', { errors: c.error, warnings: c.warning, infos: c.info }),
+            intent: c.error ? 'error' : warnings ? 'warning' : 'success',
+            text: t('ui.findings.summary', { errors: c.error, warnings, infos: c.info }),
           });
         }
         return;
@@ -127,6 +236,7 @@ export function App({ host, locale, dark = false }: AppProps) {
       case 'recalc': {
         const outcome = await guarded('preview', () => host.previewRecalc());
         if (outcome?.ok) {
+          current.current = outcome.value.inspection;
           setInspection(outcome.value.inspection);
           setDialogLoaded(true);
           setPreview(outcome.value);
@@ -134,8 +244,23 @@ export function App({ host, locale, dark = false }: AppProps) {
         return;
       }
       case 'summary': {
-        const outcome = await guarded('summary', () => host.writeSummary());
-        if (outcome?.ok) setResult({ intent: 'success', text: t('ui.result.summary', { sheet: outcome.value.sheetName }) });
+        const errors = current.current ? errorCount(current.current.analysis.findings) : 0;
+        if (errors > 0) {
+          const yes = await ask({
+            title: t('ui.confirm.summary.title'),
+            body: t('ui.confirm.summary.body', { n: errors }),
+            confirm: t('ui.confirm.summary.ok', { n: errors }),
+          });
+          if (!yes) return;
+        }
+        const outcome = await guarded('summary', () => host.writeSummary(errors > 0 ? { allowErrors: true } : {}));
+        if (outcome?.ok) {
+          setResult(
+            outcome.value.errors > 0
+              ? { intent: 'warning', text: t('ui.result.summaryWithErrors', { sheet: outcome.value.sheetName, n: outcome.value.errors }) }
+              : { intent: 'success', text: t('ui.result.summary', { sheet: outcome.value.sheetName }) },
+          );
+        }
         return;
       }
       case 'undo': {
@@ -152,7 +277,7 @@ export function App({ host, locale, dark = false }: AppProps) {
           setResult(
             outcome.value.cellsWritten === 0
               ? { intent: 'info', text: t('ui.result.nothing') }
-              : { intent: 'success', text: t('ui.result.clearFlags', { n: outcome.value.cellsWritten }) },
+              : { intent: 'success', text: t('ui.result.clearFlags', { n: outcome.value.units ?? outcome.value.cellsWritten }) },
           );
           await refresh();
         }
@@ -165,18 +290,24 @@ export function App({ host, locale, dark = false }: AppProps) {
     const chosen = preview;
     setPreview(null);
     if (!chosen) return;
+    const units = previewView(chosen).units;
     const outcome = await guarded('apply', () => host.applyRecalc(chosen));
     if (outcome?.ok) {
-      setResult({ intent: 'success', text: t('ui.result.recalc', { n: outcome.value.cellsWritten }) });
+      setEditNote(null);
+      setResult({ intent: 'success', text: t('ui.result.recalc', { n: outcome.value.cellsWritten, units }) });
       await refresh();
     }
   };
 
   const saveSettings = async (settings: ScorecardSettings) => {
-    setResult(null);
-    const outcome = await guarded('settings', () => host.saveSettings(settings));
+    remember();
+    const before = inspection?.settings;
+    show('settings', null);
+    const outcome = await guarded('settings', () => host.saveSettings(settings), 'settings');
     if (outcome?.ok) {
-      setResult({ intent: 'success', text: t('ui.settings.saved') });
+      // Ranks and the 标记 column in the sheet follow the rank mode and the flag switch only after a recalculation.
+      const sheetStale = !before || before.rankMode !== settings.rankMode || before.flagColumn !== settings.flagColumn;
+      show('settings', { intent: sheetStale ? 'warning' : 'success', text: t(sheetStale ? 'ui.settings.savedRecalc' : 'ui.settings.savedNotice') });
       await refresh();
     }
   };
@@ -188,7 +319,11 @@ export function App({ host, locale, dark = false }: AppProps) {
   const busy = work !== null;
   const analysis = inspection?.analysis ?? null;
   const hasTable = Boolean(analysis?.table);
+  const errors = analysis ? errorCount(analysis.findings) : 0;
+  const ownSummary = analysis ? isOwnSummarySheet(analysis.findings) : false;
   const workLabel = work === null ? '' : work === 'inspect' && !inspection ? t('ui.loading') : t(`ui.working.${work === 'preview' ? 'preview' : work}`);
+  const resultAt = (place: Place) => (placed?.place === place ? placed.message : null);
+  const actionResult = resultAt('actions');
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider} lang={locale}>
@@ -198,12 +333,18 @@ export function App({ host, locale, dark = false }: AppProps) {
           <Title3 as="h1">{t('ui.title')}</Title3>
           <ActionBar busy={busy} hasTable={hasTable} canUndo={inspection?.canUndo ?? false} onAction={(a) => void onAction(a)} />
           {busy && <Spinner size="tiny" label={workLabel} labelPosition="after" data-testid="busy" />}
-          {result && <ResultBar result={result} onDismiss={() => setResult(null)} />}
+          {actionResult && <ResultBar result={actionResult} onDismiss={() => setResult(null)} />}
+          {editNote && <ResultBar result={editNote} onDismiss={() => setEditNote(null)} testId="edit-note" />}
           {inspection && (
             <>
+              {/* Errors first: what to fix comes before what was detected. */}
+              {!ownSummary && (
+                <>
+                  <FindingsPanel sheetName={inspection.sheetName} findings={inspection.analysis.findings} onSelect={select} />
+                  <Divider />
+                </>
+              )}
               <TableCard inspection={inspection} />
-              <Divider />
-              <FindingsPanel sheetName={inspection.sheetName} findings={inspection.analysis.findings} onSelect={select} />
               {hasTable && analysis && (
                 <>
                   <Divider />
@@ -211,22 +352,42 @@ export function App({ host, locale, dark = false }: AppProps) {
                   <Divider />
                   <NoticePanel
                     lines={noticeLines(analysis)}
-                    onCopied={(ok) => setResult(ok ? { intent: 'success', text: t('ui.notice.copied') } : { intent: 'warning', text: t('ui.notice.copyFailed') })}
+                    errors={errors}
+                    confirm={(n) => {
+                      remember();
+                      return ask({ title: t('ui.confirm.copy.title'), body: t('ui.confirm.copy.body', { n }), confirm: t('ui.confirm.copy.ok', { n }) });
+                    }}
+                    onCopied={(ok) =>
+                      show('notice', ok ? { intent: 'success', text: t('ui.notice.copied') } : { intent: 'warning', text: t('ui.notice.copyFailed') })
+                    }
+                    result={resultAt('notice')}
+                    onDismissResult={() => show('notice', null)}
                   />
                 </>
               )}
               <Divider />
               <Suspense fallback={null}>
-                <SettingsPanel settings={inspection.settings} busy={busy} onSave={(s) => void saveSettings(s)} />
+                <SettingsPanel
+                  settings={inspection.settings}
+                  busy={busy}
+                  onSave={(s) => void saveSettings(s)}
+                  result={resultAt('settings')}
+                  onDismissResult={() => show('settings', null)}
+                />
               </Suspense>
             </>
           )}
         </main>
-        {/* Once loaded the dialog stays mounted and closes through its `open` prop: unmounting it
+        {/* Once loaded a dialog stays mounted and closes through its `open` prop: unmounting it
             while open would leave Fluent's aria-hidden on the pane, hiding it from screen readers. */}
         {dialogLoaded && (
           <Suspense fallback={null}>
             <PreviewDialog preview={preview} onConfirm={() => void confirmPreview()} onCancel={() => setPreview(null)} />
+          </Suspense>
+        )}
+        {confirmLoaded && (
+          <Suspense fallback={null}>
+            <ConfirmDialog request={confirm} onAnswer={onAnswer} />
           </Suspense>
         )}
       </LocaleProvider>

@@ -11,7 +11,7 @@ import {
   type Severity,
 } from '../core';
 import type { Inspection, RecalcPreview } from '../excel/contract';
-import { RULES_SHEET_NAME } from '../core';
+import { RULES_SHEET_NAME, noticeDraft } from '../core';
 
 export interface CategoryOverview {
   name: string;
@@ -55,6 +55,31 @@ export function tableOverview(inspection: Inspection): TableOverview | null {
 
 export type GroupedFindings = Array<{ severity: Severity; findings: Finding[] }>;
 
+/** Totals and ranks that differ from the recalculation: one line in the pane, not one per cell. */
+const STALE_CODES: ReadonlySet<Finding['code']> = new Set(['TOTAL_MISMATCH', 'RANK_MISMATCH']);
+
+/** The add-in's own 考评汇总 sheet is a place, not a fault: the pane says so neutrally. */
+export function isOwnSummarySheet(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.code === 'SUMMARY_SHEET');
+}
+
+/** Findings the pane lists: all but SUMMARY_SHEET (shown as a note) and the stale totals/ranks (one line). */
+export function listedFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.code !== 'SUMMARY_SHEET' && !STALE_CODES.has(f.code));
+}
+
+/** Units whose 累计得分 or 排名 differs from what 重新计算排名 would write (a unit counts once). */
+export function staleUnits(findings: readonly Finding[]): number {
+  const rows = new Set<string>();
+  for (const f of findings) if (STALE_CODES.has(f.code)) rows.add(f.row === null ? `${f.unit}` : String(f.row));
+  return rows.size;
+}
+
+/** Errors that count against drafting a notice (SUMMARY_SHEET is not one: there is no table). */
+export function errorCount(findings: readonly Finding[]): number {
+  return findings.filter((f) => f.severity === 'error' && f.code !== 'SUMMARY_SHEET').length;
+}
+
 /** Findings by severity, errors first, keeping sheet order inside each group; empty groups dropped. */
 export function groupFindings(findings: readonly Finding[]): GroupedFindings {
   return SEVERITY_ORDER.map((severity) => ({ severity, findings: findings.filter((f) => f.severity === severity) })).filter(
@@ -66,6 +91,39 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
+}
+
+/** What an edit of the sheet did, for the line the pane shows after re-checking it. */
+export interface EditEffect {
+  /** Errors now that were not there before the edit (by code and cell). */
+  newErrors: number;
+  /** The first new error's cell, when it names one. */
+  firstCell: string | null;
+  /** Errors the edit put right. */
+  fixedErrors: number;
+  /** Units whose total or rank is now out of date (重新计算排名 updates them). */
+  staleUnits: number;
+  /** Whether that number grew with this edit. */
+  staleGrew: boolean;
+}
+
+const findingKey = (f: Finding) => `${f.code}@${f.cell ?? ''}`;
+
+export function editEffect(before: Inspection | null, after: Inspection): EditEffect {
+  const was = new Set((before?.analysis.findings ?? []).filter((f) => f.severity === 'error').map(findingKey));
+  const now = after.analysis.findings.filter((f) => f.severity === 'error' && f.code !== 'SUMMARY_SHEET');
+  const nowKeys = new Set(now.map(findingKey));
+  const added = now.filter((f) => !was.has(findingKey(f)));
+  let fixed = 0;
+  for (const k of was) if (!nowKeys.has(k)) fixed++;
+  const stale = staleUnits(after.analysis.findings);
+  return {
+    newErrors: added.length,
+    firstCell: added[0]?.cell ?? null,
+    fixedErrors: fixed,
+    staleUnits: stale,
+    staleGrew: stale > (before ? staleUnits(before.analysis.findings) : 0),
+  };
 }
 
 /** Where clicking a finding should go: its sheet and cell, or null when it names no cell. */
@@ -94,24 +152,40 @@ export function flagLists(analysis: Analysis): FlagList[] {
   }));
 }
 
+/** The whole notice draft the summary sheet carries: top N per category, then 零报送, 基础数量不足, 质量待提高. */
 export function noticeLines(analysis: Analysis): string[] {
-  return analysis.summary?.noticeLines ?? [];
+  return noticeDraft(analysis);
 }
+
+export type PreviewChange = RecalcPreview['changes'][number];
 
 export interface PreviewView {
   sheetName: string;
   cells: number;
   writesFlags: boolean;
   errors: number;
-  changes: RecalcPreview['changes'];
+  /** Units whose total or rank really changes, grouped by category in sheet order. */
+  groups: Array<{ category: string; changes: PreviewChange[] }>;
+  units: number;
 }
 
 export function previewView(preview: RecalcPreview): PreviewView {
+  const groups: PreviewView['groups'] = [];
+  let units = 0;
+  for (const c of preview.changes) {
+    // A cell rewritten with what it shows already (e.g. 86.70 → 86.7) is no change to a reader.
+    if (c.totalBefore === c.totalAfter && c.rankBefore === c.rankAfter) continue;
+    let group = groups[groups.length - 1];
+    if (!group || group.category !== c.category) groups.push((group = { category: c.category, changes: [] }));
+    group.changes.push(c);
+    units++;
+  }
   return {
     sheetName: preview.plan.sheetName,
     cells: writeCount(preview.plan),
     writesFlags: preview.plan.columns.some((c) => c.kind === 'flag'),
-    errors: countBySeverity(preview.inspection.analysis.findings).error,
-    changes: preview.changes,
+    errors: errorCount(preview.inspection.analysis.findings),
+    groups,
+    units,
   };
 }

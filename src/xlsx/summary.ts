@@ -3,24 +3,13 @@
  * one page wide, as the exceljs rendering looked), the styles it needs appended to styles.xml,
  * and one native DrawingML chart part per chart spec with the drawing that anchors them.
  */
-import type { CellRange, SheetSpec, SpecStyle } from '../core';
+import type { CellRange, ChartSpec, SheetSpec, SpecStyle } from '../core';
 import { areaRef, cellXml, colLetters, refOf } from './cells';
 import { escapeXml, openTagOf, setAttribute, Splicer, walkXml } from './xml';
 
-/** One chart of the summary: a clustered column chart of `values` over `categories` (cells of the sheet). */
-export interface ChartSpec {
-  title: string;
-  seriesName: string;
-  categories: CellRange;
-  values: CellRange;
-  anchor: CellRange;
-}
-
 /** The charts a spec asks for: a list, so a spec with one chart per category needs no new writer. */
 export function chartsOf(spec: SheetSpec): ChartSpec[] {
-  const withList = spec as SheetSpec & { charts?: ChartSpec[] };
-  if (Array.isArray(withList.charts)) return withList.charts;
-  return spec.chart ? [spec.chart] : [];
+  return spec.charts;
 }
 
 interface StyleDef {
@@ -39,6 +28,8 @@ const FONT = {
   song11b: '<font><b/><sz val="11"/><name val="宋体"/><charset val="134"/></font>',
   song11: '<font><sz val="11"/><name val="宋体"/><charset val="134"/></font>',
   song9grey: '<font><sz val="9"/><color rgb="FF808080"/><name val="宋体"/><charset val="134"/></font>',
+  song12red: '<font><b/><sz val="12"/><color rgb="FFC00000"/><name val="宋体"/><charset val="134"/></font>',
+  heiti12grey: '<font><b/><sz val="12"/><color rgb="FF595959"/><name val="黑体"/><charset val="134"/></font>',
 };
 type FontKey = keyof typeof FONT;
 
@@ -51,6 +42,8 @@ const STYLE_DEFS: Record<SpecStyle, StyleDef & { fontKey: FontKey }> = {
   number: { fontKey: 'song11', font: '', align: 'right', vertical: 'center', wrap: false, border: true, fill: null },
   notice: { fontKey: 'fangsong12', font: '', align: 'left', vertical: 'top', wrap: true, border: false, fill: null },
   footer: { fontKey: 'song9grey', font: '', align: 'left', vertical: 'center', wrap: false, border: false, fill: null },
+  warning: { fontKey: 'song12red', font: '', align: 'left', vertical: 'center', wrap: true, border: false, fill: null },
+  internal: { fontKey: 'heiti12grey', font: '', align: 'left', vertical: 'center', wrap: false, border: false, fill: null },
 };
 const SPEC_STYLES = Object.keys(STYLE_DEFS) as SpecStyle[];
 
@@ -208,6 +201,7 @@ export function summarySheetXml(spec: SheetSpec, xf: Record<SpecStyle, number>, 
     `<printOptions horizontalCentered="1"/>` +
     `<pageMargins left="0.6" right="0.6" top="0.8" bottom="0.8" header="0.3" footer="0.3"/>` +
     `<pageSetup paperSize="9" orientation="${spec.print.orientation}" fitToWidth="${spec.print.fitToWidth}" fitToHeight="0"/>` +
+    `<headerFooter><oddHeader>${escapeXml(`&C${spec.print.header}`)}</oddHeader><oddFooter>${escapeXml(`&C${spec.print.footer}`)}</oddFooter></headerFooter>` +
     (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : '') +
     `</worksheet>`
   );
@@ -233,6 +227,7 @@ export function chartXml(spec: SheetSpec, sheetName: string, chart: ChartSpec): 
   const vals = cellsOf(spec, chart.values);
   const strPts = cats.map((v, i) => (v === null ? '' : `<c:pt idx="${i}"><c:v>${escapeXml(String(v))}</c:v></c:pt>`)).join('');
   const numPts = vals.map((v, i) => (typeof v === 'number' ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : '')).join('');
+  const horizontal = chart.type === 'BarClustered';
   const rich = (text: string, size: number, bold: boolean) =>
     `<c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="${size}" b="${bold ? 1 : 0}"><a:latin typeface="宋体"/><a:ea typeface="宋体"/></a:rPr><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich>`;
   return (
@@ -243,16 +238,15 @@ export function chartXml(spec: SheetSpec, sheetName: string, chart: ChartSpec): 
     `<c:title><c:tx>${rich(chart.title, 1400, true)}</c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/>` +
     `<c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+    `<c:barChart><c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
     `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${escapeXml(chart.seriesName)}</c:v></c:tx><c:invertIfNegative val="0"/>` +
     `<c:cat><c:strRef><c:f>${escapeXml(absRange(sheetName, chart.categories))}</c:f><c:strCache><c:ptCount val="${cats.length}"/>${strPts}</c:strCache></c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${escapeXml(absRange(sheetName, chart.values))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${vals.length}"/>${numPts}</c:numCache></c:numRef></c:val>` +
     `</c:ser>` +
     `<c:gapWidth val="150"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
-    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
-    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea>` +
-    `<c:legend><c:legendPos val="r"/><c:overlay val="0"/></c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
     `</c:chart>` +
     `</c:chartSpace>`

@@ -163,8 +163,8 @@ const spec = (name: string, marker = true): SheetSpec => ({
     { top: 0, left: 0, bottom: 0, right: 1 },
     { top: 3, left: 0, bottom: 3, right: 1 },
   ],
-  chart: null,
-  print: { paperSize: 'A4', orientation: 'portrait', fitToWidth: 1 },
+  charts: [],
+  print: { paperSize: 'A4', orientation: 'portrait', fitToWidth: 1, header: '', footer: '' },
 });
 
 describe('renderSheetSpec and the summary sheet name', () => {

@@ -35,21 +35,63 @@ describe('the 考评汇总 sheet', () => {
     expect(noticeDraft(analysis)).toContain('零报送单位：水利局');
   });
 
-  it('charts every unit total from its own data table, inside the sheet', () => {
-    expect(spec.chart).not.toBeNull();
-    const { categories, values } = spec.chart!;
-    expect(values.bottom - values.top + 1).toBe(47);
-    expect(texts[categories.top - 1]).toEqual(['类别', '名次', '单位', '累计得分']);
-    expect(texts[categories.top]![categories.left]).toBe('温泉街道');
-    expect(texts[values.top]![values.left]).toBe(152);
-    expect(spec.print).toEqual({ paperSize: 'A4', orientation: 'portrait', fitToWidth: 1 });
+  it('charts the totals of each category in its own bar chart, from its own block of the data table', () => {
+    expect(spec.charts.map((c) => c.title)).toEqual(['乡镇(街道)累计得分', '一类考评单位累计得分', '二类考评单位累计得分', '三类考评单位累计得分']);
+    expect(spec.charts.map((c) => c.values.bottom - c.values.top + 1)).toEqual([11, 19, 11, 6]);
+    for (const chart of spec.charts) {
+      expect(chart.type).toBe('BarClustered');
+      // A bar per unit, at least one row tall, and no two charts overlap.
+      expect(chart.anchor.bottom - chart.anchor.top + 1).toBeGreaterThan(chart.values.bottom - chart.values.top + 1);
+    }
+    for (let i = 1; i < spec.charts.length; i++) expect(spec.charts[i]!.anchor.top).toBeGreaterThan(spec.charts[i - 1]!.anchor.bottom);
+    const first = spec.charts[0]!;
+    expect(texts[first.categories.top - 1]).toEqual(['类别', '名次', '单位', '累计得分']);
+    expect(texts[first.categories.top]![first.categories.left]).toBe('温泉街道');
+    expect(texts[first.values.top]![first.values.left]).toBe(152);
+    expect(texts[spec.charts[1]!.categories.top]![2]).toBe('农业农村局');
+  });
+
+  it('prints on A4 with the period in the page header and page numbers in the footer', () => {
+    expect(spec.print).toEqual({
+      paperSize: 'A4',
+      orientation: 'portrait',
+      fitToWidth: 1,
+      header: '2023年7—9月份全县政务信息考评汇总',
+      footer: '第 &P 页，共 &N 页',
+    });
+  });
+
+  it('keeps the findings apart, after everything handed out, under a heading marked 内部', () => {
+    const flat = texts.map((r) => r[0]);
+    const internal = flat.indexOf('内部：校验发现（仅供核对，不对外印发）');
+    expect(internal).toBeGreaterThan(flat.indexOf('四、通报文字（可直接复制）'));
+    expect(internal).toBeGreaterThan(flat.indexOf('附表：各单位累计得分'));
+    expect(spec.rows[internal]![0]!.style).toBe('internal');
+  });
+
+  it('has no errors warning when the sheet has none, and one at its top and above the notice when it has', () => {
+    expect(spec.rows.flat().some((c) => c.style === 'warning')).toBe(false);
+    const grid = fixtureGrid(false);
+    // 公安局's base score over the 二类 cap of 60 (an error), the case the issue names.
+    const row = grid.values.findIndex((r) => r[0] === '公安局');
+    grid.values[row]![1] = 70;
+    const bad = analyze(grid);
+    const errors = bad.findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBe(1);
+    const sheet = buildSummarySheet(bad, summaryText('zh-CN'));
+    const warnings = sheet.rows.map((r, i) => [i, r[0]] as const).filter(([, c]) => c?.style === 'warning');
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]![0]).toBe(2); // right under the title and subtitle
+    expect(String(warnings[0]![1]!.value)).toContain(`有 1 处错误（第一处在单元格 ${errors[0]!.cell}）`);
+    const notice = sheet.rows.findIndex((r) => r[0]?.value === '四、通报文字（可直接复制）');
+    expect(warnings[1]![0]).toBe(notice + 1);
   });
 
   it('renders in English too, and without a table it still explains why', () => {
     const en = buildSummarySheet(analysis, summaryText('en-US'));
     expect(en.rows[0]![0]!.value).toBe('Government information scores 2023年7—9月份: summary');
     const none = buildSummarySheet(analyze(gridFromRows([['x']])), summaryText('zh-CN'));
-    expect(none.chart).toBeNull();
+    expect(none.charts).toEqual([]);
     expect(none.rows.flat().map((c) => c.value)).toContain('未找到得分表：工作表中没有包含“单位”和得分列（如“基础得分”）的表头行。');
   });
 });

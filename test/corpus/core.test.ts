@@ -78,9 +78,7 @@ describe.each(byId)('corpus case %s through the core', (_id, c: CorpusCase) => {
     }
     expect(texts[texts.length - 1]!.startsWith(SUMMARY_MARKER)).toBe(true);
     expect(() => buildSummarySheet(analysis, summaryText('en-US'))).not.toThrow();
-    if (spec.chart) {
-      const dataRows = spec.chart.values.bottom - spec.chart.values.top + 1;
-      expect(dataRows).toBe(analysis.scored!.categories.reduce((n, cat) => n + cat.units.length, 0));
-    }
+    const dataRows = spec.charts.reduce((n, chart) => n + chart.values.bottom - chart.values.top + 1, 0);
+    expect(dataRows).toBe(analysis.scored ? analysis.scored.categories.reduce((n, cat) => n + cat.units.length, 0) : 0);
   });
 });

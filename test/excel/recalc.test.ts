@@ -137,7 +137,7 @@ describe('recalculation on the real sheet', () => {
     expect(resultsIn(wb).get('温泉街道')).toMatchObject({ total: 152, rank: 1 });
   });
 
-  test('clear flags empties the 标记 cells in 2 syncs and can be undone', async () => {
+  test('clear flags empties the 标记 cells and the 标记 header it added in 2 syncs, and can be undone', async () => {
     const wb = await fixtureWorkbook();
     const { host } = simHost(wb);
     await host.recalcNow();
@@ -147,6 +147,10 @@ describe('recalculation on the real sheet', () => {
     expect(cleared.ok && cleared.value.cellsWritten).toBeGreaterThan(10);
     expect(wb.syncCount - before).toBe(2);
     expect(JSON.stringify(wb.toGrids()[0])).not.toContain('零报送');
+    // The 标记 header the recalculation added goes with its flags: no empty column is left.
+    const header = wb.toGrids()[0]!.values.find((row) => row.includes('单位'))!;
+    expect(header).not.toContain('标记');
+    expect(header.filter((v) => v !== null)).toEqual(['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名']);
     expect((await host.undoLast()).ok).toBe(true);
     expect(JSON.stringify(wb.toGrids()[0])).toBe(withFlags);
   });

@@ -10,7 +10,7 @@ function texts(wb: SimWorkbook, name: string): string[] {
 }
 
 describe('summary sheet', () => {
-  test('written in at most 3 syncs with the notice lines, the marker, a chart and A4 page setup', async () => {
+  test('written in at most 3 syncs with the notice lines, the marker, a chart per category and A4 page setup with header and footer', async () => {
     const wb = SimWorkbook.fromGrids(await fixtureGrids());
     const { host } = simHost(wb);
     const result = await host.writeSummary();
@@ -22,9 +22,15 @@ describe('summary sheet', () => {
     for (const line of noticeLines()) expect(all).toContain(line);
     expect(all.some((t) => t.includes(SUMMARY_MARKER))).toBe(true);
     const sheet = wb.sheet('考评汇总')!;
-    expect(sheet.charts).toHaveLength(1);
-    expect(sheet.charts[0]).toMatchObject({ type: 'ColumnClustered', seriesBy: 'Columns' });
-    expect(sheet.pageLayout).toEqual({ paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    // One readable bar chart per category, not one crowded chart of all 47 units.
+    expect(sheet.charts.map((c) => c.title)).toEqual(['乡镇(街道)累计得分', '一类考评单位累计得分', '二类考评单位累计得分', '三类考评单位累计得分']);
+    for (const chart of sheet.charts) expect(chart).toMatchObject({ type: 'BarClustered', seriesBy: 'Columns', legendVisible: false, reversePlotOrder: true });
+    expect(sheet.pageLayout).toEqual({
+      paperSize: 'A4',
+      orientation: 'Portrait',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      headersFooters: { centerHeader: '2023年7—9月份全县政务信息考评汇总', centerFooter: '第 &P 页，共 &N 页' },
+    });
     expect(sheet.cell(0, 0)?.format).toMatchObject({ fontName: '宋体', fontSize: 16, bold: true });
     expect(sheet.merges.length).toBeGreaterThan(3);
     expect(sheet.columnWidths.size).toBeGreaterThan(3);

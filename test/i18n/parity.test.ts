@@ -23,7 +23,7 @@ describe('messages', () => {
   it('a real finding reads as a Chinese sentence naming cell and unit', () => {
     const analysis = analyze(gridFromRows([['单位', '基础得分'], ['水利局', '未报送']]));
     const f = analysis.findings.find((x) => x.code === 'NOT_A_NUMBER')!;
-    expect(formatFinding(f)).toBe('单元格 B2（水利局） 的“基础得分”不是数字：“未报送”。请填写数字（未报送请填 0）。');
+    expect(formatFinding(f)).toBe('单元格 B2（水利局）的“基础得分”不是数字：“未报送”。请填写数字（未报送请填 0）。');
   });
 
   it('fills parameters and picks the locale from the Office display language', () => {

@@ -42,11 +42,15 @@ export function previewOf(grid: Grid): RecalcPreview {
 type Calls = { [K in keyof ScorecardHost]: unknown[][] };
 
 /** A ScorecardHost over a fixed grid that records every call; each method can be overridden. */
-export function fakeHost(grid: Grid, overrides: Partial<ScorecardHost> = {}): ScorecardHost & { calls: Calls; fireSheetChange(): void } {
+export function fakeHost(
+  grid: Grid,
+  overrides: Partial<ScorecardHost> = {},
+): ScorecardHost & { calls: Calls; fireSheetChange(): void; fireEdit(address: string): void } {
   const calls: Calls = {
-    inspect: [], previewRecalc: [], applyRecalc: [], recalcNow: [], undoLast: [], clearFlags: [], writeSummary: [], selectCell: [], saveSettings: [], onActiveSheetChanged: [],
+    inspect: [], previewRecalc: [], applyRecalc: [], recalcNow: [], undoLast: [], clearFlags: [], writeSummary: [], selectCell: [], saveSettings: [], onActiveSheetChanged: [], onSheetEdited: [],
   };
   let listener: (() => void) | null = null;
+  let editListener: ((address: string) => void) | null = null;
   const ok = <T,>(value: T): HostOutcome<T> => ({ ok: true, value });
   const base: ScorecardHost = {
     inspect: async () => ok(inspectionOf(grid)),
@@ -55,13 +59,24 @@ export function fakeHost(grid: Grid, overrides: Partial<ScorecardHost> = {}): Sc
     recalcNow: async () => ok({ cellsWritten: 10, syncs: 2, inspection: inspectionOf(grid) }),
     undoLast: async () => ok({ cellsWritten: 10, syncs: 2 }),
     clearFlags: async () => ok({ cellsWritten: 0, syncs: 2 }),
-    writeSummary: async () => ok({ sheetName: '考评汇总', syncs: 2 }),
+    writeSummary: async (options) => {
+      // Like the real host: refused while the sheet has errors, unless the user confirmed.
+      const errors = inspectionOf(grid).analysis.findings.filter((f) => f.severity === 'error').length;
+      if (errors > 0 && !options?.allowErrors) return { ok: false, message: { key: 'host.error.summaryHasErrors', params: { sheet: grid.sheetName, count: errors, cell: '' } } };
+      return ok({ sheetName: '考评汇总', syncs: 2, errors });
+    },
     selectCell: async () => ok(undefined),
     saveSettings: async () => ok(undefined),
     onActiveSheetChanged: async (l) => {
       listener = l;
       return () => {
         listener = null;
+      };
+    },
+    onSheetEdited: async (_sheet, l) => {
+      editListener = l;
+      return () => {
+        if (editListener === l) editListener = null;
       };
     },
   };
@@ -73,5 +88,5 @@ export function fakeHost(grid: Grid, overrides: Partial<ScorecardHost> = {}): Sc
       return (impl[key] as (...a: unknown[]) => unknown)(...args);
     };
   }
-  return Object.assign(recorded, { calls, fireSheetChange: () => listener?.() });
+  return Object.assign(recorded, { calls, fireSheetChange: () => listener?.(), fireEdit: (address: string) => editListener?.(address) });
 }

@@ -23,21 +23,22 @@ export function ActionBar(props: {
   const styles = useStyles();
   const t = useT();
   const { busy, hasTable, canUndo, onAction } = props;
+  // While busy the buttons are aria-disabled but stay focusable: the pressed one keeps the focus.
   return (
     <div className={styles.bar} role="toolbar" aria-label={t('ui.actions.label')}>
-      <Button icon={<CheckmarkCircle20Regular />} disabled={busy} onClick={() => onAction('check')}>
+      <Button icon={<CheckmarkCircle20Regular />} disabledFocusable={busy} onClick={() => onAction('check')}>
         {t('ui.action.check')}
       </Button>
-      <Button appearance="primary" icon={<ArrowSync20Regular />} disabled={busy || !hasTable} onClick={() => onAction('recalc')}>
+      <Button appearance="primary" icon={<ArrowSync20Regular />} disabled={!hasTable} disabledFocusable={busy && hasTable} onClick={() => onAction('recalc')}>
         {t('ui.action.recalc')}
       </Button>
-      <Button icon={<TableSimple20Regular />} disabled={busy || !hasTable} onClick={() => onAction('summary')}>
+      <Button icon={<TableSimple20Regular />} disabled={!hasTable} disabledFocusable={busy && hasTable} onClick={() => onAction('summary')}>
         {t('ui.action.summary')}
       </Button>
-      <Button icon={<ArrowUndo20Regular />} disabled={busy || !canUndo} onClick={() => onAction('undo')}>
+      <Button icon={<ArrowUndo20Regular />} disabled={!canUndo} disabledFocusable={busy && canUndo} onClick={() => onAction('undo')}>
         {t('ui.action.undo')}
       </Button>
-      <Button icon={<Eraser20Regular />} disabled={busy || !hasTable} onClick={() => onAction('clearFlags')}>
+      <Button icon={<Eraser20Regular />} disabled={!hasTable} disabledFocusable={busy && hasTable} onClick={() => onAction('clearFlags')}>
         {t('ui.action.clearFlags')}
       </Button>
     </div>

@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../core';
 import { formatFinding } from '../../i18n';
-import { findingTarget, groupFindings } from '../logic';
+import { findingTarget, groupFindings, listedFindings, staleUnits } from '../logic';
 import { useLocale, useT } from '../locale';
 
 const useStyles = makeStyles({
@@ -39,12 +39,20 @@ const useStyles = makeStyles({
 
 const BADGE: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
-/** Findings grouped by severity; clicking one selects its cell. */
+/**
+ * Findings grouped by severity, errors first; clicking one selects its cell. Totals and ranks
+ * that differ from the recalculation are one line at the top of the warnings (one Tab stop,
+ * not one per cell), saying that 重新计算排名 updates them.
+ */
 export function FindingsPanel(props: { sheetName: string; findings: readonly Finding[]; onSelect: (sheet: string, address: string) => void }) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
-  const groups = groupFindings(props.findings);
+  const stale = staleUnits(props.findings);
+  const groups = groupFindings(listedFindings(props.findings));
+  if (stale > 0 && !groups.some((g) => g.severity === 'warning')) {
+    groups.splice(groups.findIndex((g) => g.severity === 'info') === -1 ? groups.length : groups.findIndex((g) => g.severity === 'info'), 0, { severity: 'warning', findings: [] });
+  }
   return (
     <section className={styles.root} aria-labelledby="findings-heading" data-testid="findings">
       <Subtitle2 id="findings-heading">{t('ui.findings.heading')}</Subtitle2>
@@ -53,42 +61,57 @@ export function FindingsPanel(props: { sheetName: string; findings: readonly Fin
       ) : (
         <>
           <Caption1>{t('ui.findings.selectHint')}</Caption1>
-          <Accordion multiple collapsible defaultOpenItems={groups.filter((g) => g.severity !== 'info').map((g) => g.severity)}>
-            {groups.map((group) => (
-              <AccordionItem key={group.severity} value={group.severity}>
-                <AccordionHeader>
-                  {t(`severity.${group.severity}`)}
-                  <Badge className={styles.badge} appearance="filled" color={BADGE[group.severity]}>
-                    {t('ui.findings.count', { n: group.findings.length })}
-                  </Badge>
-                </AccordionHeader>
-                <AccordionPanel>
-                  <ul className={styles.list}>
-                    {group.findings.map((f, i) => {
-                      const target = findingTarget(props.sheetName, f);
-                      const text = formatFinding(f, locale);
-                      return (
-                        <li key={i}>
-                          {target ? (
-                            <button
-                              type="button"
-                              className={styles.item}
-                              data-testid="finding"
-                              data-cell={target.address}
-                              onClick={() => props.onSelect(target.sheet, target.address)}
-                            >
-                              {text}
-                            </button>
-                          ) : (
-                            <div className={styles.static} data-testid="finding">{text}</div>
-                          )}
+          {/* Keyed by the groups present: a group that appears after an edit (new errors) opens, not hidden folded. */}
+          <Accordion
+            key={groups.map((g) => g.severity).join()}
+            multiple
+            collapsible
+            defaultOpenItems={groups.filter((g) => g.severity !== 'info').map((g) => g.severity)}
+          >
+            {groups.map((group) => {
+              const staleLine = group.severity === 'warning' && stale > 0;
+              return (
+                <AccordionItem key={group.severity} value={group.severity}>
+                  <AccordionHeader>
+                    {t(`severity.${group.severity}`)}
+                    <Badge className={styles.badge} appearance="filled" color={BADGE[group.severity]}>
+                      {t('ui.findings.count', { n: group.findings.length + (staleLine ? 1 : 0) })}
+                    </Badge>
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <ul className={styles.list}>
+                      {staleLine && (
+                        <li>
+                          <div className={styles.static} data-testid="stale-line">{t('ui.findings.stale', { n: stale })}</div>
                         </li>
-                      );
-                    })}
-                  </ul>
-                </AccordionPanel>
-              </AccordionItem>
-            ))}
+                      )}
+                      {group.findings.map((f, i) => {
+                        const target = findingTarget(props.sheetName, f);
+                        const text = formatFinding(f, locale);
+                        return (
+                          <li key={i}>
+                            {target ? (
+                              <button
+                                type="button"
+                                className={styles.item}
+                                data-testid="finding"
+                                data-cell={target.address}
+                                data-severity={f.severity}
+                                onClick={() => props.onSelect(target.sheet, target.address)}
+                              >
+                                {text}
+                              </button>
+                            ) : (
+                              <div className={styles.static} data-testid="finding" data-severity={f.severity}>{text}</div>
+                            )}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </AccordionPanel>
+                </AccordionItem>
+              );
+            })}
           </Accordion>
         </>
       )}

@@ -1,7 +1,8 @@
-import { Button, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Copy20Regular } from '@fluentui/react-icons';
 import { useRef } from 'react';
 import { useT } from '../locale';
+import { ResultBar, type ResultMessage } from './ResultBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -45,11 +46,36 @@ export async function copyText(text: string, doc: Document = document): Promise<
   return done;
 }
 
-export function NoticePanel(props: { lines: readonly string[]; onCopied: (ok: boolean) => void }) {
+/**
+ * The whole notice draft (as the summary sheet has it) and 复制通报文字. While the sheet has
+ * errors a warning stands above the text and copying takes a confirmation naming their number;
+ * the copy's result shows here, next to the button.
+ */
+export function NoticePanel(props: {
+  lines: readonly string[];
+  errors: number;
+  confirm: (errors: number) => Promise<boolean>;
+  onCopied: (ok: boolean) => void;
+  result: ResultMessage | null;
+  onDismissResult: () => void;
+}) {
   const styles = useStyles();
   const t = useT();
   const pre = useRef<HTMLPreElement>(null);
   const text = props.lines.join('\n');
+  const copy = async () => {
+    if (props.errors > 0 && !(await props.confirm(props.errors))) return;
+    const ok = await copyText(text);
+    if (!ok && pre.current) {
+      // Leave the text selected so Ctrl+C works.
+      const range = document.createRange();
+      range.selectNodeContents(pre.current);
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+    }
+    props.onCopied(ok);
+  };
   return (
     <section className={styles.root} aria-labelledby="notice-heading" data-testid="notice">
       <Subtitle2 id="notice-heading">{t('ui.notice.heading')}</Subtitle2>
@@ -57,26 +83,18 @@ export function NoticePanel(props: { lines: readonly string[]; onCopied: (ok: bo
         <Text>{t('ui.notice.none')}</Text>
       ) : (
         <>
+          {props.errors > 0 && (
+            <MessageBar intent="error" data-testid="notice-errors">
+              <MessageBarBody>{t('ui.notice.errors', { n: props.errors })}</MessageBarBody>
+            </MessageBar>
+          )}
           <pre ref={pre} className={styles.lines} data-testid="notice-lines">{text}</pre>
           <div>
-            <Button
-              icon={<Copy20Regular />}
-              onClick={async () => {
-                const ok = await copyText(text);
-                if (!ok && pre.current) {
-                  // Leave the text selected so Ctrl+C works.
-                  const range = document.createRange();
-                  range.selectNodeContents(pre.current);
-                  const sel = window.getSelection();
-                  sel?.removeAllRanges();
-                  sel?.addRange(range);
-                }
-                props.onCopied(ok);
-              }}
-            >
+            <Button icon={<Copy20Regular />} onClick={() => void copy()}>
               {t('ui.notice.copy')}
             </Button>
           </div>
+          {props.result && <ResultBar result={props.result} onDismiss={props.onDismissResult} testId="notice-result" />}
         </>
       )}
     </section>

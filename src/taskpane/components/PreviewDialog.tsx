@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { RecalcPreview } from '../../excel/contract';
-import { previewView } from '../logic';
+import { previewView, type PreviewView } from '../logic';
 import { useT } from '../locale';
 
 const MAX_ROWS = 50;
@@ -25,9 +25,27 @@ const useStyles = makeStyles({
   th: { textAlign: 'left', padding: tokens.spacingHorizontalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke1}` },
   td: { padding: tokens.spacingHorizontalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, overflowWrap: 'anywhere' },
   moved: { fontWeight: tokens.fontWeightSemibold },
+  category: {
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXXS}`,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
-/** Confirmation before a recalculation writes: cell count and every unit whose total or rank moves. */
+/** The first `max` changed units, keeping their category groups (and each group's full count). */
+function shown(groups: PreviewView['groups'], max: number): Array<PreviewView['groups'][number] & { total: number }> {
+  const out: Array<PreviewView['groups'][number] & { total: number }> = [];
+  let left = max;
+  for (const g of groups) {
+    if (left <= 0) break;
+    out.push({ category: g.category, changes: g.changes.slice(0, left), total: g.changes.length });
+    left -= g.changes.length;
+  }
+  return out;
+}
+
+/** Confirmation before a recalculation writes: cell count and, by category, every unit whose total or rank moves. */
 export function PreviewDialog(props: { preview: RecalcPreview | null; onConfirm: () => void; onCancel: () => void }) {
   const styles = useStyles();
   const t = useT();
@@ -52,9 +70,9 @@ export function PreviewDialog(props: { preview: RecalcPreview | null; onConfirm:
                     ? t('ui.preview.noChange')
                     : t('ui.preview.cells', { sheet: view.sheetName, n: view.cells, flags: view.writesFlags ? t('ui.preview.cellsFlags') : '' })}
                 </Text>
-                {view.changes.length > 0 && (
+                {view.units > 0 && (
                   <>
-                    <Text>{t('ui.preview.changes', { n: view.changes.length })}</Text>
+                    <Text>{t('ui.preview.changes', { n: view.units })}</Text>
                     <div className={styles.scroller}>
                       <table className={styles.table} data-testid="preview-changes">
                         <thead>
@@ -64,17 +82,24 @@ export function PreviewDialog(props: { preview: RecalcPreview | null; onConfirm:
                             <th className={styles.th}>{t('ui.preview.rank')}</th>
                           </tr>
                         </thead>
-                        <tbody>
-                          {view.changes.slice(0, MAX_ROWS).map((c, i) => (
-                            <tr key={i}>
-                              <td className={styles.td}>{c.unit}</td>
-                              <td className={styles.td}>{arrow(c.totalBefore, c.totalAfter)}</td>
-                              <td className={styles.td}>{arrow(c.rankBefore, c.rankAfter)}</td>
+                        {shown(view.groups, MAX_ROWS).map((group) => (
+                          <tbody key={group.category} data-testid="preview-category">
+                            <tr>
+                              <th className={styles.category} colSpan={3} scope="colgroup">
+                                {t('ui.preview.category', { category: group.category, n: group.total })}
+                              </th>
                             </tr>
-                          ))}
-                        </tbody>
+                            {group.changes.map((c, i) => (
+                              <tr key={i}>
+                                <td className={styles.td}>{c.unit}</td>
+                                <td className={styles.td}>{arrow(c.totalBefore, c.totalAfter)}</td>
+                                <td className={styles.td}>{arrow(c.rankBefore, c.rankAfter)}</td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        ))}
                       </table>
-                      {view.changes.length > MAX_ROWS && <Text>{t('ui.preview.more', { n: view.changes.length - MAX_ROWS })}</Text>}
+                      {view.units > MAX_ROWS && <Text>{t('ui.preview.more', { n: view.units - MAX_ROWS })}</Text>}
                     </div>
                   </>
                 )}

@@ -10,12 +10,12 @@ export interface ResultMessage {
 
 const useStyles = makeStyles({ detail: { display: 'block', opacity: 0.8 } });
 
-export function ResultBar(props: { result: ResultMessage; onDismiss: () => void }) {
+export function ResultBar(props: { result: ResultMessage; onDismiss: () => void; testId?: string }) {
   const styles = useStyles();
   const t = useT();
   const { result } = props;
   return (
-    <MessageBar intent={result.intent} data-testid="result" role={result.intent === 'error' ? 'alert' : 'status'}>
+    <MessageBar intent={result.intent} data-testid={props.testId ?? 'result'} role={result.intent === 'error' ? 'alert' : 'status'}>
       <MessageBarBody>
         {result.text}
         {result.detail && <span className={styles.detail}>{result.detail}</span>}

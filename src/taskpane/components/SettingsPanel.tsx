@@ -2,6 +2,7 @@ import { Button, Field, Radio, RadioGroup, SpinButton, Subtitle2, Switch, makeSt
 import { useEffect, useState } from 'react';
 import type { ScorecardSettings } from '../../excel/contract';
 import { useT } from '../locale';
+import { ResultBar, type ResultMessage } from './ResultBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -16,7 +17,14 @@ export function clampTopN(n: number): number {
 }
 
 /** Rank mode, top N and flag column; saved into the workbook by the host. */
-export function SettingsPanel(props: { settings: ScorecardSettings; busy: boolean; onSave: (s: ScorecardSettings) => void }) {
+export function SettingsPanel(props: {
+  settings: ScorecardSettings;
+  busy: boolean;
+  onSave: (s: ScorecardSettings) => void;
+  /** The save's result, shown under the button that caused it. */
+  result: ResultMessage | null;
+  onDismissResult: () => void;
+}) {
   const styles = useStyles();
   const t = useT();
   const [draft, setDraft] = useState(props.settings);
@@ -52,10 +60,13 @@ export function SettingsPanel(props: { settings: ScorecardSettings; busy: boolea
         onChange={(_, data) => setDraft({ ...draft, flagColumn: data.checked })}
       />
       <div>
-        <Button disabled={props.busy || !changed} onClick={() => props.onSave(draft)}>
+        {/* aria-disabled rather than disabled when there is nothing to save: after a save the
+            button keeps the focus the user gave it. */}
+        <Button disabledFocusable={props.busy || !changed} onClick={() => props.onSave(draft)}>
           {t('ui.settings.save')}
         </Button>
       </div>
+      {props.result && <ResultBar result={props.result} onDismiss={props.onDismissResult} testId="settings-result" />}
     </section>
   );
 }

@@ -1,4 +1,16 @@
-import { Caption1, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { Inspection } from '../../excel/contract';
 import { formatFinding } from '../../i18n';
 import { tableOverview } from '../logic';
@@ -14,61 +26,80 @@ const useStyles = makeStyles({
   none: { color: tokens.colorPaletteRedForeground1 },
 });
 
-/** The detected table (sheet, period, categories, rules), or why none was found. */
+/** The detected table (sheet, period, categories, rules), foldable; or why none was found. */
 export function TableCard({ inspection }: { inspection: Inspection }) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
   const overview = tableOverview(inspection);
+  const colon = t('ui.sep.colon');
   if (!overview) {
+    // On the add-in's own summary sheet there is nothing wrong: a neutral note says where to go.
+    if (inspection.analysis.findings.some((f) => f.code === 'SUMMARY_SHEET')) {
+      return (
+        <section className={styles.root} aria-labelledby="table-heading" data-testid="table-none">
+          <Subtitle2 id="table-heading">{t('ui.table.sheet')}{colon}{inspection.sheetName}</Subtitle2>
+          <MessageBar intent="info" data-testid="own-summary">
+            <MessageBarBody>{t('ui.findings.ownSummary')}</MessageBarBody>
+          </MessageBar>
+        </section>
+      );
+    }
     const reasons = inspection.analysis.findings.filter((f) => f.severity === 'error');
     return (
       <section className={styles.root} aria-labelledby="table-heading" data-testid="table-none">
         <Subtitle2 id="table-heading" className={styles.none}>{t('ui.table.none')}</Subtitle2>
-        <Text>{t('ui.table.sheet')}：{inspection.sheetName}</Text>
+        <Text>{t('ui.table.sheet')}{colon}{inspection.sheetName}</Text>
         {reasons.map((f, i) => (
           <Text key={i}>{formatFinding(f, locale)}</Text>
         ))}
-        {/* On the add-in's own summary sheet the reason already says where to go. */}
-        {!reasons.some((f) => f.code === 'SUMMARY_SHEET') && <Caption1>{t('ui.table.noneHint')}</Caption1>}
+        <Caption1>{t('ui.table.noneHint')}</Caption1>
       </section>
     );
   }
   const rankLabel = t(`ui.rules.rankMode.${overview.rankMode}`);
   return (
     <section className={styles.root} aria-labelledby="table-heading" data-testid="table-card">
-      <Subtitle2 id="table-heading">{t('ui.table.heading')}</Subtitle2>
-      <dl className={styles.facts}>
-        <dt className={styles.term}>{t('ui.table.sheet')}</dt>
-        <dd className={styles.detail} data-testid="table-sheet">{overview.sheetName}</dd>
-        <dt className={styles.term}>{t('ui.table.period')}</dt>
-        <dd className={styles.detail}>{overview.period ?? t('ui.table.periodUnknown')}</dd>
-        <dt className={styles.term}>{t('ui.table.categories')}</dt>
-        <dd className={styles.detail}>
-          <ul className={styles.list}>
-            {overview.categories.map((c, i) => (
-              <li key={i}>
-                {c.name}：{t('ui.table.units', { n: c.units })}
-                <span className={styles.rules}>
-                  {' · '}
-                  {c.baseCap === null ? t('ui.rules.noCap') : t('ui.rules.baseCap', { cap: c.baseCap })}
-                  {c.bonusCap === null ? '' : ` · ${t('ui.rules.bonusCap', { cap: c.bonusCap })}`}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </dd>
-        <dt className={styles.term}>{t('ui.rules.heading')}</dt>
-        <dd className={styles.detail}>
-          {overview.baseStep !== null && overview.adoptionStep !== null
-            ? t('ui.rules.steps', { base: overview.baseStep, adoption: overview.adoptionStep })
-            : t('ui.rules.noSteps')}
-          {'；'}
-          {t('ui.rules.topN', { n: overview.topN })}
-          {'；'}
-          {rankLabel}
-        </dd>
-      </dl>
+      <Accordion collapsible defaultOpenItems={['table']}>
+        <AccordionItem value="table">
+          <AccordionHeader expandIconPosition="end" aria-label={t('ui.table.fold')} data-testid="table-fold">
+            <Subtitle2 id="table-heading">{t('ui.table.heading')}</Subtitle2>
+          </AccordionHeader>
+          <AccordionPanel>
+            <dl className={styles.facts}>
+              <dt className={styles.term}>{t('ui.table.sheet')}</dt>
+              <dd className={styles.detail} data-testid="table-sheet">{overview.sheetName}</dd>
+              <dt className={styles.term}>{t('ui.table.period')}</dt>
+              <dd className={styles.detail}>{overview.period ?? t('ui.table.periodUnknown')}</dd>
+              <dt className={styles.term}>{t('ui.table.categories')}</dt>
+              <dd className={styles.detail}>
+                <ul className={styles.list}>
+                  {overview.categories.map((c, i) => (
+                    <li key={i}>
+                      {c.name}{colon}{t('ui.table.units', { n: c.units })}
+                      <span className={styles.rules}>
+                        {t('ui.sep.dot')}
+                        {c.baseCap === null ? t('ui.rules.noCap') : t('ui.rules.baseCap', { cap: c.baseCap })}
+                        {c.bonusCap === null ? '' : `${t('ui.sep.dot')}${t('ui.rules.bonusCap', { cap: c.bonusCap })}`}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+              <dt className={styles.term}>{t('ui.rules.heading')}</dt>
+              <dd className={styles.detail}>
+                {overview.baseStep !== null && overview.adoptionStep !== null
+                  ? t('ui.rules.steps', { base: overview.baseStep, adoption: overview.adoptionStep })
+                  : t('ui.rules.noSteps')}
+                {t('ui.sep.list')}
+                {t('ui.rules.topN', { n: overview.topN })}
+                {t('ui.sep.list')}
+                {rankLabel}
+              </dd>
+            </dl>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
     </section>
   );
 }
