@@ -25,6 +25,7 @@ import {
 import { flagLabel, formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
 import { isSameFile, nodeFileSystem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
 import { lossyParts, type LossyPart } from './xlsxParts';
+import { commandOf, ledgerAndRoster, runNotice } from './notice';
 import { applyWrites, findOwnSummarySheet, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
 
 export interface CliIo {
@@ -56,7 +57,7 @@ interface Options {
   locale: Locale;
 }
 
-type ErrorCode =
+export type ErrorCode =
   | 'USAGE'
   | 'SAME_FILE'
   | 'NOT_FOUND'
@@ -72,7 +73,7 @@ type ErrorCode =
   | 'INTERNAL';
 
 /** Ends the run with exit status 2 and a message. */
-class CliFailure extends Error {
+export class CliFailure extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly key: string,
@@ -215,7 +216,7 @@ function jsonReport(analysis: Analysis | null, locale: Locale, written: JsonWrit
 
 // ---- the run ----------------------------------------------------------------------------
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   if (error instanceof Error) return (error as NodeJS.ErrnoException).code ? `${(error as NodeJS.ErrnoException).code}: ${error.message}` : error.message;
   return String(error);
 }
@@ -226,7 +227,7 @@ interface Loaded {
   lossy: LossyPart[];
 }
 
-async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
+export async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
   let data: Uint8Array;
   try {
     data = await fs.readFile(file);
@@ -254,17 +255,19 @@ function isRulesSheet(ws: Worksheet): boolean {
   return normalizeName(ws.name) === normalizeName(RULES_SHEET_NAME);
 }
 
-interface Chosen {
+export interface Chosen {
   worksheet: Worksheet;
   grid: Grid;
   analysis: Analysis;
 }
 
-function chooseAndAnalyse(workbook: Workbook, options: Options): Chosen {
+export function chooseAndAnalyse(workbook: Workbook, options: Pick<Options, 'sheet' | 'rank' | 'locale'>): Chosen {
   const sheets = workbook.worksheets;
   const rulesSheet = sheets.find(isRulesSheet);
   const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
-  const analyse = (grid: Grid): Analysis => analyze(grid, { rulesGrid, overrides: options.rank ? { rankMode: options.rank } : {} });
+  // #13 ledger: the ledger and the roster beside the score sheet (recalc and summary fill 采用得分 from them).
+  const { ledgerGrid, rosterGrid, ledgerSheets } = ledgerAndRoster(sheets, rulesSheet);
+  const analyse = (grid: Grid): Analysis => analyze(grid, { rulesGrid, ledgerGrid, rosterGrid, overrides: options.rank ? { rankMode: options.rank } : {} });
   const names = sheets.map((ws) => `“${ws.name}”`).join(options.locale === 'zh-CN' ? '、' : ', ');
 
   if (options.sheet !== null) {
@@ -280,7 +283,7 @@ function chooseAndAnalyse(workbook: Workbook, options: Options): Chosen {
   // The first sheet whose analysis finds a table: each sheet is read and analysed once, and
   // sheets after it are not read at all.
   for (const worksheet of sheets) {
-    if (isRulesSheet(worksheet) || isOwnSummarySheet(worksheet)) continue;
+    if (isRulesSheet(worksheet) || isOwnSummarySheet(worksheet) || ledgerSheets.has(worksheet)) continue;
     const grid = gridFromWorksheet(worksheet);
     const analysis = analyse(grid);
     if (analysis.layout) return { worksheet, grid, analysis };
@@ -416,6 +419,7 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
 /** Run the command line. Resolves to the exit status; never throws. */
 export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
   const fs = deps.fs ?? nodeFileSystem;
+  if (commandOf(argv) === 'notice') return runNotice(argv, io, fs);
   // Known before parsing, so even a usage error answers in the requested form.
   const wantsJson = argv.includes('--json');
   let locale: Locale = argv.includes('--lang=en-US') || argv[argv.indexOf('--lang') + 1] === 'en-US' ? 'en-US' : 'zh-CN';

@@ -15,6 +15,8 @@ interface At {
   col: number | null;
   /** The unit (单位) the finding concerns, when there is one. */
   unit: string | null;
+  /** #13 ledger: the sheet the cell is on when it is not the score sheet (the ledger, the roster). */
+  sheet?: string;
 }
 
 /** Header text as found, for messages naming a column. */
@@ -47,7 +49,18 @@ export type FindingDetail =
   | { code: 'RANK_MISMATCH'; found: string; expected: number }
   | ({ code: 'FORMULA_OVERWRITE'; formula: string } & ColumnField)
   | { code: 'HIDDEN_ROW' }
-  | { code: 'RULES_SHEET_INVALID'; text: string };
+  | { code: 'RULES_SHEET_INVALID'; text: string }
+  // #13 ledger
+  | { code: 'ROSTER_DUPLICATE'; name: string; firstCell: string }
+  | { code: 'LEDGER_UNKNOWN_UNIT'; name: string }
+  | { code: 'LEDGER_EMPTY_UNIT' }
+  | { code: 'LEDGER_BAD_DATE'; text: string }
+  | { code: 'LEDGER_EMPTY_DATE' }
+  | { code: 'LEDGER_NO_DATES' }
+  | { code: 'LEDGER_NO_PERIOD' }
+  | { code: 'LEDGER_UNKNOWN_KIND'; text: string }
+  | { code: 'LEDGER_OUTSIDE_PERIOD'; count: number; period: string }
+  | { code: 'ADOPTION_MISMATCH'; found: string; expected: number };
 
 export type Finding = FindingDetail & At & { severity: Severity };
 export type FindingCode = Finding['code'];
@@ -81,6 +94,17 @@ export const SEVERITY: { readonly [C in FindingCode]: Severity } = {
   FORMULA_OVERWRITE: 'warning',
   HIDDEN_ROW: 'info',
   RULES_SHEET_INVALID: 'warning',
+  // #13 ledger
+  ROSTER_DUPLICATE: 'warning',
+  LEDGER_UNKNOWN_UNIT: 'warning',
+  LEDGER_EMPTY_UNIT: 'warning',
+  LEDGER_BAD_DATE: 'error',
+  LEDGER_EMPTY_DATE: 'warning',
+  LEDGER_NO_DATES: 'info',
+  LEDGER_NO_PERIOD: 'info',
+  LEDGER_UNKNOWN_KIND: 'error',
+  LEDGER_OUTSIDE_PERIOD: 'info',
+  ADOPTION_MISMATCH: 'warning',
 };
 
 export const ALL_FINDING_CODES = Object.keys(SEVERITY) as FindingCode[];

@@ -40,6 +40,17 @@ const zhFindings: FindingMessages = {
   FORMULA_OVERWRITE: (f) => `${at(f)}${who(f)} 的“${f.column}”含公式 ${f.formula}，已保留公式，未覆盖。`,
   HIDDEN_ROW: (f) => `${at(f)}${who(f)} 所在行已隐藏或被筛选，仍参与排名。`,
   RULES_SHEET_INVALID: (f) => `考评规则表 ${f.cell ?? ''} 无法识别：“${f.text}”，已按默认规则处理。`,
+  // #13 ledger
+  ROSTER_DUPLICATE: (f) => `单位名录 ${f.sheet ?? ''}!${f.cell ?? ''} 的“${f.name}”与 ${f.firstCell} 重复，已使用前一行。`,
+  LEDGER_UNKNOWN_UNIT: (f) => `采用登记 ${f.sheet ?? ''}!${f.cell ?? ''} 的报送单位“${f.name}”不在单位名录中，该条暂不计入任何单位；请改为名录中的名称或在名录中添加别名。`,
+  LEDGER_EMPTY_UNIT: (f) => `采用登记 ${f.sheet ?? ''}!${f.cell ?? ''} 未填报送单位，该条未计入。`,
+  LEDGER_BAD_DATE: (f) => `采用登记 ${f.sheet ?? ''}!${f.cell ?? ''} 的日期“${f.text}”不是日期，该条未计入；请填写如 2023-07-03 的日期。`,
+  LEDGER_EMPTY_DATE: (f) => `采用登记 ${f.sheet ?? ''}!${f.cell ?? ''} 未填日期，该条按本期计入。`,
+  LEDGER_NO_DATES: (f) => `采用登记“${f.sheet ?? ''}”没有“日期”列，全部条目按本期计入。`,
+  LEDGER_NO_PERIOD: (f) => `得分表标题中没有考评期间，采用登记“${f.sheet ?? ''}”的全部条目均已计入。`,
+  LEDGER_UNKNOWN_KIND: (f) => `采用登记 ${f.sheet ?? ''}!${f.cell ?? ''} 的采用情况“${f.text}”无法识别，该条未计入；应为县政府采用、市政府采用、省政府采用、约稿或计分表中的一项。`,
+  LEDGER_OUTSIDE_PERIOD: (f) => `采用登记“${f.sheet ?? ''}”中有 ${f.count} 条不在${f.period}内，未计入。`,
+  ADOPTION_MISMATCH: (f) => `${at(f)}${who(f)} 的采用得分为“${f.found}”，按采用登记和计分表应为 ${f.expected}，将改写为 ${f.expected}。`,
 };
 
 const enFindings: FindingMessages = {
@@ -70,6 +81,17 @@ const enFindings: FindingMessages = {
   FORMULA_OVERWRITE: (f) => `${atEn(f)}${whoEn(f)}: "${f.column}" holds the formula ${f.formula}; it is kept, not overwritten.`,
   HIDDEN_ROW: (f) => `${atEn(f)}${whoEn(f)}: the row is hidden or filtered out; it is still ranked.`,
   RULES_SHEET_INVALID: (f) => `Rules sheet ${f.cell ?? ''}: "${f.text}" is not understood; default rules are used.`,
+  // #13 ledger
+  ROSTER_DUPLICATE: (f) => `Roster ${f.sheet ?? ''}!${f.cell ?? ''}: "${f.name}" repeats ${f.firstCell}; the first row is used.`,
+  LEDGER_UNKNOWN_UNIT: (f) => `Ledger ${f.sheet ?? ''}!${f.cell ?? ''}: unit "${f.name}" is not in the roster; the piece counts for no unit until the name is fixed or added as an alias.`,
+  LEDGER_EMPTY_UNIT: (f) => `Ledger ${f.sheet ?? ''}!${f.cell ?? ''}: no unit; the piece is not counted.`,
+  LEDGER_BAD_DATE: (f) => `Ledger ${f.sheet ?? ''}!${f.cell ?? ''}: "${f.text}" is not a date; the piece is not counted. Enter a date such as 2023-07-03.`,
+  LEDGER_EMPTY_DATE: (f) => `Ledger ${f.sheet ?? ''}!${f.cell ?? ''}: no date; the piece counts in this period.`,
+  LEDGER_NO_DATES: (f) => `Ledger "${f.sheet ?? ''}" has no date column; every piece counts in this period.`,
+  LEDGER_NO_PERIOD: (f) => `The score sheet's title names no period; every piece of ledger "${f.sheet ?? ''}" counts.`,
+  LEDGER_UNKNOWN_KIND: (f) => `Ledger ${f.sheet ?? ''}!${f.cell ?? ''}: adoption "${f.text}" is not known; the piece is not counted. Use 县政府采用, 市政府采用, 省政府采用, 约稿 or a row of the points table.`,
+  LEDGER_OUTSIDE_PERIOD: (f) => `Ledger "${f.sheet ?? ''}": ${f.count} piece(s) fall outside ${f.period} and are not counted.`,
+  ADOPTION_MISMATCH: (f) => `${atEn(f)}${whoEn(f)}: adoption score is "${f.found}"; the ledger and points table give ${f.expected}, which will be written.`,
 };
 
 const FINDINGS: Record<Locale, FindingMessages> = { 'zh-CN': zhFindings, 'en-US': enFindings };
