@@ -19,7 +19,6 @@ import {
   TextRun,
   VerticalAlign,
   WidthType,
-  convertMillimetersToTwip,
 } from 'docx';
 import type { Notice, ScoreAttachment } from '../core';
 
@@ -39,14 +38,15 @@ export const PAGE_MM = { width: 210, height: 297, top: 37, bottom: 35, left: 28,
 export const LINES_PER_PAGE = 22;
 export const CHARS_PER_LINE = 28;
 
-const twip = (mm: number) => convertMillimetersToTwip(mm);
+/** Millimetres to twips, rounded (A4 comes out 11906 × 16838, as Word writes it). */
+const twip = (mm: number) => Math.round((mm * 1440) / 25.4);
 /** 225 mm of text height over 22 lines: the grid's line pitch in twips. */
-export const LINE_PITCH = Math.round(twip(PAGE_MM.height - PAGE_MM.top - PAGE_MM.bottom) / LINES_PER_PAGE);
+export const LINE_PITCH = Math.floor(twip(PAGE_MM.height - PAGE_MM.top - PAGE_MM.bottom) / LINES_PER_PAGE);
 /**
  * 156 mm of text width over 28 characters. Word's charSpace is the pitch minus the Normal
  * font's size (16pt), in 1/4096 of a point.
  */
-export const CHAR_SPACE = Math.round(((twip(PAGE_MM.width - PAGE_MM.left - PAGE_MM.right) / CHARS_PER_LINE) / 20 - BODY_SIZE / 2) * 4096);
+export const CHAR_SPACE = Math.floor(((twip(PAGE_MM.width - PAGE_MM.left - PAGE_MM.right) / CHARS_PER_LINE) / 20 - BODY_SIZE / 2) * 4096);
 
 const font = (name: string) => ({ ascii: name === FONTS.body ? 'Times New Roman' : name, hAnsi: name === FONTS.body ? 'Times New Roman' : name, eastAsia: name, cs: name });
 /** Two characters of first-line indent, as every 公文 paragraph has. */
