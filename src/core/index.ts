@@ -19,7 +19,7 @@ export { UNCATEGORISED, SINGLE_CATEGORY } from './table';
 export { buildSummarySheet, noticeDraft, type SummaryText } from './summarySheet';
 // #13 ledger
 export { periodRange, parseDateCell, type PeriodRange, type DateCell } from './period';
-export { createRoster, effectiveRoster, isRosterSheetName, isTownshipCategory, readRosterSheet, rosterFromTable, splitNames, type Roster, type RosterUnit } from './roster';
-export { adoptionPoints, isLedgerGrid, isLedgerSheetName, pickLedgerGrid, piecesOf, readLedger, type Ledger, type LedgerColumns, type LedgerName, type LedgerPiece } from './ledger';
+export { ROSTER_SHEET_NAMES, createRoster, effectiveRoster, isRosterSheetName, isTownshipCategory, readRosterSheet, rosterFromTable, splitNames, type Roster, type RosterUnit } from './roster';
+export { LEDGER_SHEET_NAMES, adoptionPoints, isLedgerGrid, isLedgerSheetName, pickLedgerGrid, piecesOf, readLedger, type Ledger, type LedgerColumns, type LedgerName, type LedgerPiece } from './ledger';
 export { defaultLedgerRules, readLedgerRules, DEFAULT_OFFICE_NAME, DEFAULT_NOTICE_LEVEL, type LedgerRules } from './points';
 export { buildNotice, noticeText, scoreAttachment, CLERK_MARK_OPEN, CLERK_MARK_CLOSE, type Notice, type NoticeSection, type NoticeInput, type ScoreAttachment } from './notice';

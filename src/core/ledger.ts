@@ -15,7 +15,9 @@ import { COMMISSIONED, KNOWN_KINDS, type LedgerRules } from './points';
 import { splitNames, type Roster, type RosterUnit } from './roster';
 import { cellText, displayName, normalizeName } from './text';
 
-const LEDGER_NAMES = ['信息采用登记', '采用登记', '报送登记', '采用台账', '信息台账'];
+/** Sheet names a ledger goes by (a host that cannot list sheets first asks for these). */
+export const LEDGER_SHEET_NAMES: readonly string[] = ['信息采用登记', '采用登记', '报送登记', '采用台账', '信息台账'];
+const LEDGER_NAMES = LEDGER_SHEET_NAMES;
 const UNIT_HEADERS = new Set(['报送单位', '单位', '主报单位', '报送单位名称']);
 const KIND_HEADERS = new Set(['采用情况', '采用级别', '类型']);
 const TITLE_HEADERS = new Set(['信息标题', '标题', '题目']);

@@ -35,7 +35,8 @@ export interface Roster {
 }
 
 /** Sheet names a roster goes by. */
-const ROSTER_NAMES = new Set(['单位名录', '单位名单', '考评单位名录', '名录']);
+export const ROSTER_SHEET_NAMES: readonly string[] = ['单位名录', '单位名单', '考评单位名录', '名录'];
+const ROSTER_NAMES = new Set(ROSTER_SHEET_NAMES);
 const UNIT_HEADERS = new Set(['单位', '单位名称', '考评单位']);
 const CATEGORY_HEADERS = new Set(['类别', '分类', '单位类别', '考评类别']);
 const ALIAS_HEADERS = new Set(['别名', '曾用名', '其他名称', '简称']);
