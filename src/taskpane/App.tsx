@@ -16,6 +16,7 @@ import { ActionBar, type ActionName } from './components/ActionBar';
 import { FindingsPanel } from './components/FindingsPanel';
 import { FlagsPanel } from './components/FlagsPanel';
 import { NoticePanel } from './components/NoticePanel';
+import { NoticeFile } from './components/NoticeFile';
 import { ResultBar, type ResultMessage } from './components/ResultBar';
 import { TableCard } from './components/TableCard';
 import { countBySeverity, noticeLines } from './logic';
@@ -213,6 +214,7 @@ export function App({ host, locale, dark = false }: AppProps) {
                     lines={noticeLines(analysis)}
                     onCopied={(ok) => setResult(ok ? { intent: 'success', text: t('ui.notice.copied') } : { intent: 'warning', text: t('ui.notice.copyFailed') })}
                   />
+                  <NoticeFile analysis={analysis} onResult={(ok, text) => setResult({ intent: ok ? 'success' : 'warning', text })} />
                 </>
               )}
               <Divider />
