@@ -404,6 +404,8 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
             cells: writeCount(outcome.plan),
           }),
     );
+    // #13 ledger: 采用得分 from the points table.
+    if (byKind('adoption') > 0) lines.push(tr('cli.report.adoptionWritten', { cells: byKind('adoption') }));
     if (outcome.summarySheet) {
       if (outcome.summaryReplaced) lines.push(tr('cli.report.summaryReplaced', { sheet: outcome.summarySheet }));
       else lines.push(tr('cli.report.summaryAdded', { sheet: outcome.summarySheet }));

@@ -111,6 +111,7 @@ export const cliMessages: LocaleDictionaries = {
     'cli.report.summaryRenamed': '工作簿中已有用户自建的“{existing}”工作表，未改动它，汇总表另存为“{sheet}”。',
     'cli.report.noChart': '说明：命令行生成的汇总表不含图表（exceljs 无法写入原生 Excel 图表），在 Excel 加载项中点“生成汇总表”可得到带图表的版本。',
     // #13 ledger
+    'cli.report.adoptionWritten': '其中 {cells} 个采用得分单元格按采用登记和计分表填写。',
     'cli.notice.ledger': '采用登记：工作表“{sheet}”，{rows} 条。',
     'cli.notice.noLedger': '未找到采用登记（如“信息采用登记”工作表，表头含“报送单位”和“采用情况”），通报未含第二、三部分。',
     'cli.notice.docxWritten': '已写入 Word 文件：{path}',
@@ -182,6 +183,7 @@ export const cliMessages: LocaleDictionaries = {
     'cli.report.summaryRenamed': 'The workbook already has a sheet "{existing}" of its own; it was left alone and the summary is "{sheet}".',
     'cli.report.noChart': 'Note: the summary written by the command line has no chart (exceljs cannot write native Excel charts); 生成汇总表 in the Excel add-in adds one.',
     // #13 ledger
+    'cli.report.adoptionWritten': 'Of these, {cells} 采用得分 cells were filled from the ledger and the points table.',
     'cli.notice.ledger': 'Ledger: sheet "{sheet}", {rows} rows.',
     'cli.notice.noLedger': 'No ledger found (a sheet such as 信息采用登记 whose header has 报送单位 and 采用情况); sections 二 and 三 are left out.',
     'cli.notice.docxWritten': 'Word file written: {path}',
