@@ -26,6 +26,7 @@ import {
 import { flagLabel, formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
 import { isSameFile, nodeFileSystem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
 import { lossyParts, type LossyPart } from './xlsxParts';
+import { commandOf, ledgerAndRoster, runNotice } from './notice';
 import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
 import { InPlaceError, readSettingsFrom, writeInPlace, type CellEdit, type StoredSettings } from '../xlsx';
 
@@ -58,7 +59,7 @@ interface Options {
   locale: Locale;
 }
 
-type ErrorCode =
+export type ErrorCode =
   | 'USAGE'
   | 'SAME_FILE'
   | 'NOT_FOUND'
@@ -74,7 +75,7 @@ type ErrorCode =
   | 'INTERNAL';
 
 /** Ends the run with exit status 2 and a message. */
-class CliFailure extends Error {
+export class CliFailure extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly key: string,
@@ -229,7 +230,7 @@ function jsonReport(analysis: Analysis | null, locale: Locale, written: JsonWrit
 
 // ---- the run ----------------------------------------------------------------------------
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   if (error instanceof Error) return (error as NodeJS.ErrnoException).code ? `${(error as NodeJS.ErrnoException).code}: ${error.message}` : error.message;
   return String(error);
 }
@@ -244,7 +245,7 @@ interface Loaded {
   stored: Partial<StoredSettings>;
 }
 
-async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
+export async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
   let data: Uint8Array;
   try {
     data = await fs.readFile(file);
@@ -274,14 +275,14 @@ function isRulesSheet(ws: Worksheet): boolean {
   return normalizeName(ws.name) === normalizeName(RULES_SHEET_NAME);
 }
 
-interface Chosen {
+export interface Chosen {
   worksheet: Worksheet;
   grid: Grid;
   analysis: Analysis;
 }
 
 /** The flags override what the add-in saved in the workbook, which overrides the defaults. */
-function resolveSettings(options: Options, stored: Partial<StoredSettings>): JsonSettings {
+export function resolveSettings(options: Pick<Options, 'rank'>, stored: Partial<StoredSettings>): JsonSettings {
   const pick = <T>(option: T | null, saved: T | undefined): { value: T | null; source: SettingSource } =>
     option !== null ? { value: option, source: 'option' } : saved !== undefined ? { value: saved, source: 'workbook' } : { value: null, source: 'default' };
   const rank = pick(options.rank, stored.rankMode);
@@ -295,15 +296,17 @@ function resolveSettings(options: Options, stored: Partial<StoredSettings>): Jso
   };
 }
 
-function chooseAndAnalyse(workbook: Workbook, options: Options, settings: JsonSettings): Chosen {
+export function chooseAndAnalyse(workbook: Workbook, options: Pick<Options, 'sheet' | 'rank' | 'locale'>, settings: JsonSettings = resolveSettings(options, {})): Chosen {
   const sheets = workbook.worksheets;
   const rulesSheet = sheets.find(isRulesSheet);
   const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
+  // #13 ledger: the ledger and the roster beside the score sheet (recalc and summary fill 采用得分 from them).
+  const { ledgerGrid, rosterGrid, ledgerSheets } = ledgerAndRoster(sheets, rulesSheet);
   // Only settings that were set anywhere override the rules sheet; defaults leave it in charge.
   const overrides: { rankMode?: RankMode; topN?: number } = {};
   if (settings.rankMode.source !== 'default') overrides.rankMode = settings.rankMode.value;
   if (settings.topN.source !== 'default') overrides.topN = settings.topN.value;
-  const analyse = (grid: Grid): Analysis => analyze(grid, { rulesGrid, overrides });
+  const analyse = (grid: Grid): Analysis => analyze(grid, { rulesGrid, ledgerGrid, rosterGrid, overrides });
   const names = sheets.map((ws) => `“${ws.name}”`).join(options.locale === 'zh-CN' ? '、' : ', ');
 
   if (options.sheet !== null) {
@@ -323,7 +326,7 @@ function chooseAndAnalyse(workbook: Workbook, options: Options, settings: JsonSe
   const activeTab = workbook.views?.[0]?.activeTab ?? 0;
   for (const i of sheetPreference(sheets.map((ws, index) => ({ hidden: !visible(ws), active: index === activeTab })))) {
     const worksheet = sheets[i]!;
-    if (isRulesSheet(worksheet) || isOwnSummarySheet(worksheet)) continue;
+    if (isRulesSheet(worksheet) || isOwnSummarySheet(worksheet) || ledgerSheets.has(worksheet)) continue;
     const grid = gridFromWorksheet(worksheet);
     const analysis = analyse(grid);
     if (analysis.layout) return { worksheet, grid, analysis };
@@ -498,6 +501,8 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
             cells: writeCount(outcome.plan),
           }),
     );
+    // #13 ledger: 采用得分 from the points table.
+    if (byKind('adoption') > 0) lines.push(tr('cli.report.adoptionWritten', { cells: byKind('adoption') }));
     if (outcome.summarySheet) {
       if (outcome.summaryReplaced) lines.push(tr('cli.report.summaryReplaced', { sheet: outcome.summarySheet }));
       else lines.push(tr('cli.report.summaryAdded', { sheet: outcome.summarySheet }));
@@ -513,6 +518,7 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
 /** Run the command line. Resolves to the exit status; never throws. */
 export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
   const fs = deps.fs ?? nodeFileSystem;
+  if (commandOf(argv) === 'notice') return runNotice(argv, io, fs);
   // Known before parsing, so even a usage error answers in the requested form.
   const wantsJson = argv.includes('--json');
   let locale: Locale = argv.includes('--lang=en-US') || argv[argv.indexOf('--lang') + 1] === 'en-US' ? 'en-US' : 'zh-CN';

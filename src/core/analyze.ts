@@ -10,13 +10,26 @@ import { summarize } from './summary';
 import { applyRulesSheet } from './rulesSheet';
 import { SUMMARY_MARKER, SUMMARY_SHEET_NAME } from './sheetSpec';
 import { finding, SHEET_LEVEL } from './findings';
-import { normalizeName } from './text';
+import { cellText, normalizeName } from './text';
+// #13 ledger
+import { valueAt } from './grid';
+import { centsToNumber } from './decimal';
+import { placeAt } from './findings';
+import type { LedgerAnalysis, ScoreTable } from './model';
+import { adoptionPoints, readLedger, type Ledger } from './ledger';
+import { buildNotice } from './notice';
+import { periodRange } from './period';
+import { readLedgerRules } from './points';
+import { effectiveRoster, readRosterSheet } from './roster';
 
 export interface AnalyzeOptions {
   /** The workbook's 考评规则 sheet, when it has one. */
   rulesGrid?: Grid | null;
   /** Settings from the user (task pane, CLI flags): rank mode, top N, flags. */
   overrides?: RulesOverrides;
+  /** #13 ledger: the workbook's adoption ledger (信息采用登记) and roster (单位名录), when it has them. */
+  ledgerGrid?: Grid | null;
+  rosterGrid?: Grid | null;
 }
 
 export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {
@@ -43,17 +56,67 @@ export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {
   // A hidden sheet is often last quarter's copy or a working sheet: ranking it needs saying.
   if (grid.hidden) findings.push(finding({ code: 'HIDDEN_SHEET', sheet: grid.sheetName }, SHEET_LEVEL));
   const { table, findings: tableFindings } = readTable(grid, detected.value.layout, rules);
-  findings.push(...tableFindings, ...validateScores(table, rules));
+  const checked = [...tableFindings, ...validateScores(table, rules)];
+  const ledger = readLedgerContext(grid, table, options);
+  // 采用得分 the points table gives replaces the clerk's: findings about the old cells would mislead.
+  const adoptionCol = ledger.adoption?.col;
+  findings.push(...(adoptionCol === undefined ? checked : checked.filter((f) => f.col !== adoptionCol)), ...ledger.findings);
   const { scored, findings: scoreFindings } = scoreTable(table, rules);
   findings.push(...scoreFindings);
+  const summary = summarize(scored);
+  const { findings: _ledgerFindings, ...ledgerAnalysis } = ledger;
   return {
     ...empty,
     layout: table.layout,
     table,
     scored,
-    summary: summarize(scored),
+    summary,
     findings: sortFindings(findings),
+    ledger: ledgerAnalysis,
+    notice: buildNotice({ summary, period: ledger.period, ledger: ledger.ledger, roster: ledger.roster, rules: ledger.rules }),
   };
+}
+
+/**
+ * #13 ledger: the roster, the ledger kept to the score sheet's period, the points rules, and
+ * the 采用得分 they give, patched into the table's scores so totals and ranks follow them.
+ */
+function readLedgerContext(grid: Grid, table: ScoreTable, options: AnalyzeOptions): LedgerAnalysis & { findings: Finding[] } {
+  const findings: Finding[] = [];
+  const { rules, findings: ruleFindings } = readLedgerRules(options.rulesGrid);
+  findings.push(...ruleFindings);
+  const fromSheet = options.rosterGrid ? readRosterSheet(options.rosterGrid) : null;
+  if (fromSheet) findings.push(...fromSheet.findings);
+  const roster = effectiveRoster(fromSheet?.roster ?? null, table);
+  const period = periodRange(table.layout.period);
+  let ledger: Ledger | null = null;
+  if (options.ledgerGrid) {
+    const read = readLedger(options.ledgerGrid, roster, rules, period);
+    ledger = read.ledger;
+    findings.push(...read.findings);
+    if (ledger && !period) findings.push(Object.assign(finding({ code: 'LEDGER_NO_PERIOD' }, SHEET_LEVEL), { sheet: ledger.sheetName }));
+  }
+  let adoption: LedgerAnalysis['adoption'] = null;
+  const width = table.scoreColumns.length;
+  const at = table.scoreColumns.findIndex((c) => c.role === 'adoption');
+  if (ledger && rules.points && at >= 0) {
+    const col = table.scoreColumns[at]!.col;
+    const points = adoptionPoints(ledger, rules);
+    const cents = new Float64Array(table.units.count);
+    for (let i = 0; i < table.units.count; i++) {
+      const unit = roster.resolve(table.units.names[i]!);
+      const expected = (unit && points.get(unit)) || 0;
+      cents[i] = expected;
+      const found = table.scores[i * width + at]!;
+      if (found !== expected) {
+        const row = table.units.rows[i]!;
+        findings.push(finding({ code: 'ADOPTION_MISMATCH', found: cellText(valueAt(grid, row, col)), expected: centsToNumber(expected) }, placeAt(row, col, table.units.names[i]!)));
+      }
+      table.scores[i * width + at] = expected;
+    }
+    adoption = { col, cents };
+  }
+  return { ledger, roster, rosterSheet: fromSheet?.roster ? roster.sheetName : null, rules, period, adoption, findings };
 }
 
 /** Sheet-level findings first, then by row and column; discovery order breaks ties. */

@@ -15,6 +15,8 @@ interface At {
   col: number | null;
   /** The unit (单位) the finding concerns, when there is one. */
   unit: string | null;
+  /** #13 ledger: the sheet the cell is on when it is not the score sheet (the ledger, the roster). */
+  sheet?: string;
 }
 
 /** Header text as found, for messages naming a column. */
@@ -55,7 +57,18 @@ export type FindingDetail =
   | ({ code: 'NUMERIC_TEXT'; text: string } & ColumnField)
   | ({ code: 'EXTRA_COMPONENT' } & ColumnField)
   | { code: 'HIDDEN_SHEET'; sheet: string }
-  | { code: 'CELL_TOO_LONG'; length: number };
+  | { code: 'CELL_TOO_LONG'; length: number }
+  // #13 ledger
+  | { code: 'ROSTER_DUPLICATE'; name: string; firstCell: string }
+  | { code: 'LEDGER_UNKNOWN_UNIT'; name: string }
+  | { code: 'LEDGER_EMPTY_UNIT' }
+  | { code: 'LEDGER_BAD_DATE'; text: string }
+  | { code: 'LEDGER_EMPTY_DATE' }
+  | { code: 'LEDGER_NO_DATES' }
+  | { code: 'LEDGER_NO_PERIOD' }
+  | { code: 'LEDGER_UNKNOWN_KIND'; text: string }
+  | { code: 'LEDGER_OUTSIDE_PERIOD'; count: number; period: string }
+  | { code: 'ADOPTION_MISMATCH'; found: string; expected: number };
 
 export type Finding = FindingDetail & At & { severity: Severity };
 export type FindingCode = Finding['code'];
@@ -97,6 +110,17 @@ export const SEVERITY: { readonly [C in FindingCode]: Severity } = {
   EXTRA_COMPONENT: 'info',
   HIDDEN_SHEET: 'warning',
   CELL_TOO_LONG: 'error',
+  // #13 ledger
+  ROSTER_DUPLICATE: 'warning',
+  LEDGER_UNKNOWN_UNIT: 'warning',
+  LEDGER_EMPTY_UNIT: 'warning',
+  LEDGER_BAD_DATE: 'error',
+  LEDGER_EMPTY_DATE: 'warning',
+  LEDGER_NO_DATES: 'info',
+  LEDGER_NO_PERIOD: 'info',
+  LEDGER_UNKNOWN_KIND: 'error',
+  LEDGER_OUTSIDE_PERIOD: 'info',
+  ADOPTION_MISMATCH: 'warning',
 };
 
 /** Excel's limit on the characters of one cell. */

@@ -20,3 +20,9 @@ export { buildSummarySheet, noticeDraft, type SummaryText } from './summarySheet
 // #9 reading traps
 export { sheetPreference } from './analyze';
 export { splitNoticeLine, NOTICE_ROW_CHARS } from './summarySheet';
+// #13 ledger
+export { periodRange, parseDateCell, type PeriodRange, type DateCell } from './period';
+export { ROSTER_SHEET_NAMES, createRoster, effectiveRoster, isRosterSheetName, isTownshipCategory, readRosterSheet, rosterFromTable, splitNames, type Roster, type RosterUnit } from './roster';
+export { LEDGER_SHEET_NAMES, adoptionPoints, isLedgerGrid, isLedgerSheetName, pickLedgerGrid, piecesOf, readLedger, type Ledger, type LedgerColumns, type LedgerName, type LedgerPiece } from './ledger';
+export { defaultLedgerRules, readLedgerRules, DEFAULT_OFFICE_NAME, DEFAULT_NOTICE_LEVEL, type LedgerRules } from './points';
+export { buildNotice, noticeText, scoreAttachment, CLERK_MARK_OPEN, CLERK_MARK_CLOSE, type Notice, type NoticeSection, type NoticeInput, type ScoreAttachment } from './notice';

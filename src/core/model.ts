@@ -3,6 +3,11 @@ import type { CellRange, CellValue } from './grid';
 import type { Cents } from './decimal';
 import type { ColumnRole, CategoryRule, Rules } from './rules';
 import type { Finding } from './findings';
+import type { Ledger } from './ledger';
+import type { Notice } from './notice';
+import type { PeriodRange } from './period';
+import type { LedgerRules } from './points';
+import type { Roster } from './roster';
 
 export interface ColumnInfo {
   /** Absolute 0-based column. */
@@ -194,7 +199,8 @@ export interface CellContent {
   formula: string | null;
 }
 
-export type WriteKind = 'total' | 'rank' | 'flag' | 'header';
+/** 'adoption': 采用得分 from the ledger and the points table (#13 ledger). */
+export type WriteKind = 'total' | 'rank' | 'flag' | 'header' | 'adoption';
 
 /** One changed cell, with old and new content (what `cellWrites` hands out, one object per cell). */
 export interface CellWrite {
@@ -241,6 +247,24 @@ export interface Analysis {
   summary: Summary | null;
   /** Every finding, in sheet order within severity-agnostic discovery order. */
   findings: Finding[];
+  /** #13 ledger: the ledger, roster and points found beside the score sheet (absent: none looked for). */
+  ledger?: LedgerAnalysis | null;
+  /** #13 ledger: the notice, title and sections (null without a score table). */
+  notice?: Notice | null;
+}
+
+/** #13 ledger: what the workbook's ledger, roster and 考评规则 add to a run. */
+export interface LedgerAnalysis {
+  /** The ledger sheet as read, or null when the workbook has none. */
+  ledger: Ledger | null;
+  /** The roster the names were resolved with (the sheet completed by the table, or the table's units). */
+  roster: Roster;
+  /** The roster sheet's name, or null when the score table's units were the roster. */
+  rosterSheet: string | null;
+  rules: LedgerRules;
+  period: PeriodRange | null;
+  /** 采用得分 the points table gives, by unit index (null without a points table or 采用得分 column). */
+  adoption: { col: number; cents: Float64Array } | null;
 }
 
 export interface PlanOptions {

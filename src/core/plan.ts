@@ -142,7 +142,32 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
 
   const targets = flags ? [totals, ranks, flags] : [totals, ranks];
   fillColumns(scored, targets, options);
-  return nonEmpty(grid.sheetName, [...headers, ...targets]);
+  return nonEmpty(grid.sheetName, [...headers, ...adoptionWrites(grid, analysis, options), ...targets]);
+}
+
+/**
+ * #13 ledger: the 采用得分 cells the points table changes, in category order. Few units per
+ * sheet have a ledger, so this reads the grid cell by cell. A formula is kept unless asked.
+ */
+function adoptionWrites(grid: Grid, analysis: Analysis, options: PlanOptions): ColumnWrites[] {
+  const adoption = analysis.ledger?.adoption;
+  const scored = analysis.scored;
+  if (!adoption || !scored) return [];
+  const g = group(adoption.col, 'adoption');
+  const contents = new Map<number, CellContent>();
+  for (const category of scored.categories) {
+    for (const index of category.members) {
+      const row = scored.units.rows[index]!;
+      const before = contentAt(grid, row, adoption.col);
+      if (before.formula !== null && !options.overwriteFormulas) continue;
+      const cents = adoption.cents[index]!;
+      let after = contents.get(cents);
+      if (!after) contents.set(cents, (after = { value: centsToNumber(cents), formula: null }));
+      if (before.formula === null && sameValue(before.value, after.value)) continue;
+      push(g, row, scored.units.names[index]!, before, after);
+    }
+  }
+  return [gathered(g)];
 }
 
 /**
@@ -172,7 +197,7 @@ function fillColumns(scored: ScoredTable, targets: ColumnWrites[], options: Plan
     into.after = new Array<CellContent>(count);
     // What the cells hold now: the reader kept the table's own output columns; a column the plan
     // adds was checked empty in every table row (freeColumn).
-    const own = into.kind === 'header' ? null : scored.units.cells[into.kind];
+    const own = into.kind === 'header' || into.kind === 'adoption' ? null : scored.units.cells[into.kind];
     const kept = own && own.col === into.col ? own : null;
     return {
       into,

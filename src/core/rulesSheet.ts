@@ -11,6 +11,7 @@ import { a1, type Grid } from './grid';
 import { finding, type Finding } from './findings';
 import { categoryTable, type RankMode, type Rules } from './rules';
 import { cellText, normalizeName, parseScore } from './text';
+import { isPointsHeader, LEDGER_RULE_KEYS } from './points';
 
 const RANK_WORDS: Record<string, RankMode> = {
   并列占位: 'competition',
@@ -53,8 +54,13 @@ export function applyRulesSheet(base: Rules, grid: Grid): { rules: Rules; findin
       };
       return;
     }
+    // #13 ledger: the points table and its keys (points.ts) are not category caps.
+    if (isPointsHeader(texts)) {
+      columns = null;
+      return;
+    }
     // Key/value pairs anywhere on the row: 排名方式 | 并列占位 | 前N名 | 3 …
-    let consumed = false;
+    let consumed = texts.some((t) => LEDGER_RULE_KEYS.has(t));
     for (let c = 0; c + 1 < values.length; c++) {
       const key = KEYS[texts[c]!];
       if (!key) continue;

@@ -6,6 +6,7 @@
 import { centsToNumber } from './decimal';
 import { FLAG_CODES, FLAG_LABELS_ZH, type Analysis } from './model';
 import { MAX_CELL_CHARS, type Finding } from './findings';
+import { noticeText } from './notice';
 import { SUMMARY_MARKER, SUMMARY_SHEET_NAME, type ChartSpec, type SheetSpec, type SpecCell, type SpecStyle } from './sheetSpec';
 
 /** Text the sheet needs, supplied by the caller from src/i18n so the core stays locale-free. */
@@ -84,8 +85,23 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
 
     wide(L('summary.section.notice'), 'section');
     if (warning) wide(warning, 'warning');
-    for (const line of noticeDraft(analysis)) for (const part of splitNoticeLine(line)) wide(part, 'notice');
+    // #13 ledger: the whole notice (title, sections 一 to 四) when there is one.
+    for (const line of analysis.notice ? noticeText(analysis.notice) : noticeDraft(analysis)) for (const part of splitNoticeLine(line)) wide(part, 'notice');
     blank();
+    const ledger = analysis.ledger?.ledger;
+    if (ledger) {
+      // The pieces as the office attaches them to the notice: counted ones, in ledger order.
+      wide(L('summary.section.pieces'), 'section');
+      header(L('summary.col.serial'), L('summary.col.unit'), L('summary.col.title'), L('summary.col.kind'));
+      let n = 0;
+      for (const p of ledger.pieces) {
+        if (!p.counted) continue;
+        const units = p.names.map((x) => x.unit?.name ?? x.text).join('、');
+        rows.push([cell(++n, 'number'), cell(units, 'text'), cell(p.title, 'text'), cell(p.kind, 'text')]);
+      }
+      if (n === 0) rows.push([cell(L('summary.none'), 'text')]);
+      blank();
+    }
 
     // Each chart reads its data from its category's block of the table at the end of the sheet;
     // its area is reserved rows, tall enough for one readable bar per unit.

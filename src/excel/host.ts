@@ -72,7 +72,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
 
   function inspection(read: WorkbookRead): Inspection {
     const settings = readSettings(office);
-    const analysis = analyze(read.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: settings.rankMode, topN: settings.topN } });
+    const analysis = analyze(read.grid, { rulesGrid: read.rulesGrid, ledgerGrid: read.ledgerGrid, rosterGrid: read.rosterGrid, overrides: { rankMode: settings.rankMode, topN: settings.topN } });
     return { sheetName: read.sheetName, analysis, settings, canUndo: read.undo.header !== null };
   }
 

@@ -9,7 +9,7 @@
  * actually weighed. Later syncs read by the sheet's id and the first sync's indexes, so the
  * blocks fit together even if the user switches sheets meanwhile.
  */
-import { RULES_SHEET_NAME, type CellRange, type Grid } from '../core';
+import { isLedgerGrid, LEDGER_SHEET_NAMES, RULES_SHEET_NAME, ROSTER_SHEET_NAMES, type CellRange, type Grid } from '../core';
 import { BLOCK_SAFETY, DEFAULT_PAYLOAD_BUDGET, isResponseTooLarge, jsonBytes, readRowBlocks } from './blocks';
 import { gridFromLoaded, parseAreas } from './cells';
 import type { OfficeLike } from './office';
@@ -24,6 +24,9 @@ export interface SheetRead {
 
 export interface WorkbookRead extends SheetRead {
   rulesGrid: Grid | null;
+  /** #13 ledger: the ledger (信息采用登记 …) and roster (单位名录 …) sheets, found by name in the same sync. */
+  ledgerGrid?: Grid | null;
+  rosterGrid?: Grid | null;
   undo: UndoStoreState;
   /** Workbook structure protection (adding the undo or summary sheet would fail). */
   workbookProtected: boolean;
@@ -226,6 +229,9 @@ export async function readActiveSheet(context: Excel.RequestContext, office: Off
   }
 }
 
+/** Below this payload budget the first sync leaves out the ledger and roster (see readOnce). */
+const LEDGER_MIN_BUDGET = 50_000;
+
 const RETRY_WITHOUT_MERGES = new Set(['GeneralException', 'InvalidOperation', 'InvalidArgument', 'UnsupportedOperation']);
 
 async function readOnce(context: Excel.RequestContext, office: OfficeLike, options: ReadOptions, attempt: Attempt): Promise<{ read: WorkbookRead | null } | { firstSyncError: unknown }> {
@@ -247,6 +253,9 @@ async function readOnce(context: Excel.RequestContext, office: OfficeLike, optio
   // 26 rows at 4 MB, a record of ~7,500 units.
   const headRows = attempt.cautious ? 1 : Math.max(1, Math.floor((budget * undoShare) / (UNDO_CHUNK_CHARS * 2)));
   const finishUndo = queueUndoStoreRead(context, !!options.undoBody, headRows, budget);
+  // The ledger and roster loads add ~2 KB to the request: nothing against Excel's 5 MB, but more
+  // than a budget this small leaves (tests shrink the budget to a few KB to drive the block reads).
+  const finishLedger = budget >= LEDGER_MIN_BUDGET ? queueLedgerRead(sheets) : () => ({ ledgerGrid: null, rosterGrid: null });
   const wbProtection = office.context.requirements.isSetSupported('ExcelApi', '1.7') ? context.workbook.protection : null;
   wbProtection?.load('protected');
   try {
@@ -263,14 +272,43 @@ async function readOnce(context: Excel.RequestContext, office: OfficeLike, optio
   if (!rules.isNullObject && !rulesUsed.isNullObject && rules.name !== read.sheetName) {
     rulesGrid = gridFromLoaded(rules.name, rulesUsed.rowIndex, rulesUsed.columnIndex, rulesUsed.values, null, null);
   }
+  const { ledgerGrid, rosterGrid } = finishLedger(read.sheetName);
   return {
     read: {
       ...read,
       rulesGrid,
+      ledgerGrid,
+      rosterGrid,
       undo: undo.state,
       undoRecord: undo.record,
       workbookProtected: wbProtection?.protected ?? false,
       syncs: 1 + sheetDone.syncs + undo.syncs,
     },
+  };
+}
+
+/**
+ * #13 ledger: queue the used ranges of the sheets a ledger or roster goes by, for the first
+ * sync (their names are known; listing every sheet first would cost a sync). Ledgers are a few
+ * hundred rows: they ride along with the score sheet.
+ */
+function queueLedgerRead(sheets: Excel.WorksheetCollection): (scoreSheet: string) => { ledgerGrid: Grid | null; rosterGrid: Grid | null } {
+  const queue = (names: readonly string[]) =>
+    names.map((name) => {
+      const ws = sheets.getItemOrNullObject(name);
+      ws.load('name');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('values,numberFormat,rowIndex,columnIndex');
+      return { ws, used };
+    });
+  // The usual names only: each queued sheet weighs on the request (Excel on the web caps it too).
+  const ledgers = queue(LEDGER_SHEET_NAMES.slice(0, 3));
+  const rosters = queue(ROSTER_SHEET_NAMES.slice(0, 1));
+  return (scoreSheet) => {
+    const grids = (list: typeof ledgers) =>
+      list
+        .filter(({ ws, used }) => !ws.isNullObject && !used.isNullObject && ws.name !== scoreSheet)
+        .map(({ ws, used }) => gridFromLoaded(ws.name, used.rowIndex, used.columnIndex, used.values, null, used.numberFormat));
+    return { ledgerGrid: grids(ledgers).find(isLedgerGrid) ?? null, rosterGrid: grids(rosters)[0] ?? null };
   };
 }

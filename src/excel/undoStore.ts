@@ -37,7 +37,7 @@ export interface UndoStoreState {
   usedRows: number;
 }
 
-const KINDS: WriteKind[] = ['total', 'rank', 'flag', 'header'];
+const KINDS: WriteKind[] = ['total', 'rank', 'flag', 'header', 'adoption'];
 
 type Packed = [number, number, number, string | null, CellValue, string | null, CellValue, string | null];
 

@@ -1,14 +1,16 @@
-import type { LocaleDictionaries } from './index';
+import type { LocaleDictionaries, Params } from './index';
 
 const USAGE_ZH = `用法：
   scorecard check   <输入.xlsx> [--sheet 工作表名] [--rank competition|dense] [--json]
   scorecard recalc  <输入.xlsx> --out <输出.xlsx> [--sheet 工作表名] [--rank competition|dense] [--force] [--json]
   scorecard summary <输入.xlsx> --out <输出.xlsx> [--sheet 工作表名] [--rank competition|dense] [--force] [--json]
+  scorecard notice  <输入.xlsx> [--sheet 工作表名] [--docx <输出.docx>] [--force] [--json]
 
 命令：
   check    只校验，不写任何文件
   recalc   计算累计得分、排名和标记，写入输出文件（其他单元格、格式、合并单元格和工作表保持不变）
   summary  在 recalc 的基础上再添加“考评汇总”工作表（汇总表、标记名单、通报文字）
+  notice   起草通报（标题及一至四部分，采用登记和单位名录在同一工作簿中时含二、三部分）；--docx 另存为公文格式 Word 文件
 
 选项：
   --sheet 工作表名   指定得分表所在的工作表（默认：第一个含得分表的工作表）
@@ -26,11 +28,13 @@ const USAGE_EN = `Usage:
   scorecard check   <in.xlsx> [--sheet NAME] [--rank competition|dense] [--json]
   scorecard recalc  <in.xlsx> --out <out.xlsx> [--sheet NAME] [--rank competition|dense] [--force] [--json]
   scorecard summary <in.xlsx> --out <out.xlsx> [--sheet NAME] [--rank competition|dense] [--force] [--json]
+  scorecard notice  <in.xlsx> [--sheet NAME] [--docx <out.docx>] [--force] [--json]
 
 Commands:
   check    validate only; writes nothing
   recalc   compute totals, ranks and flags into the output file (every other cell, style, merge and sheet unchanged)
   summary  recalc, plus a 考评汇总 sheet (summary tables, flag lists, notice lines)
+  notice   draft the notice (title and sections 一 to 四; 二 and 三 need a ledger in the workbook); --docx saves it as a Word file in 公文 layout
 
 Options:
   --sheet NAME        the sheet holding the score table (default: the first sheet that has one)
@@ -125,6 +129,14 @@ export const cliMessages: LocaleDictionaries = {
     'cli.settings.flagColumn.on': '写入',
     'cli.settings.flagColumn.off': '不写入',
     'cli.report.chartAdded': '汇总表含原生 Excel 图表（各单位累计得分柱形图）。',
+    // #13 ledger
+    'cli.report.adoptionWritten': '其中 {cells} 个采用得分单元格按采用登记和计分表填写。',
+    'cli.notice.ledger': '采用登记：工作表“{sheet}”，{rows} 条。',
+    'cli.notice.noLedger': '未找到采用登记（如“信息采用登记”工作表，表头含“报送单位”和“采用情况”），通报未含第二、三部分。',
+    'cli.notice.docxWritten': '已写入 Word 文件：{path}',
+    'cli.notice.docxForced': '已按 --force 写入 Word 文件：{path}（文件开头注明得分表存在错误）',
+    'cli.notice.docxBlocked': '得分表存在错误，未写入 {path}；修正后重试，或加 --force 仍然写入。',
+    'cli.notice.docxWarning': (p: Params) => `【注意：得分表存在${p.errors}处错误，本稿仅供核对，请修正后重新生成。】`,
   },
   'en-US': {
     'cli.usage': USAGE_EN,
@@ -206,5 +218,13 @@ export const cliMessages: LocaleDictionaries = {
     'cli.settings.flagColumn.on': 'written',
     'cli.settings.flagColumn.off': 'not written',
     'cli.report.chartAdded': 'The summary has a native Excel chart (a column chart of the units\' totals).',
+    // #13 ledger
+    'cli.report.adoptionWritten': 'Of these, {cells} 采用得分 cells were filled from the ledger and the points table.',
+    'cli.notice.ledger': 'Ledger: sheet "{sheet}", {rows} rows.',
+    'cli.notice.noLedger': 'No ledger found (a sheet such as 信息采用登记 whose header has 报送单位 and 采用情况); sections 二 and 三 are left out.',
+    'cli.notice.docxWritten': 'Word file written: {path}',
+    'cli.notice.docxForced': 'Word file written with --force: {path} (it opens with a warning that the sheet has errors)',
+    'cli.notice.docxBlocked': 'The sheet has errors: {path} was not written. Fix them and retry, or add --force.',
+    'cli.notice.docxWarning': (p: Params) => `[Note: the score sheet has ${p.errors} error(s); this draft is for checking only.]`,
   },
 };

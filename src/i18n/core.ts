@@ -50,6 +50,17 @@ const zhFindings: FindingMessages = {
   EXTRA_COMPONENT: (f) => `${at(f)} 的“${f.column}”列计入累计得分。`,
   HIDDEN_SHEET: (f) => `排名的工作表“${f.sheet}”是隐藏的工作表，请确认它就是本期得分表。`,
   CELL_TOO_LONG: (f) => `${subj(f)}有 ${f.length} 个字符，超过 Excel 单元格上限 32767 个字符，Excel 打开时会截断。请缩短内容。`,
+  // #13 ledger
+  ROSTER_DUPLICATE: (f) => `单元格 ${f.sheet ?? ''}!${f.cell ?? ''} 的“${f.name}”与 ${f.firstCell} 重复，已使用前一行。`,
+  LEDGER_UNKNOWN_UNIT: (f) => `单元格 ${f.sheet ?? ''}!${f.cell ?? ''} 的报送单位“${f.name}”不在单位名录中，该条暂不计入任何单位；请改为名录中的名称或在名录中添加别名。`,
+  LEDGER_EMPTY_UNIT: (f) => `单元格 ${f.sheet ?? ''}!${f.cell ?? ''} 未填报送单位，该条未计入。`,
+  LEDGER_BAD_DATE: (f) => `单元格 ${f.sheet ?? ''}!${f.cell ?? ''} 的日期“${f.text}”不是日期，该条未计入；请填写如 2023-07-03 的日期。`,
+  LEDGER_EMPTY_DATE: (f) => `单元格 ${f.sheet ?? ''}!${f.cell ?? ''} 未填日期，该条按本期计入。`,
+  LEDGER_NO_DATES: (f) => `采用登记“${f.sheet ?? ''}”没有“日期”列，全部条目按本期计入。`,
+  LEDGER_NO_PERIOD: (f) => `得分表标题中没有考评期间，采用登记“${f.sheet ?? ''}”的全部条目均已计入。`,
+  LEDGER_UNKNOWN_KIND: (f) => `单元格 ${f.sheet ?? ''}!${f.cell ?? ''} 的采用情况“${f.text}”无法识别，该条未计入；应为县政府采用、市政府采用、省政府采用、约稿或计分表中的一项。`,
+  LEDGER_OUTSIDE_PERIOD: (f) => `采用登记“${f.sheet ?? ''}”中有 ${f.count} 条不在${f.period}内，未计入。`,
+  ADOPTION_MISMATCH: (f) => `${at(f)}${who(f)} 的采用得分为“${f.found}”，按采用登记和计分表应为 ${f.expected}，将改写为 ${f.expected}。`,
 };
 
 const enFindings: FindingMessages = {
@@ -88,6 +99,17 @@ const enFindings: FindingMessages = {
   EXTRA_COMPONENT: (f) => `${atEn(f)}: column "${f.column}" is added into the total.`,
   HIDDEN_SHEET: (f) => `The ranked sheet "${f.sheet}" is hidden; make sure it is this period's score table.`,
   CELL_TOO_LONG: (f) => `${atEn(f)}${whoEn(f)} holds ${f.length} characters, over Excel's limit of 32,767 per cell; Excel truncates it. Shorten it.`,
+  // #13 ledger
+  ROSTER_DUPLICATE: (f) => `Cell ${f.sheet ?? ''}!${f.cell ?? ''}: "${f.name}" repeats ${f.firstCell}; the first row is used.`,
+  LEDGER_UNKNOWN_UNIT: (f) => `Cell ${f.sheet ?? ''}!${f.cell ?? ''}: unit "${f.name}" is not in the roster; the piece counts for no unit until the name is fixed or added as an alias.`,
+  LEDGER_EMPTY_UNIT: (f) => `Cell ${f.sheet ?? ''}!${f.cell ?? ''}: no unit; the piece is not counted.`,
+  LEDGER_BAD_DATE: (f) => `Cell ${f.sheet ?? ''}!${f.cell ?? ''}: "${f.text}" is not a date; the piece is not counted. Enter a date such as 2023-07-03.`,
+  LEDGER_EMPTY_DATE: (f) => `Cell ${f.sheet ?? ''}!${f.cell ?? ''}: no date; the piece counts in this period.`,
+  LEDGER_NO_DATES: (f) => `Ledger "${f.sheet ?? ''}" has no date column; every piece counts in this period.`,
+  LEDGER_NO_PERIOD: (f) => `The score sheet's title names no period; every piece of ledger "${f.sheet ?? ''}" counts.`,
+  LEDGER_UNKNOWN_KIND: (f) => `Cell ${f.sheet ?? ''}!${f.cell ?? ''}: adoption "${f.text}" is not known; the piece is not counted. Use 县政府采用, 市政府采用, 省政府采用, 约稿 or a row of the points table.`,
+  LEDGER_OUTSIDE_PERIOD: (f) => `Ledger "${f.sheet ?? ''}": ${f.count} piece(s) fall outside ${f.period} and are not counted.`,
+  ADOPTION_MISMATCH: (f) => `${atEn(f)}${whoEn(f)}: adoption score is "${f.found}"; the ledger and points table give ${f.expected}, which will be written.`,
 };
 
 const FINDINGS: Record<Locale, FindingMessages> = { 'zh-CN': zhFindings, 'en-US': enFindings };
@@ -150,6 +172,11 @@ export const coreMessages: LocaleDictionaries = {
     'summary.errorsWarning': (p: Params) =>
       `注意：生成本表时，来源工作表中有 ${p.count} 处错误（第一处在单元格 ${p.cell}），以下数字和通报文字可能有误，请改正后重新生成。`,
     'summary.pageFooter': '第 &P 页，共 &N 页',
+    // #13 ledger
+    'summary.section.pieces': '附：政务信息采用条目',
+    'summary.col.serial': '序号',
+    'summary.col.title': '标题',
+    'summary.col.kind': '采用情况',
   },
   'en-US': {
     'severity.error': 'Error',
@@ -192,6 +219,11 @@ export const coreMessages: LocaleDictionaries = {
     'summary.errorsWarning': (p: Params) =>
       `Warning: the source sheet had ${p.count} errors when this was made (the first in cell ${p.cell}); the numbers and notice text below may be wrong. Fix them and build it again.`,
     'summary.pageFooter': 'Page &P of &N',
+    // #13 ledger
+    'summary.section.pieces': 'Appendix: adopted pieces (政务信息采用条目)',
+    'summary.col.serial': 'No.',
+    'summary.col.title': 'Title',
+    'summary.col.kind': 'Adoption',
   },
 };
 

@@ -16,6 +16,7 @@ import { ActionBar, type ActionName } from './components/ActionBar';
 import { FindingsPanel } from './components/FindingsPanel';
 import { FlagsPanel } from './components/FlagsPanel';
 import { NoticePanel } from './components/NoticePanel';
+import { NoticeFile } from './components/NoticeFile';
 import { ResultBar, type ResultMessage } from './components/ResultBar';
 import { TableCard } from './components/TableCard';
 import { countBySeverity, editEffect, errorCount, isOwnSummarySheet, listedFindings, noticeLines, previewView, staleUnits } from './logic';
@@ -363,6 +364,7 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
                     result={resultAt('notice')}
                     onDismissResult={() => show('notice', null)}
                   />
+                  <NoticeFile analysis={analysis} onResult={(ok, text) => setResult({ intent: ok ? 'success' : 'warning', text })} />
                 </>
               )}
               <Divider />

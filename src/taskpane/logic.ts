@@ -11,7 +11,7 @@ import {
   type Severity,
 } from '../core';
 import type { Inspection, RecalcPreview } from '../excel/contract';
-import { RULES_SHEET_NAME, noticeDraft } from '../core';
+import { RULES_SHEET_NAME, noticeDraft, noticeText } from '../core';
 
 export interface CategoryOverview {
   name: string;
@@ -128,7 +128,8 @@ export function editEffect(before: Inspection | null, after: Inspection): EditEf
 
 /** Where clicking a finding should go: its sheet and cell, or null when it names no cell. */
 export function findingTarget(sheetName: string, f: Finding): { sheet: string; address: string } | null {
-  if (f.cell) return { sheet: f.code === 'RULES_SHEET_INVALID' ? RULES_SHEET_NAME : sheetName, address: f.cell };
+  // #13 ledger: findings on the ledger or roster carry their sheet.
+  if (f.cell) return { sheet: f.sheet ?? (f.code === 'RULES_SHEET_INVALID' ? RULES_SHEET_NAME : sheetName), address: f.cell };
   if (f.row !== null && f.col !== null) return { sheet: sheetName, address: a1(f.row, f.col) };
   return null;
 }
@@ -152,12 +153,36 @@ export function flagLists(analysis: Analysis): FlagList[] {
   }));
 }
 
-/** The whole notice draft the summary sheet carries: top N per category, then 零报送, 基础数量不足, 质量待提高. */
+/** The notice to show and copy: title and every section (#13 ledger), else the top-N lines. */
 export function noticeLines(analysis: Analysis): string[] {
+  if (analysis.notice) return noticeText(analysis.notice);
+  // Without a ledger: the draft the summary sheet carries (top N, then 零报送, 基础数量不足, 质量待提高).
   return noticeDraft(analysis);
 }
 
 export type PreviewChange = RecalcPreview['changes'][number];
+
+/** #13 ledger: what the table card says about the ledger and the roster. */
+export interface LedgerOverview {
+  ledger: { sheet: string; rows: number; counted: number; outside: number; unknown: string[] } | null;
+  /** The roster sheet's name, or null when the score table's units are the roster. */
+  roster: string | null;
+  period: { start: string; end: string } | null;
+  points: boolean;
+}
+
+export function ledgerOverview(analysis: Analysis): LedgerOverview | null {
+  const l = analysis.ledger;
+  if (!l) return null;
+  return {
+    ledger: l.ledger
+      ? { sheet: l.ledger.sheetName, rows: l.ledger.pieces.length, counted: l.ledger.pieces.filter((p) => p.counted).length, outside: l.ledger.outside, unknown: l.ledger.unknownNames }
+      : null,
+    roster: l.rosterSheet,
+    period: l.period ? { start: l.period.start, end: l.period.end } : null,
+    points: l.rules.points !== null,
+  };
+}
 
 export interface PreviewView {
   sheetName: string;

@@ -1,12 +1,12 @@
-import { ALL_FINDING_CODES, SUMMARY_MARKER, analyze, gridFromRows, type CellValue, type FindingCode, type Grid } from '../../src/core';
+import { ALL_FINDING_CODES, SUMMARY_MARKER, analyze, gridFromRows, type AnalyzeOptions, type CellValue, type FindingCode, type Grid } from '../../src/core';
 
 const HEADER = ['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'];
 const table = (...rows: CellValue[][]): Grid => gridFromRows([HEADER, ['一类考评单位'], ...rows]);
-const found = (grid: Grid, code: FindingCode) =>
-  analyze(grid).findings.filter((f) => f.code === code).map((f) => ({ cell: f.cell, unit: f.unit, severity: f.severity }));
+const found = (grid: Grid, code: FindingCode, options: AnalyzeOptions = {}) =>
+  analyze(grid, options).findings.filter((f) => f.code === code).map((f) => ({ cell: f.cell, unit: f.unit, severity: f.severity }));
 
 /** One case per code: the grid and the cells the code must point at. */
-const CASES: Record<FindingCode, { grid: Grid; cells: Array<string | null> }> = {
+const CASES: Record<FindingCode, { grid: Grid; cells: Array<string | null>; options?: AnalyzeOptions }> = {
   HEADER_NOT_FOUND: { grid: gridFromRows([['一些文字'], [1, 2, 3]]), cells: [null] },
   SUMMARY_SHEET: { grid: gridFromRows([['单位', '基础得分'], ['甲', 1], [`${SUMMARY_MARKER}，重新生成时将被替换。`]]), cells: [null] },
   MISSING_COLUMN: { grid: gridFromRows([['序号', '基础得分', '采用得分'], [1, 10, 5]]), cells: ['A1'] },
@@ -42,7 +42,30 @@ const CASES: Record<FindingCode, { grid: Grid; cells: Array<string | null> }> = 
   EXTRA_COMPONENT: { grid: gridFromRows([['单位', '基础得分', '在线服务得分'], ['甲', 10, 5]]), cells: ['C1'] },
   HIDDEN_SHEET: { grid: { ...table(['甲', 120, 0, 0]), hidden: true }, cells: [null] },
   CELL_TOO_LONG: { grid: table(['甲', '1'.repeat(40000), 0, 0]), cells: ['B3'] },
+  // #13 ledger: cells on the ledger or roster sheet (more in test/core/ledger.test.ts)
+  ROSTER_DUPLICATE: { grid: period(['甲', 120, 0, 0]), cells: ['A3'], options: { rosterGrid: gridFromRows([['单位', '类别'], ['甲', '一类考评单位'], ['甲', '一类考评单位']], '单位名录') } },
+  LEDGER_UNKNOWN_UNIT: { grid: period(['甲', 120, 0, 0]), cells: ['B2'], options: { ledgerGrid: ledger(['2023-07-03', '乙', '市政府采用']) } },
+  LEDGER_EMPTY_UNIT: { grid: period(['甲', 120, 0, 0]), cells: ['B2'], options: { ledgerGrid: ledger(['2023-07-03', null, '市政府采用']) } },
+  LEDGER_BAD_DATE: { grid: period(['甲', 120, 0, 0]), cells: ['A2'], options: { ledgerGrid: ledger(['七月三日', '甲', '市政府采用']) } },
+  LEDGER_EMPTY_DATE: { grid: period(['甲', 120, 0, 0]), cells: ['A2'], options: { ledgerGrid: ledger([null, '甲', '市政府采用']) } },
+  LEDGER_NO_DATES: { grid: period(['甲', 120, 0, 0]), cells: [null], options: { ledgerGrid: gridFromRows([['报送单位', '采用情况'], ['甲', '约稿']], '采用登记') } },
+  LEDGER_NO_PERIOD: { grid: table(['甲', 120, 0, 0]), cells: [null], options: { ledgerGrid: ledger(['2023-07-03', '甲', '约稿']) } },
+  LEDGER_UNKNOWN_KIND: { grid: period(['甲', 120, 0, 0]), cells: ['C2'], options: { ledgerGrid: ledger(['2023-07-03', '甲', '报社采用']) } },
+  LEDGER_OUTSIDE_PERIOD: { grid: period(['甲', 120, 0, 0]), cells: [null], options: { ledgerGrid: ledger(['2023-10-03', '甲', '约稿']) } },
+  ADOPTION_MISMATCH: {
+    grid: period(['甲', 120, 5, 0]),
+    cells: ['C4'],
+    options: { ledgerGrid: ledger(['2023-07-03', '甲', '约稿']), rulesGrid: gridFromRows([['采用情况', '分值'], ['约稿', 3]], '考评规则') },
+  },
 };
+
+/** #13 ledger: a score sheet titled with its period, and a ledger of pieces (日期, 报送单位, 采用情况). */
+function period(...rows: CellValue[][]): Grid {
+  return gridFromRows([['2023年7—9月份全县政务信息得分情况'], HEADER, ['一类考评单位'], ...rows]);
+}
+function ledger(...rows: CellValue[][]): Grid {
+  return gridFromRows([['日期', '报送单位', '采用情况'], ...rows], '信息采用登记');
+}
 
 function withFormula(grid: Grid, row: number, col: number, formula: string): Grid {
   const formulas = grid.values.map((r) => r.map(() => null as string | null));
@@ -57,8 +80,8 @@ describe('every finding code', () => {
 
   for (const code of ALL_FINDING_CODES.filter((c) => c !== 'RULES_SHEET_INVALID')) {
     it(`${code} points at the right cell`, () => {
-      const { grid, cells } = CASES[code];
-      expect(found(grid, code).map((f) => f.cell)).toEqual(cells);
+      const { grid, cells, options } = CASES[code];
+      expect(found(grid, code, options).map((f) => f.cell)).toEqual(cells);
     });
   }
 

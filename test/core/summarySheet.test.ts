@@ -95,3 +95,28 @@ describe('the 考评汇总 sheet', () => {
     expect(none.rows.flat().map((c) => c.value)).toContain('未找到得分表：工作表中没有包含“单位”和得分列（如“基础得分”）的表头行。');
   });
 });
+
+// #13 ledger: the whole notice and the appendix of pieces, from the golden ledger workbook.
+describe('the 考评汇总 sheet with a ledger', () => {
+  it('carries the golden notice line for line, section 四, and the appendix 政务信息采用条目', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { Workbook } = await import('exceljs');
+    const { gridFromWorksheet } = await import('../../src/cli/workbook');
+    const { fixturePath } = await import('../support/fixtures');
+    const wb = new Workbook();
+    await wb.xlsx.readFile(fixturePath('wenxian-2023-q3-ledger.xlsx'));
+    const [scores, ledger, roster] = ['7-9月得分', '信息采用登记', '单位名录'].map((n) => gridFromWorksheet(wb.getWorksheet(n)!));
+    const spec = buildSummarySheet(analyze(scores!, { ledgerGrid: ledger, rosterGrid: roster }), summaryText('zh-CN'));
+    const first = spec.rows.map((r) => r[0]?.value ?? null);
+    const golden = readFileSync(fixturePath('wenxian-2023-q3.notice-full.txt'), 'utf8').split(/\r?\n/).filter((l) => l !== '');
+    const at = first.indexOf(golden[0]!);
+    expect(first.slice(at, at + golden.length)).toEqual(golden);
+    expect(first).toContain('四、信息报送存在的问题');
+    const appendix = first.indexOf('附：政务信息采用条目');
+    expect(spec.rows[appendix + 1]!.map((c) => c.value)).toEqual(['序号', '单位', '标题', '采用情况']);
+    expect(spec.rows[appendix + 2]!.map((c) => c.value)).toEqual([1, '信息室', '信息室政务信息（第1条，标题从略）', '市政府采用']);
+    expect(spec.rows[appendix + 16]!.map((c) => c.value)).toEqual([15, '陈家沟景区发展中心', '陈家沟景区发展中心政务信息（第1条，标题从略）', '市政府采用']);
+    expect(spec.rows[appendix + 33]!.map((c) => c.value)).toEqual([32, '北冷乡', '北冷乡约稿（标题从略）', '约稿']);
+    expect(spec.rows[appendix + 34]).toEqual([]);
+  });
+});

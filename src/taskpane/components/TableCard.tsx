@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { Inspection } from '../../excel/contract';
 import { formatFinding } from '../../i18n';
-import { tableOverview } from '../logic';
+import { ledgerOverview, tableOverview } from '../logic';
 import { useLocale, useT } from '../locale';
 
 const useStyles = makeStyles({
@@ -96,10 +96,41 @@ export function TableCard({ inspection }: { inspection: Inspection }) {
                 {t('ui.sep.list')}
                 {rankLabel}
               </dd>
+              <LedgerFacts inspection={inspection} />
             </dl>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
     </section>
+  );
+}
+
+/** #13 ledger: which ledger and roster were found (rows, period, names the roster does not know). */
+function LedgerFacts({ inspection }: { inspection: Inspection }) {
+  const styles = useStyles();
+  const t = useT();
+  const o = ledgerOverview(inspection.analysis);
+  if (!o) return null;
+  return (
+    <>
+      <dt className={styles.term}>{t('ui.ledger.ledger')}</dt>
+      <dd className={styles.detail} data-testid="table-ledger">
+        {o.ledger
+          ? [
+              t('ui.ledger.found', { sheet: o.ledger.sheet, rows: o.ledger.rows, counted: o.ledger.counted }),
+              o.period ? t('ui.ledger.period', { start: o.period.start, end: o.period.end }) : t('ui.ledger.noPeriod'),
+              o.ledger.outside > 0 ? t('ui.ledger.outside', { n: o.ledger.outside }) : '',
+              o.ledger.unknown.length > 0 ? t('ui.ledger.unknown', { names: o.ledger.unknown.join('、') }) : '',
+              o.points ? t('ui.ledger.points') : '',
+            ]
+              .filter(Boolean)
+              .join('；')
+          : t('ui.ledger.none')}
+      </dd>
+      <dt className={styles.term}>{t('ui.ledger.roster')}</dt>
+      <dd className={styles.detail} data-testid="table-roster">
+        {o.roster ? t('ui.ledger.rosterSheet', { sheet: o.roster }) : t('ui.ledger.rosterTable')}
+      </dd>
+    </>
   );
 }

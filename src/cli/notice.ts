@@ -1,0 +1,203 @@
+/**
+ * `scorecard notice <in.xlsx> [--sheet NAME] [--docx <out.docx>] [--force] [--json] [--lang zh-CN|en-US]`:
+ * the notice (title, sections 一–四) from the score sheet, the ledger and the roster; with
+ * --docx, the Word file in 公文 layout. Exit statuses as the other commands.
+ */
+import type { Worksheet } from 'exceljs';
+import { hasErrors, isLedgerGrid, isLedgerSheetName, isRosterSheetName, scoreAttachment, type Analysis, type FindingCode, type Grid, type Severity } from '../core';
+import { noticeDocx } from '../docx/notice';
+import { formatFinding, t, type Locale } from '../i18n';
+import { writeFileAtomic, type CliFileSystem } from './files';
+import { CliFailure, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, chooseAndAnalyse, describeError, readWorkbook, resolveSettings, type CliIo, type ErrorCode } from './main';
+import { gridFromWorksheet, isOwnSummarySheet } from './workbook';
+
+const VALUE_OPTIONS = new Set(['--sheet', '--docx', '--lang', '--out', '--rank']);
+
+/** The command word of an argument list: its first argument that is neither an option nor an option's value. */
+export function commandOf(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return argv[i + 1] ?? null;
+    if (arg.startsWith('-') && arg !== '-') {
+      if (VALUE_OPTIONS.has(arg) || arg === '-o' || arg === '-s') i++;
+      continue;
+    }
+    return arg;
+  }
+  return null;
+}
+
+/** How many rows of a sheet to look at for a ledger or roster header. */
+const HEADER_ROWS = 10;
+
+/** The first rows of a worksheet as a grid: enough to see a header without reading a big sheet. */
+function headGrid(ws: Worksheet): Grid {
+  const values: Grid['values'] = [];
+  const last = Math.min(ws.rowCount, HEADER_ROWS);
+  for (let r = 1; r <= last; r++) {
+    const row = ws.getRow(r);
+    const cells: Grid['values'][number] = [];
+    for (let c = 1; c <= Math.min(row.cellCount, 30); c++) {
+      const v = row.getCell(c).value;
+      cells.push(typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v && typeof v === 'object' && 'richText' in v ? v.richText.map((p) => p.text).join('') : null);
+    }
+    values.push(cells);
+  }
+  return { sheetName: ws.name, originRow: 0, originCol: 0, values };
+}
+
+function rosterHeader(grid: Grid): boolean {
+  return grid.values.some((row) => {
+    const texts = row.map((v) => (typeof v === 'string' ? v.trim() : ''));
+    return texts.includes('单位') && texts.includes('类别') && texts.includes('别名');
+  });
+}
+
+/**
+ * #13 ledger: the workbook's ledger (by name, else by header) and roster (单位名录, or a sheet
+ * with 单位 | 类别 | 别名). Only the sheets chosen are read whole.
+ */
+export function ledgerAndRoster(sheets: readonly Worksheet[], rulesSheet: Worksheet | undefined): { ledgerGrid: Grid | null; rosterGrid: Grid | null; ledgerSheets: Set<Worksheet> } {
+  const candidates = sheets.filter((ws) => ws !== rulesSheet && !ws.name.startsWith('__'));
+  const heads = new Map<Worksheet, Grid>();
+  const head = (ws: Worksheet) => heads.get(ws) ?? heads.set(ws, headGrid(ws)).get(ws)!;
+  const ledgerWs =
+    candidates.find((ws) => isLedgerSheetName(ws.name) && isLedgerGrid(head(ws))) ??
+    candidates.find((ws) => !isRosterSheetName(ws.name) && !isOwnSummarySheet(ws) && isLedgerGrid(head(ws)));
+  const rosterWs = candidates.find((ws) => ws !== ledgerWs && isRosterSheetName(ws.name)) ?? candidates.find((ws) => ws !== ledgerWs && rosterHeader(head(ws)));
+  const ledgerSheets = new Set<Worksheet>([ledgerWs, rosterWs].filter((ws): ws is Worksheet => !!ws));
+  return { ledgerGrid: ledgerWs ? gridFromWorksheet(ledgerWs) : null, rosterGrid: rosterWs ? gridFromWorksheet(rosterWs) : null, ledgerSheets };
+}
+
+interface NoticeOptions {
+  input: string;
+  sheet: string | null;
+  docx: string | null;
+  force: boolean;
+  json: boolean;
+  locale: Locale;
+}
+
+function parse(argv: readonly string[]): { help: true; locale: Locale } | { help: false; options: NoticeOptions } {
+  const positional: string[] = [];
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  let seenCommand = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      const eq = arg.indexOf('=');
+      const raw = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+      const name = raw === '-s' ? '--sheet' : raw === '-h' ? '--help' : raw;
+      if (name === '--sheet' || name === '--docx' || name === '--lang') {
+        const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
+        if (value === undefined || value === '') throw new CliFailure('USAGE', 'cli.usage.missingValue', { option: name });
+        values.set(name, value);
+      } else if (name === '--force' || name === '--json' || name === '--help') {
+        flags.add(name);
+      } else {
+        throw new CliFailure('USAGE', 'cli.usage.unknownOption', { option: arg });
+      }
+      continue;
+    }
+    if (!seenCommand) seenCommand = true;
+    else positional.push(arg);
+  }
+  const lang = values.get('--lang');
+  if (lang !== undefined && lang !== 'zh-CN' && lang !== 'en-US') throw new CliFailure('USAGE', 'cli.usage.badLang', { value: lang });
+  const locale: Locale = (lang as Locale | undefined) ?? 'zh-CN';
+  if (flags.has('--help')) return { help: true, locale };
+  const input = positional[0];
+  if (input === undefined) throw new CliFailure('USAGE', 'cli.usage.missingInput');
+  if (positional.length > 1) throw new CliFailure('USAGE', 'cli.usage.extraArgument', { arg: positional[1]! });
+  return { help: false, options: { input, sheet: values.get('--sheet') ?? null, docx: values.get('--docx') ?? null, force: flags.has('--force'), json: flags.has('--json'), locale } };
+}
+
+export interface NoticeJson {
+  sheet: string | null;
+  period: string | null;
+  title: string | null;
+  sections: Array<{ heading: string; lines: string[] }>;
+  findings: Array<{ severity: Severity; code: FindingCode; cell: string | null; sheet: string | null; unit: string | null; message: string }>;
+  /** Present only when the run ended with exit status 2. */
+  error?: { code: ErrorCode; message: string };
+}
+
+function noticeJson(analysis: Analysis | null, locale: Locale): NoticeJson {
+  const notice = analysis?.notice ?? null;
+  return {
+    sheet: analysis?.sheetName ?? null,
+    period: analysis?.layout?.period ?? null,
+    title: notice?.title ?? null,
+    sections: notice?.sections.map((s) => ({ heading: s.heading, lines: [...s.lines] })) ?? [],
+    findings: (analysis?.findings ?? []).map((f) => ({ severity: f.severity, code: f.code, cell: f.cell, sheet: f.sheet ?? null, unit: f.unit, message: formatFinding(f, locale) })),
+  };
+}
+
+function humanText(analysis: Analysis, locale: Locale, docx: { path: string; written: boolean; forced: boolean } | null): string {
+  const tr = (key: string, params: Record<string, string | number> = {}) => t(key, locale, params);
+  const notice = analysis.notice!;
+  const lines: string[] = [notice.title];
+  for (const s of notice.sections) lines.push(s.heading, ...s.lines);
+  lines.push('');
+  const ledger = analysis.ledger;
+  lines.push(ledger?.ledger ? tr('cli.notice.ledger', { sheet: ledger.ledger.sheetName, rows: ledger.ledger.pieces.length }) : tr('cli.notice.noLedger'));
+  const shown = analysis.findings.filter((f) => f.severity !== 'info');
+  for (const f of shown) lines.push(`  [${tr(`severity.${f.severity}`)}] ${formatFinding(f, locale)}`);
+  if (docx) lines.push(docx.written ? tr(docx.forced ? 'cli.notice.docxForced' : 'cli.notice.docxWritten', { path: docx.path }) : tr('cli.notice.docxBlocked', { path: docx.path }));
+  return lines.join('\n') + '\n';
+}
+
+/** Run `scorecard notice …`. Resolves to the exit status; never throws. */
+export async function runNotice(argv: string[], io: CliIo, fs: CliFileSystem): Promise<number> {
+  const wantsJson = argv.includes('--json');
+  let locale: Locale = argv.includes('--lang=en-US') || argv[argv.indexOf('--lang') + 1] === 'en-US' ? 'en-US' : 'zh-CN';
+  let analysis: Analysis | null = null;
+  try {
+    const parsed = parse(argv);
+    if (parsed.help) {
+      io.stdout(t('cli.usage', parsed.locale) + '\n');
+      return EXIT_OK;
+    }
+    const options = parsed.options;
+    locale = options.locale;
+    const { workbook, stored } = await readWorkbook(fs, options.input);
+    // The settings the add-in saved in the workbook (top N, rank mode) shape the notice as they do in Excel.
+    const noticeOptions = { sheet: options.sheet, rank: null, locale };
+    const chosen = chooseAndAnalyse(workbook, noticeOptions, resolveSettings(noticeOptions, stored));
+    analysis = chosen.analysis;
+    if (!analysis.scored || !analysis.notice) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
+    const errors = hasErrors(analysis.findings);
+    let docx: { path: string; written: boolean; forced: boolean } | null = null;
+    if (options.docx !== null) {
+      if (errors && !options.force) docx = { path: options.docx, written: false, forced: false };
+      else {
+        const count = analysis.findings.filter((f) => f.severity === 'error').length;
+        const data = await noticeDocx(analysis.notice, scoreAttachment(analysis.scored), {
+          warning: errors ? t('cli.notice.docxWarning', 'zh-CN', { errors: count }) : null,
+        });
+        try {
+          await writeFileAtomic(fs, options.docx, data);
+        } catch (error) {
+          throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: options.docx, reason: describeError(error) });
+        }
+        docx = { path: options.docx, written: true, forced: errors };
+      }
+    }
+    if (options.json) io.stdout(JSON.stringify(noticeJson(analysis, locale), null, 2) + '\n');
+    else io.stdout(humanText(analysis, locale, docx));
+    if (docx && !docx.written && options.json) io.stderr(t('cli.notice.docxBlocked', locale, { path: docx.path }) + '\n');
+    return errors ? EXIT_FINDINGS : EXIT_OK;
+  } catch (error) {
+    const failure = error instanceof CliFailure ? error : new CliFailure('INTERNAL', 'cli.error.unexpected', { reason: describeError(error) });
+    const message = t(failure.key, locale, failure.params);
+    if (wantsJson) io.stdout(JSON.stringify({ ...noticeJson(analysis, locale), error: { code: failure.code, message } }, null, 2) + '\n');
+    io.stderr(message + '\n');
+    if (failure.code === 'USAGE') io.stderr(t('cli.usage.hint', locale) + '\n');
+    return EXIT_FAILURE;
+  }
+}
