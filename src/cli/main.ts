@@ -12,7 +12,7 @@ import {
   normalizeName,
   planWrites,
   writeCount,
-  FLAG_CODES,
+  SHEET_FLAG_CODES,
   RULES_SHEET_NAME,
   SEVERITY_ORDER,
   type Analysis,
@@ -359,7 +359,7 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
       for (const line of summary.noticeLines) lines.push(`  ${line}`);
     }
     lines.push('', tr('cli.report.flags'));
-    for (const code of FLAG_CODES) {
+    for (const code of SHEET_FLAG_CODES) {
       const units = summary.flagged[code];
       lines.push(tr('cli.report.flag', { label: flagLabel(code, L), count: units.length, units: units.length ? units.map((u) => u.unit).join(sep) : tr('cli.report.none') }));
     }

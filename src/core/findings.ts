@@ -47,7 +47,15 @@ export type FindingDetail =
   | { code: 'RANK_MISMATCH'; found: string; expected: number }
   | ({ code: 'FORMULA_OVERWRITE'; formula: string } & ColumnField)
   | { code: 'HIDDEN_ROW' }
-  | { code: 'RULES_SHEET_INVALID'; text: string };
+  | { code: 'RULES_SHEET_INVALID'; text: string }
+  // #14 year: findings about the periods of a year (sheet-level; `sheet` names the period's sheet)
+  | { code: 'PERIOD_HAS_ERRORS'; sheet: string; period: string; errors: number; firstCell: string | null }
+  | { code: 'PERIOD_NOT_RECOGNISED'; sheet: string }
+  | { code: 'PERIOD_DUPLICATE'; sheet: string; period: string; firstSheet: string }
+  | { code: 'UNIT_MISSING_IN_PERIOD'; sheet: string; period: string }
+  | { code: 'UNIT_JOINED_IN_PERIOD'; sheet: string; period: string }
+  | { code: 'UNIT_CATEGORY_CHANGED'; sheet: string; period: string; from: string; to: string }
+  | { code: 'YEAR_TOO_FEW_PERIODS'; periods: number };
 
 export type Finding = FindingDetail & At & { severity: Severity };
 export type FindingCode = Finding['code'];
@@ -81,6 +89,14 @@ export const SEVERITY: { readonly [C in FindingCode]: Severity } = {
   FORMULA_OVERWRITE: 'warning',
   HIDDEN_ROW: 'info',
   RULES_SHEET_INVALID: 'warning',
+  // #14 year
+  PERIOD_HAS_ERRORS: 'error',
+  PERIOD_NOT_RECOGNISED: 'warning',
+  PERIOD_DUPLICATE: 'warning',
+  UNIT_MISSING_IN_PERIOD: 'info',
+  UNIT_JOINED_IN_PERIOD: 'info',
+  UNIT_CATEGORY_CHANGED: 'warning',
+  YEAR_TOO_FEW_PERIODS: 'info',
 };
 
 export const ALL_FINDING_CODES = Object.keys(SEVERITY) as FindingCode[];

@@ -17,3 +17,23 @@ export { rankTotals, totalOf } from './score';
 export { noticeLine, topUnits } from './summary';
 export { UNCATEGORISED, SINGLE_CATEGORY } from './table';
 export { buildSummarySheet, noticeDraft, type SummaryText } from './summarySheet';
+// #14 year
+export { recognisePeriod, periodOfSheet, comparePeriods, commonYear, samePeriod, type Period } from './periods';
+export {
+  buildYear,
+  yearPeriods,
+  periodContext,
+  movementText,
+  yearNotice,
+  resolverFromAliases,
+  identityResolve,
+  REPEAT_ZERO_MIN,
+  type Year,
+  type YearSheet,
+  type YearOptions,
+  type YearPeriod,
+  type YearUnit,
+  type YearCategory,
+  type PeriodContext,
+} from './year';
+export { buildYearSheet, YEAR_SHEET_NAME } from './yearSheet';

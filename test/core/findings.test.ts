@@ -34,6 +34,14 @@ const CASES: Record<FindingCode, { grid: Grid; cells: Array<string | null> }> = 
   FORMULA_OVERWRITE: { grid: withFormula(table(['甲', 120, 15, 0.4, 135.4, 1]), 2, 4, '=SUM(B3:D3)'), cells: ['E3'] },
   HIDDEN_ROW: { grid: { ...table(['甲', 120, 0, 0], ['乙', 120, 5, 0]), hiddenRows: [3] }, cells: ['A4'] },
   RULES_SHEET_INVALID: { grid: table(['甲', 120, 0, 0]), cells: [] }, // covered in rules.test.ts (needs a rules sheet)
+  // #14 year: findings about several periods, never from one sheet (covered in test/core/year.test.ts)
+  PERIOD_HAS_ERRORS: { grid: table(['甲', 120, 0, 0]), cells: [] },
+  PERIOD_NOT_RECOGNISED: { grid: table(['甲', 120, 0, 0]), cells: [] },
+  PERIOD_DUPLICATE: { grid: table(['甲', 120, 0, 0]), cells: [] },
+  UNIT_MISSING_IN_PERIOD: { grid: table(['甲', 120, 0, 0]), cells: [] },
+  UNIT_JOINED_IN_PERIOD: { grid: table(['甲', 120, 0, 0]), cells: [] },
+  UNIT_CATEGORY_CHANGED: { grid: table(['甲', 120, 0, 0]), cells: [] },
+  YEAR_TOO_FEW_PERIODS: { grid: table(['甲', 120, 0, 0]), cells: [] },
 };
 
 function withFormula(grid: Grid, row: number, col: number, formula: string): Grid {
