@@ -25,6 +25,7 @@ import {
 import { flagLabel, formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
 import { isSameFile, nodeFileSystem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
 import { lossyParts, type LossyPart } from './xlsxParts';
+import { runYear, type YearDeps } from './year';
 import { applyWrites, findOwnSummarySheet, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
 
 export interface CliIo {
@@ -72,7 +73,7 @@ type ErrorCode =
   | 'INTERNAL';
 
 /** Ends the run with exit status 2 and a message. */
-class CliFailure extends Error {
+export class CliFailure extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly key: string,
@@ -215,7 +216,7 @@ function jsonReport(analysis: Analysis | null, locale: Locale, written: JsonWrit
 
 // ---- the run ----------------------------------------------------------------------------
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   if (error instanceof Error) return (error as NodeJS.ErrnoException).code ? `${(error as NodeJS.ErrnoException).code}: ${error.message}` : error.message;
   return String(error);
 }
@@ -226,7 +227,7 @@ interface Loaded {
   lossy: LossyPart[];
 }
 
-async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
+export async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
   let data: Uint8Array;
   try {
     data = await fs.readFile(file);
@@ -250,7 +251,7 @@ async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
   return { workbook, lossy: lossyParts(data) };
 }
 
-function isRulesSheet(ws: Worksheet): boolean {
+export function isRulesSheet(ws: Worksheet): boolean {
   return normalizeName(ws.name) === normalizeName(RULES_SHEET_NAME);
 }
 
@@ -323,7 +324,7 @@ async function writeOutput(fs: CliFileSystem, workbook: Workbook, chosen: Chosen
 
 // ---- the readable report ----------------------------------------------------------------
 
-function lossyText(lossy: readonly LossyPart[], locale: Locale): string {
+export function lossyText(lossy: readonly LossyPart[], locale: Locale): string {
   return lossy.map((part) => t(`cli.lossy.${part}`, locale)).join(locale === 'zh-CN' ? '、' : ', ');
 }
 
@@ -414,7 +415,9 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
 // ---- entry --------------------------------------------------------------------------------
 
 /** Run the command line. Resolves to the exit status; never throws. */
-export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, deps: CliDeps & YearDeps = {}): Promise<number> {
+  // #14 year: `scorecard year <in.xlsx>...` reads several files and has its own options.
+  if (argv[0] === 'year') return runYear(argv.slice(1), io, deps);
   const fs = deps.fs ?? nodeFileSystem;
   // Known before parsing, so even a usage error answers in the requested form.
   const wantsJson = argv.includes('--json');
@@ -424,7 +427,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
   try {
     const parsed = parseArgs(argv);
     if (parsed.kind === 'help') {
-      io.stdout(t('cli.usage', parsed.locale) + '\n');
+      io.stdout(t('cli.usage', parsed.locale) + '\n\n' + t('cli.year.usage', parsed.locale) + '\n');
       return EXIT_OK;
     }
     const options = parsed.options;
