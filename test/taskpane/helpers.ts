@@ -45,6 +45,8 @@ type Calls = { [K in keyof ScorecardHost]: unknown[][] };
 export function fakeHost(grid: Grid, overrides: Partial<ScorecardHost> = {}): ScorecardHost & { calls: Calls; fireSheetChange(): void } {
   const calls: Calls = {
     inspect: [], previewRecalc: [], applyRecalc: [], recalcNow: [], undoLast: [], clearFlags: [], writeSummary: [], selectCell: [], saveSettings: [], onActiveSheetChanged: [],
+    // #14 year
+    previewYear: [], applyYear: [], undoYear: [], periodContext: [],
   };
   let listener: (() => void) | null = null;
   const ok = <T,>(value: T): HostOutcome<T> => ({ ok: true, value });
@@ -58,6 +60,11 @@ export function fakeHost(grid: Grid, overrides: Partial<ScorecardHost> = {}): Sc
     writeSummary: async () => ok({ sheetName: '考评汇总', syncs: 2 }),
     selectCell: async () => ok(undefined),
     saveSettings: async () => ok(undefined),
+    // #14 year: a one-sheet workbook has no year; tests of the year pass their own.
+    previewYear: async () => ({ ok: false, message: { key: 'host.error.yearTooFewPeriods', params: { count: 1 } } }),
+    applyYear: async () => ok({ sheetName: '年度汇总', syncs: 2 }),
+    undoYear: async () => ok({ syncs: 2 }),
+    periodContext: async () => ok(null),
     onActiveSheetChanged: async (l) => {
       listener = l;
       return () => {
