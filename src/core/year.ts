@@ -196,6 +196,8 @@ export function buildYear(sheets: readonly YearSheet[], options: YearOptions = {
     list.push(seen);
     byCategory.set(seen.categoryKey, list);
     const first = seen.periods.findIndex((v) => v !== null);
+    // Nearly every unit is in every period: nothing is made for those.
+    if (first === 0 && !seen.periods.includes(null) && !seen.periodCategory.some((c) => c !== seen.categoryKey)) continue;
     for (let p = 0; p < P; p++) {
       const place = { ...SHEET_LEVEL, unit: seen.name };
       const { sheetName, label } = periods[p]!;
@@ -282,15 +284,19 @@ export interface PeriodContext {
  * The context of `current` among `sheets`: the year up to and including its period. Null when
  * its period is not recognised or no earlier period is in the workbook (nothing to compare).
  */
-export function periodContext(current: Analysis, sheets: readonly YearSheet[], options: YearOptions = {}): PeriodContext | null {
+export function periodContext(current: Analysis, sheets: readonly YearSheet[], options: YearOptions & { year?: Year } = {}): PeriodContext | null {
   const resolve = options.resolve ?? identityResolve;
   const { periods } = yearPeriods(sheets);
   const at = periods.findIndex((p) => p.analysis === current);
   if (at < 1 || !current.scored) return null;
-  const year = buildYear(
-    periods.slice(0, at + 1).map((p) => ({ analysis: p.analysis, file: p.file })),
-    { resolve, rankMode: current.rules.rankMode, topN: current.rules.topN },
-  );
+  // The year already made from these sheets serves when `current` is its latest period (the common case).
+  const reuse = options.year && at === periods.length - 1 && options.year.periods.length === periods.length && options.year.rankMode === current.rules.rankMode;
+  const year = reuse
+    ? options.year!
+    : buildYear(
+        periods.slice(0, at + 1).map((p) => ({ analysis: p.analysis, file: p.file })),
+        { resolve, rankMode: current.rules.rankMode, topN: current.rules.topN },
+      );
   const byKey = new Map<string, YearUnit>();
   for (const c of year.categories) for (const u of c.units) byKey.set(normalizeName(u.name), u);
   const units: PeriodContext['units'] = new Map();

@@ -133,7 +133,7 @@ export function createYearMethods(deps: YearHostDeps) {
         const own = await findOwn(context, got.names);
         if (got.names.some((n) => isSummaryName(n, YEAR_SHEET_NAME))) syncs += 1;
         const sheetName = own ? own.name : freeSheetName(got.names, YEAR_SHEET_NAME);
-        const context2: PeriodContext | null = got.active.analysis.scored ? periodContext(got.active.analysis, got.yearSheets) : null;
+        const context2: PeriodContext | null = got.active.analysis.scored ? periodContext(got.active.analysis, got.yearSheets, { year }) : null;
         return ok({ year, sheetName, replaces: own !== null, context: context2, syncs });
       });
     },
