@@ -8,6 +8,7 @@ import { coreStages } from './stages';
 import { cliRatio } from './cli';
 import { simPreviewApply, simRecalc, simSummary } from './excel';
 import { peerRatio } from './peer';
+import { simYear } from './year';
 
 type Figure = (args: Record<string, unknown>) => Promise<unknown>;
 
@@ -20,6 +21,8 @@ const FIGURES: Record<string, Figure> = {
   simPreviewApply: (a) => simPreviewApply(Number(a.units), Number(a.runs ?? 1)),
   simSummary: (a) => simSummary(String(a.fixture), Number(a.runs ?? 1)),
   peerRatio: (a) => peerRatio(Number(a.units), Number(a.runs ?? 3)),
+  // #14 year
+  simYear: (a) => simYear(Number(a.units), Number(a.sheets), Number(a.runs ?? 1)),
 };
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@
 // Prints a table and writes bench/results.json. Each figure runs in its own node process
 // (bench/worker.ts, bundled here with esbuild) and is the median of several runs; a figure
 // whose module is missing or unfinished prints "n/a (reason)" instead of stopping the run.
-//   node scripts/bench.mjs [--quick] [--only core,memory,peer,excel,cli,pane] [--no-build] [--no-write]
+//   node scripts/bench.mjs [--quick] [--only core,memory,peer,excel,cli,pane,year] [--no-build] [--no-write]
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
@@ -171,6 +171,19 @@ async function excelFigures() {
   if (result.na) return row('summary-syncs', label, na(result), '≤ 3 syncs', 'n/a');
   const v = result.value;
   row('summary-syncs', label, `${v.syncs} syncs (${v.bytes.map((b) => `${fmt(b / 1024, 1)} KB`).join(' + ')}), ${fmt(v.ms)} ms`, '≤ 3 syncs', verdict(v.syncs <= 3), { runs: quick ? 1 : 5 });
+}
+
+// #14 year: twelve monthly sheets of 5,000 units make a year in the simulated Excel.
+async function yearFigure() {
+  log('simulated Excel: 年度汇总 from 12 monthly sheets of 5,000 units');
+  const label = 'simulated Excel, 年度汇总 (preview + write), 12 sheets × 5,000 units';
+  const budget = '≤ 2 s, every sync < 5 MB';
+  const result = await runFigure('simYear', { units: 5000, sheets: 12, runs: quick ? 1 : 3 });
+  raw.simYear = result;
+  if (result.na) return row('year-12x5000', label, na(result), budget, 'n/a');
+  const v = result.value;
+  const mb = (b) => `${fmt(b / 1024 / 1024, 2)} MB`;
+  row('year-12x5000', label, `${fmt(v.ms)} ms (preview ${fmt(v.previewMs)} ms); ${v.syncs} syncs; largest request ${mb(v.maxBytes)}, response ${mb(v.maxResponseBytes)}`, budget, verdict(v.ms <= 2000 && v.withinBudget), { runs: v.runs });
 }
 
 async function cliFigure() {
@@ -402,6 +415,7 @@ if (wants('memory')) await memoryFigure();
 if (wants('peer')) await peerFigure();
 if (wants('excel')) await excelFigures();
 if (wants('cli')) await cliFigure();
+if (wants('year')) await yearFigure();
 if (wants('pane')) await paneFigures();
 info.seconds = Math.round((Date.now() - started) / 1000);
 printTable(info);

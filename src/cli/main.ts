@@ -12,7 +12,7 @@ import {
   normalizeName,
   planWrites,
   writeCount,
-  FLAG_CODES,
+  SHEET_FLAG_CODES,
   RULES_SHEET_NAME,
   sheetPreference,
   SEVERITY_ORDER,
@@ -26,6 +26,7 @@ import {
 import { flagLabel, formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
 import { isSameFile, nodeFileSystem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
 import { lossyParts, type LossyPart } from './xlsxParts';
+import { runYear, type YearDeps } from './year';
 import { commandOf, ledgerAndRoster, runNotice } from './notice';
 import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
 import { InPlaceError, readSettingsFrom, writeInPlace, type CellEdit, type StoredSettings } from '../xlsx';
@@ -271,7 +272,7 @@ export async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loa
   return { workbook, data, lossy: lossyParts(data), stored };
 }
 
-function isRulesSheet(ws: Worksheet): boolean {
+export function isRulesSheet(ws: Worksheet): boolean {
   return normalizeName(ws.name) === normalizeName(RULES_SHEET_NAME);
 }
 
@@ -408,7 +409,7 @@ async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, op
 
 // ---- the readable report ----------------------------------------------------------------
 
-function lossyText(lossy: readonly LossyPart[], locale: Locale): string {
+export function lossyText(lossy: readonly LossyPart[], locale: Locale): string {
   return lossy.map((part) => t(`cli.lossy.${part}`, locale)).join(locale === 'zh-CN' ? '、' : ', ');
 }
 
@@ -457,7 +458,7 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
       for (const line of summary.noticeLines) lines.push(`  ${line}`);
     }
     lines.push('', tr('cli.report.flags'));
-    for (const code of FLAG_CODES) {
+    for (const code of SHEET_FLAG_CODES) {
       const units = summary.flagged[code];
       lines.push(tr('cli.report.flag', { label: flagLabel(code, L), count: units.length, units: units.length ? units.map((u) => u.unit).join(sep) : tr('cli.report.none') }));
     }
@@ -516,7 +517,9 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
 // ---- entry --------------------------------------------------------------------------------
 
 /** Run the command line. Resolves to the exit status; never throws. */
-export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, deps: CliDeps & YearDeps = {}): Promise<number> {
+  // #14 year: `scorecard year <in.xlsx>...` reads several files and has its own options.
+  if (argv[0] === 'year') return runYear(argv.slice(1), io, deps);
   const fs = deps.fs ?? nodeFileSystem;
   if (commandOf(argv) === 'notice') return runNotice(argv, io, fs);
   // Known before parsing, so even a usage error answers in the requested form.
@@ -528,7 +531,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
   try {
     const parsed = parseArgs(argv);
     if (parsed.kind === 'help') {
-      io.stdout(t('cli.usage', parsed.locale) + '\n');
+      io.stdout(t('cli.usage', parsed.locale) + '\n\n' + t('cli.year.usage', parsed.locale) + '\n');
       return EXIT_OK;
     }
     const options = parsed.options;

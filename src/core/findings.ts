@@ -68,7 +68,15 @@ export type FindingDetail =
   | { code: 'LEDGER_NO_PERIOD' }
   | { code: 'LEDGER_UNKNOWN_KIND'; text: string }
   | { code: 'LEDGER_OUTSIDE_PERIOD'; count: number; period: string }
-  | { code: 'ADOPTION_MISMATCH'; found: string; expected: number };
+  | { code: 'ADOPTION_MISMATCH'; found: string; expected: number }
+  // #14 year: findings about the periods of a year (sheet-level; `sheet` names the period's sheet)
+  | { code: 'PERIOD_HAS_ERRORS'; sheet: string; period: string; errors: number; firstCell: string | null }
+  | { code: 'PERIOD_NOT_RECOGNISED'; sheet: string }
+  | { code: 'PERIOD_DUPLICATE'; sheet: string; period: string; firstSheet: string }
+  | { code: 'UNIT_MISSING_IN_PERIOD'; sheet: string; period: string }
+  | { code: 'UNIT_JOINED_IN_PERIOD'; sheet: string; period: string }
+  | { code: 'UNIT_CATEGORY_CHANGED'; sheet: string; period: string; from: string; to: string }
+  | { code: 'YEAR_TOO_FEW_PERIODS'; periods: number };
 
 export type Finding = FindingDetail & At & { severity: Severity };
 export type FindingCode = Finding['code'];
@@ -121,6 +129,14 @@ export const SEVERITY: { readonly [C in FindingCode]: Severity } = {
   LEDGER_UNKNOWN_KIND: 'error',
   LEDGER_OUTSIDE_PERIOD: 'info',
   ADOPTION_MISMATCH: 'warning',
+  // #14 year
+  PERIOD_HAS_ERRORS: 'error',
+  PERIOD_NOT_RECOGNISED: 'warning',
+  PERIOD_DUPLICATE: 'warning',
+  UNIT_MISSING_IN_PERIOD: 'info',
+  UNIT_JOINED_IN_PERIOD: 'info',
+  UNIT_CATEGORY_CHANGED: 'warning',
+  YEAR_TOO_FEW_PERIODS: 'info',
 };
 
 /** Excel's limit on the characters of one cell. */

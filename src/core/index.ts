@@ -26,3 +26,23 @@ export { ROSTER_SHEET_NAMES, createRoster, effectiveRoster, isRosterSheetName, i
 export { LEDGER_SHEET_NAMES, adoptionPoints, isLedgerGrid, isLedgerSheetName, pickLedgerGrid, piecesOf, readLedger, type Ledger, type LedgerColumns, type LedgerName, type LedgerPiece } from './ledger';
 export { defaultLedgerRules, readLedgerRules, DEFAULT_OFFICE_NAME, DEFAULT_NOTICE_LEVEL, type LedgerRules } from './points';
 export { buildNotice, noticeText, scoreAttachment, CLERK_MARK_OPEN, CLERK_MARK_CLOSE, type Notice, type NoticeSection, type NoticeInput, type ScoreAttachment } from './notice';
+// #14 year
+export { recognisePeriod, periodOfSheet, comparePeriods, commonYear, samePeriod, type Period } from './periods';
+export {
+  buildYear,
+  yearPeriods,
+  periodContext,
+  movementText,
+  yearNotice,
+  resolverFromAliases,
+  identityResolve,
+  REPEAT_ZERO_MIN,
+  type Year,
+  type YearSheet,
+  type YearOptions,
+  type YearPeriod,
+  type YearUnit,
+  type YearCategory,
+  type PeriodContext,
+} from './year';
+export { buildYearSheet, YEAR_SHEET_NAME } from './yearSheet';

@@ -121,8 +121,21 @@ export interface ScoreTable {
   categories: CategoryTable[];
 }
 
-export type FlagCode = 'ZERO_SUBMISSION' | 'BELOW_QUOTA' | 'LOW_QUALITY';
-export const FLAG_CODES: readonly FlagCode[] = ['ZERO_SUBMISSION', 'BELOW_QUOTA', 'LOW_QUALITY'];
+export type FlagCode =
+  | 'ZERO_SUBMISSION'
+  | 'BELOW_QUOTA'
+  | 'LOW_QUALITY'
+  // #14 year: 零报送 in two or more consecutive periods up to the latest (only the year knows it)
+  | 'REPEAT_ZERO_SUBMISSION';
+export const FLAG_CODES: readonly FlagCode[] = [
+  'ZERO_SUBMISSION',
+  'BELOW_QUOTA',
+  'LOW_QUALITY',
+  // #14 year
+  'REPEAT_ZERO_SUBMISSION',
+];
+/** #14 year: the flags one period's sheet gives by itself (REPEAT_ZERO_SUBMISSION needs the periods before it). */
+export const SHEET_FLAG_CODES: readonly FlagCode[] = FLAG_CODES.slice(0, 3);
 /** Shared by every unit without flags (most of them). Never mutated. */
 export const NO_FLAGS: FlagCode[] = [];
 
@@ -281,4 +294,6 @@ export const FLAG_LABELS_ZH: Record<FlagCode, string> = {
   ZERO_SUBMISSION: '零报送',
   BELOW_QUOTA: '基础数量不足',
   LOW_QUALITY: '质量待提高',
+  // #14 year
+  REPEAT_ZERO_SUBMISSION: '连续零报送',
 };

@@ -23,7 +23,7 @@ export function noticeLine(category: string, topN: number, top: readonly ScoredU
 export function summarize(scored: ScoredTable): Summary {
   const topN = scored.rules.topN;
   // Object literals, not objects built key by key: their hidden classes outlive the run (see categoryTable).
-  const flagged: Record<FlagCode, FlaggedUnit[]> = { ZERO_SUBMISSION: [], BELOW_QUOTA: [], LOW_QUALITY: [] };
+  const flagged: Record<FlagCode, FlaggedUnit[]> = { ZERO_SUBMISSION: [], BELOW_QUOTA: [], LOW_QUALITY: [], REPEAT_ZERO_SUBMISSION: [] };
   const categories: CategorySummary[] = scored.categories.map((category) => {
     const tally: Tally = {
       category: category.name,
@@ -31,7 +31,7 @@ export function summarize(scored: ScoredTable): Summary {
       max: -Infinity,
       min: Infinity,
       top: [],
-      flagCounts: { ZERO_SUBMISSION: 0, BELOW_QUOTA: 0, LOW_QUALITY: 0 },
+      flagCounts: { ZERO_SUBMISSION: 0, BELOW_QUOTA: 0, LOW_QUALITY: 0, REPEAT_ZERO_SUBMISSION: 0 },
     };
     const members = category.members;
     for (let i = 0; i < members.length; i++) count(tally, scored, flagged, members[i]!);

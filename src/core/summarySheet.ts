@@ -4,10 +4,11 @@
  * findings. Hosts render it (src/excel, src/cli).
  */
 import { centsToNumber } from './decimal';
-import { FLAG_CODES, FLAG_LABELS_ZH, type Analysis } from './model';
+import { SHEET_FLAG_CODES, FLAG_LABELS_ZH, type Analysis } from './model';
 import { MAX_CELL_CHARS, type Finding } from './findings';
 import { noticeText } from './notice';
 import { SUMMARY_MARKER, SUMMARY_SHEET_NAME, type ChartSpec, type SheetSpec, type SpecCell, type SpecStyle } from './sheetSpec';
+import type { PeriodContext } from './year';
 
 /** Text the sheet needs, supplied by the caller from src/i18n so the core stays locale-free. */
 export interface SummaryText {
@@ -25,7 +26,7 @@ const CHART_ROWS_MIN = 8;
 const headerText = (text: string) => text.replace(/&/g, '&&');
 
 /** Call as `buildSummarySheet(analysis, summaryText(locale))` with summaryText from src/i18n. */
-export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetSpec {
+export function buildSummarySheet(analysis: Analysis, text: SummaryText, context: PeriodContext | null = null): SheetSpec {
   const rows: SpecCell[][] = [];
   const merges: SheetSpec['merges'] = [];
   const cell = (value: string | number | null, style: SpecStyle): SpecCell => ({ value: typeof value === 'string' && value.length > MAX_CELL_CHARS ? `${value.slice(0, MAX_CELL_CHARS - 1)}…` : value, style });
@@ -36,6 +37,9 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
   const blank = () => rows.push([]);
   const header = (...labels: string[]) => rows.push(labels.map((l) => cell(l, 'header')));
   const L = text.label;
+  // #14 year: with the previous period in the workbook, each unit's rank movement beside it.
+  const moved = (name: string) => (context ? [cell(context.units.get(name)?.text ?? '', 'text')] : []);
+  const movedHeader = context ? [L('summary.col.movement')] : [];
 
   const summary = analysis.summary;
   const period = summary?.period ?? analysis.layout?.period ?? '';
@@ -51,7 +55,7 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
   const charts: ChartSpec[] = [];
   if (summary && analysis.scored) {
     wide(L('summary.section.categories'), 'section');
-    header(L('summary.col.category'), L('summary.col.units'), L('summary.col.mean'), L('summary.col.max'), L('summary.col.min'), ...FLAG_CODES.map((c) => L(`summary.flag.${c}`)));
+    header(L('summary.col.category'), L('summary.col.units'), L('summary.col.mean'), L('summary.col.max'), L('summary.col.min'), ...SHEET_FLAG_CODES.map((c) => L(`summary.flag.${c}`)));
     for (const c of summary.categories) {
       rows.push([
         cell(c.name, 'text'),
@@ -59,22 +63,22 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
         cell(centsToNumber(c.meanCents), 'number'),
         cell(centsToNumber(c.maxCents), 'number'),
         cell(centsToNumber(c.minCents), 'number'),
-        ...FLAG_CODES.map((code) => cell(c.flagCounts[code], 'number')),
+        ...SHEET_FLAG_CODES.map((code) => cell(c.flagCounts[code], 'number')),
       ]);
     }
     blank();
 
     wide(L('summary.section.top', { topN: summary.topN }), 'section');
-    header(L('summary.col.category'), L('summary.col.rank'), L('summary.col.unit'), L('summary.col.total'));
+    header(L('summary.col.category'), L('summary.col.rank'), L('summary.col.unit'), L('summary.col.total'), ...movedHeader);
     for (const c of summary.categories) {
-      for (const u of c.top) rows.push([cell(c.name, 'text'), cell(u.rank, 'number'), cell(u.name, 'text'), cell(centsToNumber(u.totalCents), 'number')]);
+      for (const u of c.top) rows.push([cell(c.name, 'text'), cell(u.rank, 'number'), cell(u.name, 'text'), cell(centsToNumber(u.totalCents), 'number'), ...moved(u.name)]);
     }
     blank();
 
     wide(L('summary.section.flags'), 'section');
     header(L('summary.col.category'), L('summary.col.flag'), L('summary.col.unit'));
     let anyFlag = false;
-    for (const code of FLAG_CODES) {
+    for (const code of SHEET_FLAG_CODES) {
       for (const f of summary.flagged[code]) {
         anyFlag = true;
         rows.push([cell(f.category, 'text'), cell(L(`summary.flag.${code}`), 'text'), cell(f.unit, 'text')]);
@@ -86,7 +90,7 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
     wide(L('summary.section.notice'), 'section');
     if (warning) wide(warning, 'warning');
     // #13 ledger: the whole notice (title, sections 一 to 四) when there is one.
-    for (const line of analysis.notice ? noticeText(analysis.notice) : noticeDraft(analysis)) for (const part of splitNoticeLine(line)) wide(part, 'notice');
+    for (const line of analysis.notice ? noticeText(analysis.notice) : noticeDraft(analysis, context)) for (const part of splitNoticeLine(line)) wide(part, 'notice');
     blank();
     const ledger = analysis.ledger?.ledger;
     if (ledger) {
@@ -115,10 +119,10 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
         return { top, left: 0, bottom: top + height - 1, right: WIDTH - 1 };
       });
       wide(L('summary.section.data'), 'section');
-      header(L('summary.col.category'), L('summary.col.rank'), L('summary.col.unit'), L('summary.col.total'));
+      header(L('summary.col.category'), L('summary.col.rank'), L('summary.col.unit'), L('summary.col.total'), ...movedHeader);
       withUnits.forEach((c, i) => {
         const dataTop = rows.length;
-        for (const u of c.units) rows.push([cell(c.name, 'text'), cell(u.rank, 'number'), cell(u.name, 'text'), cell(centsToNumber(u.totalCents), 'number')]);
+        for (const u of c.units) rows.push([cell(c.name, 'text'), cell(u.rank, 'number'), cell(u.name, 'text'), cell(centsToNumber(u.totalCents), 'number'), ...moved(u.name)]);
         const dataBottom = rows.length - 1;
         charts.push({
           title: L('summary.chartTitle', { category: c.name }),
@@ -193,20 +197,28 @@ export function splitNoticeLine(line: string, max = NOTICE_ROW_CHARS): string[] 
 }
 
 /** The notice lines (top N per category) followed by the flag sentences, ready to paste. */
-export function noticeDraft(analysis: Analysis): string[] {
+export function noticeDraft(analysis: Analysis, context: PeriodContext | null = null): string[] {
   const summary = analysis.summary;
   if (!summary) return [];
   const lines = [...summary.noticeLines];
-  for (const code of FLAG_CODES) {
-    const units = summary.flagged[code].map((f) => f.unit);
+  for (const code of SHEET_FLAG_CODES) {
+    const units = summary.flagged[code].map((f) => (code === 'ZERO_SUBMISSION' ? zeroRunName(f.unit, context) : f.unit));
     if (units.length) lines.push(`${FLAG_SENTENCE[code]}${units.join('、')}`);
   }
   return lines;
 }
 
-const FLAG_SENTENCE: Record<(typeof FLAG_CODES)[number], string> = {
+/** #14 year: "水利局（连续3期）" when the unit was 零报送 in the periods just before this one too. */
+function zeroRunName(unit: string, context: PeriodContext | null): string {
+  const run = context?.units.get(unit)?.zeroRun ?? 0;
+  return run >= 2 ? `${unit}（连续${run}期）` : unit;
+}
+
+const FLAG_SENTENCE: Record<(typeof SHEET_FLAG_CODES)[number], string> = {
   ZERO_SUBMISSION: `${FLAG_LABELS_ZH.ZERO_SUBMISSION}单位：`,
   BELOW_QUOTA: `${FLAG_LABELS_ZH.BELOW_QUOTA}单位：`,
   LOW_QUALITY: '报送数量达标但未被采用、信息质量待提高的单位：',
+  // #14 year
+  REPEAT_ZERO_SUBMISSION: `${FLAG_LABELS_ZH.REPEAT_ZERO_SUBMISSION}单位：`,
 };
 

@@ -3,7 +3,7 @@
  * Office.js (the real Excel, or the simulated workbook in src/sim that speaks the same API).
  * UI code depends on this interface only, so it can be handed a fake in unit tests.
  */
-import type { Analysis, FindingCode, RankMode, WritePlan } from '../core';
+import type { Analysis, FindingCode, PeriodContext, RankMode, WritePlan, Year } from '../core';
 
 export interface ScorecardSettings {
   rankMode: RankMode;
@@ -29,6 +29,20 @@ export interface Inspection {
   settings: ScorecardSettings;
   /** Whether a 撤销上次计算 record exists in the workbook. */
   canUndo: boolean;
+  /** #14 year: the workbook's sheets that could hold a period (not 考评规则, not the product's own), when known. */
+  periodCandidates?: string[];
+}
+
+/** #14 year: what 年度汇总 will write, for the confirmation dialog. */
+export interface YearPreview {
+  year: Year;
+  /** The name the 年度汇总 sheet will take (年度汇总, or 年度汇总(2) beside a user's sheet of that name). */
+  sheetName: string;
+  /** True when it replaces the product's own earlier 年度汇总 (which undo then puts back). */
+  replaces: boolean;
+  /** The active sheet's movement and 零报送 runs against the periods before it, when it is a period. */
+  context: PeriodContext | null;
+  syncs: number;
 }
 
 export interface RecalcPreview {
@@ -68,6 +82,15 @@ export interface ScorecardHost {
    * anyway carries a warning at its top and above its notice text.
    */
   writeSummary(options?: { allowErrors?: boolean }): Promise<HostOutcome<{ sheetName: string; syncs: number; errors: number }>>;
+  // #14 year
+  /** Read every period sheet and make the year; writes nothing. */
+  previewYear(): Promise<HostOutcome<YearPreview>>;
+  /** Write the previewed 年度汇总 (refused while a period has errors unless `force`); one undo step. */
+  applyYear(preview: YearPreview, force?: boolean): Promise<HostOutcome<{ sheetName: string; syncs: number }>>;
+  /** Remove the 年度汇总 the product last wrote, putting back the one it replaced. */
+  undoYear(): Promise<HostOutcome<{ syncs: number }>>;
+  /** Movement and 零报送 runs of the active sheet against the sheets whose tab names give earlier periods. */
+  periodContext(): Promise<HostOutcome<PeriodContext | null>>;
   /** Select a cell of a sheet so the user sees it. */
   selectCell(sheetName: string, address: string): Promise<HostOutcome<void>>;
   saveSettings(settings: ScorecardSettings): Promise<HostOutcome<void>>;

@@ -35,6 +35,7 @@ import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
 import { freeSheetName, isOwnSummary, isSummaryName, queueRenderSpec } from './summary';
 import { UNDO_SHEET_NAME } from './undoStore';
 import { applyChanges, changesOf, WriteFailedError, type StoreUpdate } from './write';
+import { createYearMethods, periodCandidates } from './year';
 
 export type { ExcelRunner, OfficeLike } from './office';
 export { officeExcelRunner } from './office';
@@ -135,10 +136,26 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     return { merges: mergesOf(read), store, ...(budget ? { budget } : {}) };
   }
 
+  // #14 year: 年度汇总, its undo, and the quarter's movement against the periods before it.
+  const year = createYearMethods({ run, office, runOptions, readOptions, inspection, locale });
+
   const host: ScorecardHost = {
     async inspect() {
-      return onActiveSheet(readOptions, async (_context, read) => ok(inspection(read)));
+      const sheet = { name: '' };
+      return guarded(sheet, async (context) => {
+        // Every sheet's name in the same sync: the pane offers 年度汇总 when other sheets could be periods.
+        const sheets = context.workbook.worksheets;
+        const read = await readActiveSheet(context, office, { ...readOptions, alsoQueue: () => void sheets.load('items/name') });
+        if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
+        sheet.name = read.sheetName;
+        return ok({ ...inspection(read), periodCandidates: periodCandidates(sheets.items.map((s) => s.name)) });
+      });
     },
+
+    previewYear: () => year.previewYear(),
+    applyYear: (preview, force) => year.applyYear(preview, force),
+    undoYear: () => year.undoYear(),
+    periodContext: () => year.periodContext(),
 
     async previewRecalc() {
       return onActiveSheet(readOptions, async (_context, read) => ok(preview(read)));
@@ -236,9 +253,11 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
             return failure('host.error.summaryHasErrors', { sheet: read.sheetName, count: errors.length, cell: errors[0]?.cell ?? '' });
           }
           if (read.workbookProtected) return failure('host.error.workbookProtected', { sheet: SUMMARY_SHEET_NAME });
-          const spec = buildSummarySheet(insp.analysis, summaryText(locale()));
           const names = sheets.items.map((s) => s.name);
-          let syncs = read.syncs;
+          // #14 year: movement and 零报送 runs when sheets named for earlier periods are in the workbook (extra syncs only then).
+          const within = await year.contextWithin(context, read, insp, names);
+          const spec = buildSummarySheet(insp.analysis, summaryText(locale()), within.context);
+          let syncs = read.syncs + within.syncs;
           // Sync 2 (only when a sheet has a summary's name): which of them is ours.
           const candidates = names.filter((n) => isSummaryName(n, spec.name));
           let own: { name: string; position: number } | null = null;

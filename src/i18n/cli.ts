@@ -137,6 +137,21 @@ export const cliMessages: LocaleDictionaries = {
     'cli.notice.docxForced': '已按 --force 写入 Word 文件：{path}（文件开头注明得分表存在错误）',
     'cli.notice.docxBlocked': '得分表存在错误，未写入 {path}；修正后重试，或加 --force 仍然写入。',
     'cli.notice.docxWarning': (p: Params) => `【注意：得分表存在${p.errors}处错误，本稿仅供核对，请修正后重新生成。】`,
+    // #14 year
+    'cli.year.usage': `年度汇总：
+  scorecard year <输入.xlsx>... [--out <输出.xlsx>] [--rank competition|dense] [--force] [--json]
+  读取各输入文件中标题或表名写明期别（如“2023年7—9月份”“2023年第二季度”“二季度”“10—12月份”“2023年5月”）的得分表，
+  按日期排序，逐单位汇总各期得分、年度累计得分、年度排名、末期名次变化（↑↓—新）和标记（含“连续零报送”）。
+  --out 只有一个输入文件时，在其副本中写入“年度汇总”工作表；多个输入文件时，输出文件只含“年度汇总”。
+  某期得分表有错误时不写入，除非加 --force。`,
+    'cli.year.periods': '期别（{count} 期，按日期）：{periods}',
+    'cli.year.category': '{name}（{units} 个单位）：名次  单位  各期得分  年度累计得分  名次变化',
+    'cli.year.unit': '  {rank}  {name}  {periods}  {total}  {movement}',
+    'cli.year.notice': '年度通报文字：',
+    'cli.year.notWritten': '结论：有 {errors} 处错误，未写入任何文件。请先修正有错误的各期得分表，或加 --force 强制写入。',
+    'cli.year.written': '已写入 {path}：工作表“{sheet}”。',
+    'cli.year.replaced': '已写入 {path}：更新了本工具此前生成的工作表“{sheet}”。',
+    'cli.year.noPeriods': '未找到可汇总的得分表：{files} 中没有标题或表名写明期别的得分表（如“2023年7—9月份”“二季度”“2023年5月”）。',
   },
   'en-US': {
     'cli.usage': USAGE_EN,
@@ -226,5 +241,21 @@ export const cliMessages: LocaleDictionaries = {
     'cli.notice.docxForced': 'Word file written with --force: {path} (it opens with a warning that the sheet has errors)',
     'cli.notice.docxBlocked': 'The sheet has errors: {path} was not written. Fix them and retry, or add --force.',
     'cli.notice.docxWarning': (p: Params) => `[Note: the score sheet has ${p.errors} error(s); this draft is for checking only.]`,
+    // #14 year
+    'cli.year.usage': `The year:
+  scorecard year <in.xlsx>... [--out <out.xlsx>] [--rank competition|dense] [--force] [--json]
+  Reads every score sheet whose title or name gives its period (2023年7—9月份, 2023年第二季度, 二季度,
+  10—12月份, 2023年5月) in the inputs, orders them by date, and gives each unit its total per period,
+  year total, rank for the year, rank movement in the last period (↑ ↓ — 新) and flags (连续零报送 included).
+  --out with one input writes a 年度汇总 sheet into a copy of it; with several inputs the output holds 年度汇总 alone.
+  Nothing is written while a period sheet has errors, unless --force.`,
+    'cli.year.periods': 'Periods ({count}, by date): {periods}',
+    'cli.year.category': '{name} ({units} units): rank  unit  per period  year total  move',
+    'cli.year.unit': '  {rank}  {name}  {periods}  {total}  {movement}',
+    'cli.year.notice': 'Annual notice text:',
+    'cli.year.notWritten': 'Result: {errors} errors found; nothing was written. Fix the period sheets with errors, or use --force to write anyway.',
+    'cli.year.written': 'Wrote {path}: sheet "{sheet}".',
+    'cli.year.replaced': 'Wrote {path}: replaced the sheet "{sheet}" this tool generated before.',
+    'cli.year.noPeriods': 'No period to put into a year: no score sheet in {files} has a title or name giving its period (such as 2023年7—9月份, 二季度, 2023年5月).',
   },
 };

@@ -61,6 +61,15 @@ const zhFindings: FindingMessages = {
   LEDGER_UNKNOWN_KIND: (f) => `单元格 ${f.sheet ?? ''}!${f.cell ?? ''} 的采用情况“${f.text}”无法识别，该条未计入；应为县政府采用、市政府采用、省政府采用、约稿或计分表中的一项。`,
   LEDGER_OUTSIDE_PERIOD: (f) => `采用登记“${f.sheet ?? ''}”中有 ${f.count} 条不在${f.period}内，未计入。`,
   ADOPTION_MISMATCH: (f) => `${at(f)}${who(f)} 的采用得分为“${f.found}”，按采用登记和计分表应为 ${f.expected}，将改写为 ${f.expected}。`,
+  // #14 year
+  PERIOD_HAS_ERRORS: (f) =>
+    `工作表“${f.sheet}”（${f.period}）有 ${f.errors} 处错误${f.firstCell ? `（首处在 ${f.firstCell}）` : ''}，请先在该表中修正；修正前不写入年度汇总，确认仍要写入请用 --force（任务窗格中确认写入）。`,
+  PERIOD_NOT_RECOGNISED: (f) => `工作表“${f.sheet}”有得分表，但从标题和表名看不出期别（如“2023年7—9月份”“二季度”“2023年5月”），未计入年度汇总。`,
+  PERIOD_DUPLICATE: (f) => `工作表“${f.sheet}”与“${f.firstSheet}”是同一期（${f.period}），只计入“${f.firstSheet}”。`,
+  UNIT_MISSING_IN_PERIOD: (f) => `${f.unit ?? ''} 不在“${f.sheet}”（${f.period}）中，该期留空。`,
+  UNIT_JOINED_IN_PERIOD: (f) => `${f.unit ?? ''} 自“${f.sheet}”（${f.period}）起参加考评，按已有各期计分排名。`,
+  UNIT_CATEGORY_CHANGED: (f) => `${f.unit ?? ''} 在“${f.sheet}”（${f.period}）属于“${f.from}”，年度按最新类别“${f.to}”排名。`,
+  YEAR_TOO_FEW_PERIODS: (f) => `只找到 ${f.periods} 期得分表，年度汇总需要至少两期才能比较名次变化。`,
 };
 
 const enFindings: FindingMessages = {
@@ -110,6 +119,15 @@ const enFindings: FindingMessages = {
   LEDGER_UNKNOWN_KIND: (f) => `Cell ${f.sheet ?? ''}!${f.cell ?? ''}: adoption "${f.text}" is not known; the piece is not counted. Use 县政府采用, 市政府采用, 省政府采用, 约稿 or a row of the points table.`,
   LEDGER_OUTSIDE_PERIOD: (f) => `Ledger "${f.sheet ?? ''}": ${f.count} piece(s) fall outside ${f.period} and are not counted.`,
   ADOPTION_MISMATCH: (f) => `${atEn(f)}${whoEn(f)}: adoption score is "${f.found}"; the ledger and points table give ${f.expected}, which will be written.`,
+  // #14 year
+  PERIOD_HAS_ERRORS: (f) =>
+    `Sheet "${f.sheet}" (${f.period}) has ${f.errors} error(s)${f.firstCell ? ` (first at ${f.firstCell})` : ''}; fix them there first. The year is not written until then, unless you confirm (--force, or confirm in the pane).`,
+  PERIOD_NOT_RECOGNISED: (f) => `Sheet "${f.sheet}" holds a score table, but neither its title nor its name gives a period (such as 2023年7—9月份, 二季度, 2023年5月); it is left out of the year.`,
+  PERIOD_DUPLICATE: (f) => `Sheet "${f.sheet}" is the same period as "${f.firstSheet}" (${f.period}); only "${f.firstSheet}" counts.`,
+  UNIT_MISSING_IN_PERIOD: (f) => `${f.unit ?? ''} is not in "${f.sheet}" (${f.period}); that period is left blank.`,
+  UNIT_JOINED_IN_PERIOD: (f) => `${f.unit ?? ''} joined in "${f.sheet}" (${f.period}); it is ranked on the periods it has.`,
+  UNIT_CATEGORY_CHANGED: (f) => `${f.unit ?? ''} was in "${f.from}" in "${f.sheet}" (${f.period}); the year ranks it in its latest category "${f.to}".`,
+  YEAR_TOO_FEW_PERIODS: (f) => `Only ${f.periods} period sheet(s) found; the year needs at least two to compare ranks.`,
 };
 
 const FINDINGS: Record<Locale, FindingMessages> = { 'zh-CN': zhFindings, 'en-US': enFindings };
@@ -121,8 +139,8 @@ export function formatFinding(f: Finding, locale: Locale = 'zh-CN'): string {
 }
 
 const FLAGS: Record<Locale, Record<FlagCode, string>> = {
-  'zh-CN': { ZERO_SUBMISSION: '零报送', BELOW_QUOTA: '基础数量不足', LOW_QUALITY: '质量待提高' },
-  'en-US': { ZERO_SUBMISSION: 'No submissions', BELOW_QUOTA: 'Below quota', LOW_QUALITY: 'Quality to improve' },
+  'zh-CN': { ZERO_SUBMISSION: '零报送', BELOW_QUOTA: '基础数量不足', LOW_QUALITY: '质量待提高', REPEAT_ZERO_SUBMISSION: '连续零报送' },
+  'en-US': { ZERO_SUBMISSION: 'No submissions', BELOW_QUOTA: 'Below quota', LOW_QUALITY: 'Quality to improve', REPEAT_ZERO_SUBMISSION: 'No submissions, periods running' },
 };
 
 export function flagLabel(code: FlagCode, locale: Locale = 'zh-CN'): string {
@@ -177,6 +195,15 @@ export const coreMessages: LocaleDictionaries = {
     'summary.col.serial': '序号',
     'summary.col.title': '标题',
     'summary.col.kind': '采用情况',
+    // #14 year
+    'summary.flag.REPEAT_ZERO_SUBMISSION': '连续零报送',
+    'summary.col.movement': '名次变化',
+    'year.title': (p: Params) => (p.from === p.to ? `${p.from}全县政务信息年度汇总` : `${p.from}至${p.to}全县政务信息年度汇总`),
+    'year.subtitle': (p: Params) => `共${p.periods}期　通报前${p.topN}名　排名方式：${p.mode}　名次变化：末期对比上一期（↑上升，↓下降，—不变，新：上一期未参评）`,
+    'year.section.category': (p: Params) => `${p.n}. ${p.category}`,
+    'year.col.total': '年度累计得分',
+    'year.section.findings': '校验发现',
+    'year.section.notice': '年度通报文字（可直接复制）',
   },
   'en-US': {
     'severity.error': 'Error',
@@ -224,6 +251,15 @@ export const coreMessages: LocaleDictionaries = {
     'summary.col.serial': 'No.',
     'summary.col.title': 'Title',
     'summary.col.kind': 'Adoption',
+    // #14 year
+    'summary.flag.REPEAT_ZERO_SUBMISSION': 'No submissions, periods running',
+    'summary.col.movement': 'Move',
+    'year.title': (p: Params) => (p.from === p.to ? `Government information scores ${p.from}: the year` : `Government information scores ${p.from} to ${p.to}: the year`),
+    'year.subtitle': (p: Params) => `${p.periods} periods  Top ${p.topN}  Ranking: ${p.mode}  Move: last period against the one before (↑ up, ↓ down, — same, 新 new)`,
+    'year.section.category': (p: Params) => `${p.n}. ${p.category}`,
+    'year.col.total': 'Year total',
+    'year.section.findings': 'Validation findings',
+    'year.section.notice': 'Annual notice text (ready to copy)',
   },
 };
 

@@ -23,6 +23,10 @@ export const hostMessages: LocaleDictionaries = {
     'host.undo.conflicts': '有 {count} 个单元格在计算后被人修改过（如 {cell}），已保留它们现在的内容。',
     // #11 pane
     'host.error.summaryHasErrors': '工作表“{sheet}”中有 {count} 处错误（第一处在单元格 {cell}），汇总表和通报文字会用到错误的数字。请先改正，或在“考评面板”中确认后仍然生成。没有生成汇总表。',
+    // #14 year
+    'host.error.yearTooFewPeriods': '只找到 {count} 期得分表。年度汇总需要至少两个写明期别的得分表（标题或表名如“2023年7—9月份”“二季度”“2023年5月”）。',
+    'host.error.yearHasErrors': '工作表“{sheet}”等 {count} 期得分表有错误，年度汇总未写入。请先改正，或在预览中确认仍要写入。',
+    'host.error.nothingToUndoYear': '没有可以撤销的年度汇总。',
   },
   'en-US': {
     'host.error.connection': 'The connection to Excel was lost. Nothing was written. Check the network and try again.',
@@ -45,5 +49,9 @@ export const hostMessages: LocaleDictionaries = {
     'host.undo.conflicts': '{count} cells were changed by someone after the calculation (e.g. {cell}); their current content was kept.',
     // #11 pane
     'host.error.summaryHasErrors': 'Sheet "{sheet}" has {count} errors (the first in cell {cell}), so the summary and notice would use wrong numbers. Fix them, or confirm in the Scorecard pane to build it anyway. No summary was built.',
+    // #14 year
+    'host.error.yearTooFewPeriods': 'Only {count} period sheet(s) found. The year needs at least two score sheets whose title or name gives the period (such as 2023年7—9月份, 二季度, 2023年5月).',
+    'host.error.yearHasErrors': '{count} period sheet(s), such as "{sheet}", have errors; 年度汇总 was not written. Fix them, or confirm in the preview to write anyway.',
+    'host.error.nothingToUndoYear': 'There is no 年度汇总 to undo.',
   },
 };

@@ -10,7 +10,9 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
-import type { HostOutcome, Inspection, RecalcPreview, ScorecardHost, ScorecardSettings, UserMessage } from '../excel/contract';
+import type { HostOutcome, Inspection, RecalcPreview, ScorecardHost, ScorecardSettings, UserMessage, YearPreview } from '../excel/contract';
+import type { PeriodContext } from '../core';
+import { YearPanel } from './components/YearPanel';
 import { t as translate, type Locale } from '../i18n';
 import { ActionBar, type ActionName } from './components/ActionBar';
 import { FindingsPanel } from './components/FindingsPanel';
@@ -38,7 +40,7 @@ const ConfirmDialog = lazy(() => import('./components/ConfirmDialog').then((m) =
 // Settings sit at the bottom of the pane: their inputs load after the first screen.
 const SettingsPanel = lazy(() => import('./components/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 
-type Work = 'inspect' | 'preview' | 'apply' | 'summary' | 'undo' | 'clearFlags' | 'settings';
+type Work = 'inspect' | 'preview' | 'apply' | 'summary' | 'undo' | 'clearFlags' | 'settings' | 'year';
 
 /** Where a result is shown: next to the control that caused it. */
 type Place = 'actions' | 'notice' | 'settings';
@@ -77,6 +79,10 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
 
   const show = useCallback((place: Place, message: ResultMessage | null) => setPlaced(message ? { place, message } : null), []);
   const setResult = useCallback((message: ResultMessage | null) => show('actions', message), [show]);
+  // #14 year
+  const [yearPreview, setYearPreview] = useState<YearPreview | null>(null);
+  const [yearWritten, setYearWritten] = useState<string | null>(null);
+  const [periodContext, setPeriodContext] = useState<PeriodContext | null>(null);
 
   const failure = useCallback(
     (outcome: { message: UserMessage; officeCode?: string }): ResultMessage => ({
@@ -112,6 +118,13 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
     if (ticket !== latestInspect.current || !outcome?.ok) return null;
     current.current = outcome.value;
     setInspection(outcome.value);
+    // #14 year: movement against the previous period, read only when other sheets could be periods.
+    setPeriodContext(null);
+    if ((outcome.value.periodCandidates?.length ?? 0) > 1 && outcome.value.analysis.scored) {
+      void host.periodContext().then((c) => {
+        if (ticket === latestInspect.current && c.ok) setPeriodContext(c.value);
+      }, () => undefined);
+    }
     return outcome.value;
   }, [guarded, host]);
 
@@ -272,6 +285,11 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
         }
         return;
       }
+      case 'year': {
+        const outcome = await guarded('year', () => host.previewYear());
+        if (outcome?.ok) setYearPreview(outcome.value);
+        return;
+      }
       case 'clearFlags': {
         const outcome = await guarded('clearFlags', () => host.clearFlags());
         if (outcome?.ok) {
@@ -297,6 +315,27 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
       setEditNote(null);
       setResult({ intent: 'success', text: t('ui.result.recalc', { n: outcome.value.cellsWritten, units }) });
       await refresh();
+    }
+  };
+
+  const writeYear = async (force: boolean) => {
+    const chosen = yearPreview;
+    if (!chosen) return;
+    setResult(null);
+    const outcome = await guarded('year', () => host.applyYear(chosen, force));
+    if (outcome?.ok) {
+      setYearPreview(null);
+      setYearWritten(outcome.value.sheetName);
+      setResult({ intent: 'success', text: t('ui.result.year', { sheet: outcome.value.sheetName }) });
+    }
+  };
+
+  const undoYear = async () => {
+    setResult(null);
+    const outcome = await guarded('undo', () => host.undoYear());
+    if (outcome?.ok) {
+      setYearWritten(null);
+      setResult({ intent: 'success', text: t('ui.result.yearUndone') });
     }
   };
 
@@ -332,10 +371,24 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
         {busy && <ProgressBar className={styles.progress} thickness="medium" aria-label={workLabel} />}
         <main className={styles.root} aria-busy={busy}>
           <Title3 as="h1">{t('ui.title')}</Title3>
-          <ActionBar busy={busy} hasTable={hasTable} canUndo={inspection?.canUndo ?? false} onAction={(a) => void onAction(a)} />
+          <ActionBar
+            busy={busy}
+            hasTable={hasTable}
+            canUndo={inspection?.canUndo ?? false}
+            canYear={(inspection?.periodCandidates?.length ?? 0) > 1}
+            onAction={(a) => void onAction(a)}
+          />
           {busy && <Spinner size="tiny" label={workLabel} labelPosition="after" data-testid="busy" />}
           {actionResult && <ResultBar result={actionResult} onDismiss={() => setResult(null)} />}
           {editNote && <ResultBar result={editNote} onDismiss={() => setEditNote(null)} testId="edit-note" />}
+          <YearPanel
+            preview={yearPreview}
+            written={yearWritten}
+            busy={busy}
+            onWrite={(force) => void writeYear(force)}
+            onCancel={() => setYearPreview(null)}
+            onUndo={() => void undoYear()}
+          />
           {inspection && (
             <>
               {/* Errors first: what to fix comes before what was detected. */}
@@ -349,7 +402,7 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
               {hasTable && analysis && (
                 <>
                   <Divider />
-                  <FlagsPanel sheetName={inspection.sheetName} analysis={analysis} onSelect={select} />
+                  <FlagsPanel sheetName={inspection.sheetName} analysis={analysis} onSelect={select} context={periodContext} />
                   <Divider />
                   <NoticePanel
                     lines={noticeLines(analysis)}

@@ -1,6 +1,6 @@
 /** Pure view-model helpers for the pane: no React, no Office, so they are unit-tested directly. */
 import {
-  FLAG_CODES,
+  SHEET_FLAG_CODES,
   SEVERITY_ORDER,
   a1,
   formatCents,
@@ -143,7 +143,7 @@ export interface FlagList {
 export function flagLists(analysis: Analysis): FlagList[] {
   const summary = analysis.summary;
   const unitCol = analysis.layout?.columns.find((c) => c.role === 'unit')?.col ?? null;
-  return FLAG_CODES.map((code) => ({
+  return SHEET_FLAG_CODES.map((code) => ({
     code,
     units: (summary?.flagged[code] ?? []).map((u) => ({
       name: u.unit,

@@ -57,6 +57,14 @@ const CASES: Record<FindingCode, { grid: Grid; cells: Array<string | null>; opti
     cells: ['C4'],
     options: { ledgerGrid: ledger(['2023-07-03', '甲', '约稿']), rulesGrid: gridFromRows([['采用情况', '分值'], ['约稿', 3]], '考评规则') },
   },
+  // #14 year: findings about several periods, never from one sheet (covered in test/core/year.test.ts)
+  PERIOD_HAS_ERRORS: { grid: table(['甲', 120, 0, 0]), cells: [] },
+  PERIOD_NOT_RECOGNISED: { grid: table(['甲', 120, 0, 0]), cells: [] },
+  PERIOD_DUPLICATE: { grid: table(['甲', 120, 0, 0]), cells: [] },
+  UNIT_MISSING_IN_PERIOD: { grid: table(['甲', 120, 0, 0]), cells: [] },
+  UNIT_JOINED_IN_PERIOD: { grid: table(['甲', 120, 0, 0]), cells: [] },
+  UNIT_CATEGORY_CHANGED: { grid: table(['甲', 120, 0, 0]), cells: [] },
+  YEAR_TOO_FEW_PERIODS: { grid: table(['甲', 120, 0, 0]), cells: [] },
 };
 
 /** #13 ledger: a score sheet titled with its period, and a ledger of pieces (日期, 报送单位, 采用情况). */

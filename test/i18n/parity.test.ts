@@ -1,6 +1,9 @@
 import { ALL_FINDING_CODES, FLAG_CODES, analyze, gridFromRows, type Finding } from '../../src/core';
 import { LOCALES, MESSAGES, flagLabel, formatFinding, pickLocale, t } from '../../src/i18n';
 
+/** #14 year: sheet-level findings about the periods of a year. */
+const YEAR_CODES: string[] = ['PERIOD_HAS_ERRORS', 'PERIOD_NOT_RECOGNISED', 'PERIOD_DUPLICATE', 'UNIT_MISSING_IN_PERIOD', 'UNIT_JOINED_IN_PERIOD', 'UNIT_CATEGORY_CHANGED', 'YEAR_TOO_FEW_PERIODS'];
+
 describe('messages', () => {
   it('every key exists in every locale', () => {
     const zh = Object.keys(MESSAGES['zh-CN']).sort();
@@ -11,10 +14,12 @@ describe('messages', () => {
   it('every finding code and flag renders in every locale, naming the cell', () => {
     for (const locale of LOCALES) {
       for (const code of ALL_FINDING_CODES) {
-        const f = { code, severity: 'error', cell: 'B17', row: 16, col: 1, unit: '水利局', column: '基础得分', text: 'x', value: 1, cap: 2, step: 5, category: '一类', firstCell: 'B3', firstCategory: '二类', found: '1', expected: 2, formula: '=1', headerCell: 'A9', rounded: 1, unitCell: 'A20', count: 3, sheet: '三季度', length: 40000 } as unknown as Finding;
+        const f = { sheet: '一季度', period: '2023年第一季度', firstSheet: '一季度', errors: 2, periods: 1, from: '一类', to: '二类', code, severity: 'error', cell: 'B17', row: 16, col: 1, unit: '水利局', column: '基础得分', text: 'x', value: 1, cap: 2, step: 5, category: '一类', firstCell: 'B3', firstCategory: '二类', found: '1', expected: 2, formula: '=1', headerCell: 'A9', rounded: 1, unitCell: 'A20', count: 3, length: 40000 } as unknown as Finding;
         const text = formatFinding(f, locale);
         expect(text.length).toBeGreaterThan(10);
-        if (![...['HEADER_NOT_FOUND', 'SUMMARY_SHEET', 'NO_CATEGORY', 'MULTIPLE_TABLES', 'RULES_SHEET_INVALID', 'HIDDEN_SHEET'], ...LEDGER_SHEET_LEVEL].includes(code)) expect(text).toContain('B17');
+        if (![...['HEADER_NOT_FOUND', 'SUMMARY_SHEET', 'NO_CATEGORY', 'MULTIPLE_TABLES', 'RULES_SHEET_INVALID', 'HIDDEN_SHEET'], ...LEDGER_SHEET_LEVEL, ...YEAR_CODES].includes(code)) expect(text).toContain('B17');
+        // #14 year: findings about a period sheet name the sheet, not a cell.
+        if (YEAR_CODES.includes(code) && code !== 'YEAR_TOO_FEW_PERIODS') expect(text).toContain('一季度');
       }
       for (const flag of FLAG_CODES) expect(flagLabel(flag, locale)).not.toBe('');
     }

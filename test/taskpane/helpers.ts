@@ -48,6 +48,8 @@ export function fakeHost(
 ): ScorecardHost & { calls: Calls; fireSheetChange(): void; fireEdit(address: string): void } {
   const calls: Calls = {
     inspect: [], previewRecalc: [], applyRecalc: [], recalcNow: [], undoLast: [], clearFlags: [], writeSummary: [], selectCell: [], saveSettings: [], onActiveSheetChanged: [], onSheetEdited: [],
+    // #14 year
+    previewYear: [], applyYear: [], undoYear: [], periodContext: [],
   };
   let listener: (() => void) | null = null;
   let editListener: ((address: string) => void) | null = null;
@@ -67,6 +69,11 @@ export function fakeHost(
     },
     selectCell: async () => ok(undefined),
     saveSettings: async () => ok(undefined),
+    // #14 year: a one-sheet workbook has no year; tests of the year pass their own.
+    previewYear: async () => ({ ok: false, message: { key: 'host.error.yearTooFewPeriods', params: { count: 1 } } }),
+    applyYear: async () => ok({ sheetName: '年度汇总', syncs: 2 }),
+    undoYear: async () => ok({ syncs: 2 }),
+    periodContext: async () => ok(null),
     onActiveSheetChanged: async (l) => {
       listener = l;
       return () => {

@@ -4,11 +4,12 @@ import {
   ArrowUndo20Regular,
   CheckmarkCircle20Regular,
   Eraser20Regular,
+  CalendarLtr20Regular,
   TableSimple20Regular,
 } from '@fluentui/react-icons';
 import { useT } from '../locale';
 
-export type ActionName = 'check' | 'recalc' | 'summary' | 'undo' | 'clearFlags';
+export type ActionName = 'check' | 'recalc' | 'summary' | 'undo' | 'clearFlags' | 'year';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -18,6 +19,8 @@ export function ActionBar(props: {
   busy: boolean;
   hasTable: boolean;
   canUndo: boolean;
+  /** #14 year: the workbook holds more than one sheet that could be a period. */
+  canYear?: boolean;
   onAction: (action: ActionName) => void;
 }) {
   const styles = useStyles();
@@ -41,6 +44,11 @@ export function ActionBar(props: {
       <Button icon={<Eraser20Regular />} disabled={!hasTable} disabledFocusable={busy && hasTable} onClick={() => onAction('clearFlags')}>
         {t('ui.action.clearFlags')}
       </Button>
+      {props.canYear && (
+        <Button icon={<CalendarLtr20Regular />} disabled={busy} onClick={() => onAction('year')} data-testid="action-year">
+          {t('ui.action.year')}
+        </Button>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Badge, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Analysis } from '../../core';
+import type { Analysis, PeriodContext } from '../../core';
 import { flagLabel } from '../../i18n';
 import { flagLists } from '../logic';
 import { useLocale, useT } from '../locale';
@@ -22,7 +22,17 @@ const useStyles = makeStyles({
 });
 
 /** 零报送 / 基础数量不足 / 质量待提高 with their units; a unit selects its name cell. */
-export function FlagsPanel(props: { sheetName: string; analysis: Analysis; onSelect: (sheet: string, address: string) => void }) {
+export function FlagsPanel(props: {
+  sheetName: string;
+  analysis: Analysis;
+  onSelect: (sheet: string, address: string) => void;
+  /** #14 year: each unit's rank movement against the previous period, when that sheet is in the workbook. */
+  context?: PeriodContext | null;
+}) {
+  const moved = (name: string) => {
+    const text = props.context?.units.get(name)?.text;
+    return text ? <span data-testid="movement">{` ${text}`}</span> : null;
+  };
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
@@ -51,9 +61,13 @@ export function FlagsPanel(props: { sheetName: string; analysis: Analysis; onSel
                     onClick={() => props.onSelect(props.sheetName, u.address!)}
                   >
                     {u.name}
+                    {moved(u.name)}
                   </button>
                 ) : (
-                  <Text key={i}>{u.name}</Text>
+                  <Text key={i}>
+                    {u.name}
+                    {moved(u.name)}
+                  </Text>
                 ),
               )}
             </div>

@@ -1,0 +1,62 @@
+/**
+ * #14 year: twelve monthly sheets of 5,000 units each in the simulated Excel, through the real
+ * adapter: preview the year (every sheet read, analysed, put together), then write 年度汇总.
+ * Budget: within 2 s, every sync's request and response under 5 MB.
+ */
+import type { Grid } from '../src/core';
+import { createScorecardHost, type ExcelRunner, type OfficeLike } from '../src/excel/host';
+import { createSimExcel, createSimOffice, PAYLOAD_LIMIT_BYTES, SimWorkbook } from '../src/sim';
+import { scoreGrid, TITLE } from './generate';
+import { median, round } from './stats';
+
+export interface YearFigure {
+  sheets: number;
+  unitsPerSheet: number;
+  runs: number;
+  /** Median wall time of preview + write. */
+  ms: number;
+  previewMs: number;
+  syncs: number;
+  maxBytes: number;
+  maxResponseBytes: number;
+  withinBudget: boolean;
+}
+
+/** Month m's sheet: the generator's sheet with a title naming the month, scores from its own seed. */
+function monthGrid(units: number, month: number): Grid {
+  const grid = scoreGrid(units, month);
+  const values = grid.values.map((row, r) => (r === 0 ? [TITLE.replace('7—9月份', `${month}月`), ...row.slice(1)] : row));
+  return { ...grid, sheetName: `${month}月`, values };
+}
+
+export async function simYear(units: number, sheets: number, runs: number): Promise<YearFigure> {
+  const grids = Array.from({ length: sheets }, (_, i) => monthGrid(units, i + 1));
+  const times: number[] = [];
+  const previews: number[] = [];
+  let first: Omit<YearFigure, 'ms' | 'previewMs' | 'runs'> | null = null;
+  for (let i = 0; i < runs; i++) {
+    const workbook = SimWorkbook.fromGrids(grids, sheets - 1);
+    const host = createScorecardHost(createSimExcel(workbook).run as unknown as ExcelRunner, createSimOffice(workbook) as unknown as OfficeLike);
+    const start = performance.now();
+    const preview = await host.previewYear();
+    previews.push(performance.now() - start);
+    if (!preview.ok) throw new Error(`previewYear refused: ${preview.message.key}`);
+    if (preview.value.year.periods.length !== sheets) throw new Error(`expected ${sheets} periods, got ${preview.value.year.periods.length}`);
+    const written = await host.applyYear(preview.value);
+    times.push(performance.now() - start);
+    if (!written.ok) throw new Error(`applyYear refused: ${written.message.key}`);
+    const log = workbook.syncLog;
+    const maxBytes = Math.max(0, ...log.map((s) => s.bytes));
+    const maxResponseBytes = Math.max(0, ...log.map((s) => s.responseBytes));
+    first ??= {
+      sheets,
+      unitsPerSheet: units,
+      syncs: log.length,
+      maxBytes,
+      maxResponseBytes,
+      withinBudget: log.every((s) => s.ok) && maxBytes < PAYLOAD_LIMIT_BYTES && maxResponseBytes < PAYLOAD_LIMIT_BYTES,
+    };
+  }
+  if (!first) throw new Error('no runs');
+  return { ...first, runs, ms: round(median(times), 0), previewMs: round(median(previews), 0) };
+}

@@ -1,0 +1,293 @@
+/**
+ * #14 year: `scorecard year <in.xlsx>... [--out <out.xlsx>] [--rank competition|dense] [--force] [--json]`.
+ * Every score sheet of every input whose title or name gives a period goes into the year; the
+ * 年度汇总 sheet is written into a copy of the one input, or alone into --out when several
+ * workbooks were read together.
+ */
+import { Workbook } from 'exceljs';
+import {
+  analyze,
+  buildYear,
+  buildYearSheet,
+  centsToNumber,
+  formatCents,
+  movementText,
+  readRosterSheet,
+  resolverFromAliases,
+  SEVERITY_ORDER,
+  type Analysis,
+  type FindingCode,
+  type RankMode,
+  type Severity,
+  type Year,
+  type YearSheet,
+} from '../core';
+import { formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
+import { writeInPlace } from '../xlsx';
+import { ledgerAndRoster } from './notice';
+import { isSameFile, nodeFileSystem, writeFileAtomic, type CliFileSystem } from './files';
+import { CliFailure, describeError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, isRulesSheet, readWorkbook, type CliDeps, type CliIo } from './main';
+import { findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
+
+export interface YearDeps extends CliDeps {
+  /**
+   * Alias → current name for matching units across periods (陈家沟景区管理局 → 陈家沟景区发展中心).
+   * The seam for the 单位名录 roster (#13): the CLI passes what `rosterAliases` finds, merged with these.
+   */
+  aliases?: Readonly<Record<string, string>>;
+}
+
+interface YearOptions {
+  inputs: string[];
+  out: string | null;
+  rank: RankMode | null;
+  force: boolean;
+  json: boolean;
+  locale: Locale;
+}
+
+const VALUE_OPTIONS = new Set(['--out', '--rank', '--lang']);
+
+function parseYearArgs(argv: readonly string[]): YearOptions | 'help' {
+  const inputs: string[] = [];
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      inputs.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      const eq = arg.indexOf('=');
+      const raw = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+      const name = raw === '-o' ? '--out' : raw === '-h' ? '--help' : raw;
+      if (VALUE_OPTIONS.has(name)) {
+        const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
+        if (value === undefined || value === '') throw new CliFailure('USAGE', 'cli.usage.missingValue', { option: name });
+        values.set(name, value);
+      } else if (name === '--force' || name === '--json' || name === '--help') {
+        flags.add(name);
+      } else {
+        throw new CliFailure('USAGE', 'cli.usage.unknownOption', { option: arg });
+      }
+      continue;
+    }
+    inputs.push(arg);
+  }
+  const lang = values.get('--lang');
+  if (lang !== undefined && lang !== 'zh-CN' && lang !== 'en-US') throw new CliFailure('USAGE', 'cli.usage.badLang', { value: lang });
+  if (flags.has('--help')) return 'help';
+  if (inputs.length === 0) throw new CliFailure('USAGE', 'cli.usage.missingInput');
+  const rank = values.get('--rank') ?? null;
+  if (rank !== null && rank !== 'competition' && rank !== 'dense') throw new CliFailure('USAGE', 'cli.usage.badRank', { value: rank });
+  return {
+    inputs,
+    out: values.get('--out') ?? null,
+    rank: rank as RankMode | null,
+    force: flags.has('--force'),
+    json: flags.has('--json'),
+    locale: (lang as Locale | undefined) ?? 'zh-CN',
+  };
+}
+
+/**
+ * Aliases a workbook itself gives for unit names. Empty until the 单位名录 reader (#13,
+ * src/core/roster.ts) is merged; then this returns its alias → name map.
+ */
+export function rosterAliases(workbook: Workbook): Record<string, string> {
+  const { rosterGrid } = ledgerAndRoster(workbook.worksheets, workbook.worksheets.find(isRulesSheet));
+  if (!rosterGrid) return {};
+  const aliases: Record<string, string> = {};
+  for (const unit of readRosterSheet(rosterGrid).roster?.units ?? []) for (const alias of unit.aliases) aliases[alias] = unit.name;
+  return aliases;
+}
+
+// ---- JSON document ----------------------------------------------------------------------
+
+export interface YearJsonFinding {
+  severity: Severity;
+  code: FindingCode;
+  /** The period sheet the finding is about, when it is about one. */
+  sheet: string | null;
+  cell: string | null;
+  unit: string | null;
+  message: string;
+}
+
+export interface YearJson {
+  periods: string[];
+  categories: Array<{
+    name: string;
+    units: Array<{ name: string; periods: Array<number | null>; total: number; rank: number; movement: number | null; flags: string[] }>;
+  }>;
+  findings: YearJsonFinding[];
+  notice: string[];
+  /** Present only when the run ended with exit status 2. */
+  error?: { code: string; message: string };
+}
+
+export function yearJson(year: Year | null, locale: Locale): YearJson {
+  if (!year) return { periods: [], categories: [], findings: [], notice: [] };
+  return {
+    periods: year.periods.map((p) => p.label),
+    categories: year.categories.map((c) => ({
+      name: c.name,
+      units: c.units.map((u) => ({
+        name: u.name,
+        periods: u.periods.map((v) => (v === null ? null : centsToNumber(v))),
+        total: centsToNumber(u.totalCents),
+        rank: u.rank,
+        movement: u.movement,
+        flags: [...u.flags],
+      })),
+    })),
+    findings: year.findings.map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      sheet: 'sheet' in f ? (f.sheet ?? null) : null,
+      cell: f.cell,
+      unit: f.unit,
+      message: formatFinding(f, locale),
+    })),
+    notice: year.notice,
+  };
+}
+
+// ---- the run ----------------------------------------------------------------------------
+
+interface Input {
+  file: string;
+  workbook: Workbook;
+  /** The file as read: a single input's 年度汇总 is written into this package in place. */
+  data: Uint8Array;
+  sheets: YearSheet[];
+}
+
+/** Every score sheet of a workbook, analysed with its own 考评规则; sheets the product wrote are skipped. */
+function periodSheets(file: string, workbook: Workbook, rank: RankMode | null): YearSheet[] {
+  const rulesSheet = workbook.worksheets.find(isRulesSheet);
+  const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
+  const out: YearSheet[] = [];
+  for (const ws of workbook.worksheets) {
+    if (isRulesSheet(ws) || isOwnSummarySheet(ws) || ws.name.startsWith('__')) continue;
+    const analysis: Analysis = analyze(gridFromWorksheet(ws), { rulesGrid, overrides: rank ? { rankMode: rank } : {} });
+    if (analysis.scored) out.push({ analysis, file });
+  }
+  return out;
+}
+
+function humanYear(options: YearOptions, year: Year, written: { path: string; sheet: string; replaced: boolean } | null, blocked: boolean): string {
+  const L = options.locale;
+  const tr = (key: string, params: Params = {}) => t(key, L, params);
+  const sep = L === 'zh-CN' ? '、' : ', ';
+  const lines: string[] = options.inputs.map((path) => tr('cli.report.file', { path }));
+  lines.push(tr('cli.year.periods', { count: year.periods.length, periods: year.periods.map((p) => p.label).join(sep) }));
+  lines.push(tr(`cli.report.rankMode.${year.rankMode}`));
+  for (const c of year.categories) {
+    lines.push('', tr('cli.year.category', { name: c.name, units: c.units.length }));
+    for (const u of c.units) {
+      const periods = u.periods.map((v) => (v === null ? '-' : formatCents(v))).join(' / ');
+      lines.push(tr('cli.year.unit', { rank: u.rank, name: u.name, periods, total: formatCents(u.totalCents), movement: movementText(u) || '-' }));
+    }
+  }
+  if (year.notice.length) {
+    lines.push('', tr('cli.year.notice'));
+    for (const line of year.notice) lines.push(`  ${line}`);
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of year.findings) counts[f.severity]++;
+  lines.push('');
+  if (year.findings.length === 0) lines.push(tr('cli.report.noFindings'));
+  else {
+    lines.push(tr('cli.report.findings', { errors: counts.error, warnings: counts.warning, infos: counts.info }));
+    for (const severity of SEVERITY_ORDER) {
+      const group = year.findings.filter((f) => f.severity === severity);
+      if (group.length === 0) continue;
+      lines.push(tr('cli.report.severity', { severity: tr(`severity.${severity}`) }));
+      for (const f of group) lines.push(tr('cli.report.finding', { message: formatFinding(f, L) }));
+    }
+  }
+  if (options.out !== null) {
+    lines.push('');
+    if (blocked) lines.push(tr('cli.year.notWritten', { errors: counts.error }));
+    else if (written) {
+      if (counts.error > 0) lines.push(tr('cli.report.forced', { errors: counts.error }));
+      lines.push(tr(written.replaced ? 'cli.year.replaced' : 'cli.year.written', { path: written.path, sheet: written.sheet }));
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `scorecard year …` (argv after the command). Resolves to the exit status; never throws. */
+export async function runYear(argv: string[], io: CliIo, deps: YearDeps = {}): Promise<number> {
+  const fs: CliFileSystem = deps.fs ?? nodeFileSystem;
+  const wantsJson = argv.includes('--json');
+  let locale: Locale = argv.includes('--lang=en-US') || argv[argv.indexOf('--lang') + 1] === 'en-US' ? 'en-US' : 'zh-CN';
+  let year: Year | null = null;
+  try {
+    const options = parseYearArgs(argv);
+    if (options === 'help') {
+      io.stdout(t('cli.year.usage', locale) + '\n');
+      return EXIT_OK;
+    }
+    locale = options.locale;
+    if (options.out !== null) {
+      for (const input of options.inputs) {
+        if (await isSameFile(fs, input, options.out)) throw new CliFailure('SAME_FILE', 'cli.error.sameFile', { path: input });
+      }
+    }
+    const inputs: Input[] = [];
+    for (const file of options.inputs) {
+      const { workbook, data } = await readWorkbook(fs, file);
+      inputs.push({ file, workbook, data, sheets: periodSheets(file, workbook, options.rank) });
+    }
+    const sheets = inputs.flatMap((i) => i.sheets);
+    if (sheets.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(locale === 'zh-CN' ? '、' : ', ') });
+    const aliases = Object.assign({}, ...inputs.map((i) => rosterAliases(i.workbook)), deps.aliases) as Record<string, string>;
+    year = buildYear(sheets, { resolve: resolverFromAliases(aliases), rankMode: options.rank ?? undefined });
+    if (year.periods.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(locale === 'zh-CN' ? '、' : ', ') });
+
+    const errors = year.findings.some((f) => f.severity === 'error');
+    const blocked = options.out !== null && year.blocked && !options.force;
+    const single = inputs.length === 1 ? inputs[0]! : null;
+    let written: { path: string; sheet: string; replaced: boolean } | null = null;
+    if (options.out !== null && !blocked) {
+      const spec = buildYearSheet(year, summaryText(locale));
+      let data: Uint8Array;
+      let result: { name: string; replaced: boolean };
+      let hadOwn: boolean;
+      try {
+        if (single) {
+          // One input: 年度汇总 is added to (or replaces our own in) that workbook, every other part as it was.
+          const own = findOwnSummarySheet(single.workbook, spec.name);
+          hadOwn = own !== undefined;
+          result = { name: own ? own.name : freeSheetName(single.workbook, spec.name), replaced: hadOwn };
+          data = await writeInPlace(single.data, { sheets: [], summary: { spec, name: result.name, replace: own ? own.name : null } });
+        } else {
+          // Several inputs: a new workbook holding 年度汇总 alone, so nothing of the inputs can be lost.
+          const workbook = new Workbook();
+          hadOwn = false;
+          result = writeSummarySheet(workbook, spec);
+          prepareForWrite(workbook);
+          data = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
+        }
+        await writeFileAtomic(fs, options.out, data);
+      } catch (error) {
+        throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: options.out, reason: describeError(error) });
+      }
+      written = { path: options.out, sheet: result.name, replaced: hadOwn && result.replaced };
+    }
+    if (options.json) io.stdout(JSON.stringify(yearJson(year, locale), null, 2) + '\n');
+    else io.stdout(humanYear(options, year, written, blocked));
+    return errors ? EXIT_FINDINGS : EXIT_OK;
+  } catch (error) {
+    const failure = error instanceof CliFailure ? error : new CliFailure('INTERNAL', 'cli.error.unexpected', { reason: describeError(error) });
+    const message = t(failure.key, locale, failure.params);
+    if (wantsJson) io.stdout(JSON.stringify({ ...yearJson(year, locale), error: { code: failure.code, message } }, null, 2) + '\n');
+    io.stderr(message + '\n');
+    if (failure.code === 'USAGE') io.stderr(t('cli.usage.hint', locale) + '\n');
+    return EXIT_FAILURE;
+  }
+}
+

@@ -1,0 +1,223 @@
+/**
+ * #14 year in Excel: read every period sheet, make the year, write 年度汇总 like 考评汇总 (never
+ * over a user's sheet of that name), and undo it. Undo needs no record: when a new 年度汇总
+ * replaces the product's earlier one, the earlier one is kept as a hidden sheet (BACKUP_NAME),
+ * and undo deletes the new sheet and shows the earlier one again in its place.
+ *
+ * Syncs: previewYear 1 + one per other sheet (more only for a sheet past the 5 MB budget);
+ * applyYear ≤ 3; undoYear ≤ 3; periodContext 1 + one per sheet whose tab name gives a period.
+ */
+import {
+  analyze,
+  buildYear,
+  buildYearSheet,
+  periodContext,
+  recognisePeriod,
+  RULES_SHEET_NAME,
+  SUMMARY_SHEET_NAME,
+  YEAR_SHEET_NAME,
+  type Analysis,
+  type PeriodContext,
+  type YearSheet,
+} from '../core';
+import { summaryText, type Locale } from '../i18n';
+import type { HostOutcome, Inspection, YearPreview } from './contract';
+import { failure, failureFromError } from './errors';
+import type { ExcelRunner, OfficeLike } from './office';
+import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
+import { freeSheetName, isOwnSummary, isSummaryName, queueRenderSpec } from './summary';
+import { UNDO_SHEET_NAME } from './undoStore';
+
+/** The product's previous 年度汇总, kept hidden so that undo can put it back. */
+export const YEAR_BACKUP_NAME = '__年度汇总~上次';
+
+export interface YearHostDeps {
+  run: ExcelRunner;
+  office: OfficeLike;
+  runOptions: () => Excel.RunOptions;
+  readOptions: { budget?: number };
+  inspection: (read: WorkbookRead) => Inspection;
+  locale: () => Locale;
+}
+
+const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+
+/** Sheets that can hold a period: not 考评规则, not the undo store or a backup, not named like the product's own sheets. */
+export function periodCandidates(names: readonly string[]): string[] {
+  return names.filter(
+    (n) => n !== RULES_SHEET_NAME && n !== UNDO_SHEET_NAME && !n.startsWith('__') && !isSummaryName(n, SUMMARY_SHEET_NAME) && !isSummaryName(n, YEAR_SHEET_NAME),
+  );
+}
+
+export function createYearMethods(deps: YearHostDeps) {
+  const { run, office, runOptions, readOptions } = deps;
+
+  /** The active sheet (sync 1, with every sheet's name), then each of `pick(names)` by name. */
+  async function readPeriods(context: Excel.RequestContext, pick: (names: string[], active: string) => string[]) {
+    const sheets = context.workbook.worksheets;
+    const read = await readActiveSheet(context, office, { ...readOptions, alsoQueue: () => void sheets.load('items/name') });
+    if (!read) return null;
+    const active = deps.inspection(read);
+    const names = sheets.items.map((s) => s.name);
+    let syncs = read.syncs;
+    const yearSheets: YearSheet[] = [];
+    for (const name of names) {
+      if (name === read.sheetName) {
+        if (active.analysis.scored) yearSheets.push({ analysis: active.analysis });
+        continue;
+      }
+      if (!pick(names, read.sheetName).includes(name)) continue;
+      const done = await readSheetByName(context, office, name, readOptions);
+      syncs += done.syncs;
+      if (!done.read) continue;
+      const analysis: Analysis = analyze(done.read.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
+      if (analysis.scored) yearSheets.push({ analysis });
+    }
+    return { read, active, names, yearSheets, syncs };
+  }
+
+  async function guarded<T>(sheet: string, batch: (context: Excel.RequestContext) => Promise<HostOutcome<T>>): Promise<HostOutcome<T>> {
+    try {
+      return await run(runOptions(), batch);
+    } catch (error) {
+      return failureFromError(error, sheet);
+    }
+  }
+
+  /** The product's own 年度汇总 among `names` (sync: their used ranges), if any. */
+  async function findOwn(context: Excel.RequestContext, names: readonly string[]): Promise<{ name: string; position: number } | null> {
+    const candidates = names.filter((n) => isSummaryName(n, YEAR_SHEET_NAME));
+    if (!candidates.length) return null;
+    const loaded = candidates.map((name) => {
+      const ws = context.workbook.worksheets.getItem(name);
+      ws.load('name,position');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('values');
+      return { ws, used };
+    });
+    await context.sync();
+    const mine = loaded.find(({ used }) => !used.isNullObject && isOwnSummary(used.values));
+    return mine ? { name: mine.ws.name, position: mine.ws.position } : null;
+  }
+
+  /**
+   * Within a batch that has read the active sheet and the sheet names: the active sheet's
+   * context from the sheets whose tab names give a period (for 考评汇总). Null when there are none.
+   */
+  async function contextWithin(context: Excel.RequestContext, read: WorkbookRead, active: Inspection, names: readonly string[]): Promise<{ context: PeriodContext | null; syncs: number }> {
+    if (!active.analysis.scored) return { context: null, syncs: 0 };
+    const others = periodCandidates(names).filter((n) => n !== read.sheetName && recognisePeriod(n) !== null);
+    if (!others.length) return { context: null, syncs: 0 };
+    const yearSheets: YearSheet[] = [{ analysis: active.analysis }];
+    let syncs = 0;
+    for (const name of others) {
+      const done = await readSheetByName(context, office, name, readOptions);
+      syncs += done.syncs;
+      if (!done.read) continue;
+      const analysis = analyze(done.read.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
+      if (analysis.scored) yearSheets.push({ analysis });
+    }
+    return { context: periodContext(active.analysis, yearSheets), syncs };
+  }
+
+  return {
+    contextWithin,
+
+    async previewYear(): Promise<HostOutcome<YearPreview>> {
+      return guarded<YearPreview>('', async (context) => {
+        const got = await readPeriods(context, (names) => periodCandidates(names));
+        if (!got) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
+        const year = buildYear(got.yearSheets, { rankMode: got.active.settings.rankMode, topN: got.active.settings.topN });
+        if (year.periods.length < 2) return failure('host.error.yearTooFewPeriods', { count: year.periods.length });
+        let syncs = got.syncs;
+        const own = await findOwn(context, got.names);
+        if (got.names.some((n) => isSummaryName(n, YEAR_SHEET_NAME))) syncs += 1;
+        const sheetName = own ? own.name : freeSheetName(got.names, YEAR_SHEET_NAME);
+        const context2: PeriodContext | null = got.active.analysis.scored ? periodContext(got.active.analysis, got.yearSheets, { year }) : null;
+        return ok({ year, sheetName, replaces: own !== null, context: context2, syncs });
+      });
+    },
+
+    async applyYear(preview: YearPreview, force = false): Promise<HostOutcome<{ sheetName: string; syncs: number }>> {
+      if (preview.year.blocked && !force) {
+        const f = preview.year.findings.find((x) => x.code === 'PERIOD_HAS_ERRORS');
+        return failure('host.error.yearHasErrors', { sheet: f && 'sheet' in f ? f.sheet : '', count: preview.year.findings.filter((x) => x.code === 'PERIOD_HAS_ERRORS').length });
+      }
+      const temp = `${YEAR_SHEET_NAME}~new`;
+      try {
+        return await run(runOptions(), async (context) => {
+          // Sync 1: sheet names, protection, and which 年度汇总 is ours.
+          const sheets = context.workbook.worksheets;
+          sheets.load('items/name');
+          const protection = office.context.requirements.isSetSupported('ExcelApi', '1.7') ? context.workbook.protection : null;
+          protection?.load('protected');
+          await context.sync();
+          if (protection?.protected) return failure('host.error.workbookProtected', { sheet: YEAR_SHEET_NAME });
+          const names = sheets.items.map((s) => s.name);
+          const own = await findOwn(context, names);
+          const syncs = names.some((n) => isSummaryName(n, YEAR_SHEET_NAME)) ? 2 : 1;
+          // Last sync: the new sheet under a temporary name; the old one becomes the hidden backup.
+          const spec = buildYearSheet(preview.year, summaryText(deps.locale()));
+          const name = own ? own.name : freeSheetName(names, YEAR_SHEET_NAME);
+          if (names.includes(YEAR_BACKUP_NAME)) sheets.getItem(YEAR_BACKUP_NAME).delete();
+          const fresh = sheets.add(temp);
+          queueRenderSpec(fresh, spec, office);
+          fresh.activate();
+          if (own) {
+            const old = sheets.getItem(own.name);
+            old.name = YEAR_BACKUP_NAME;
+            old.visibility = 'Hidden';
+          }
+          fresh.name = name;
+          if (own) fresh.position = own.position;
+          await context.sync();
+          return ok({ sheetName: name, syncs: syncs + 1 });
+        });
+      } catch (error) {
+        try {
+          await run({}, async (context) => {
+            context.workbook.worksheets.getItemOrNullObject(temp).delete();
+            await context.sync();
+          });
+        } catch {
+          /* the first error is the one to report */
+        }
+        return failureFromError(error, YEAR_SHEET_NAME);
+      }
+    },
+
+    async undoYear(): Promise<HostOutcome<{ syncs: number }>> {
+      return guarded<{ syncs: number }>(YEAR_SHEET_NAME, async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        await context.sync();
+        const names = sheets.items.map((s) => s.name);
+        const own = await findOwn(context, names);
+        if (!own) return failure('host.error.nothingToUndoYear');
+        const hasBackup = names.includes(YEAR_BACKUP_NAME);
+        if (hasBackup) {
+          // Shown first: the workbook must keep a visible sheet while the new one goes.
+          const backup = sheets.getItem(YEAR_BACKUP_NAME);
+          backup.visibility = 'Visible';
+          sheets.getItem(own.name).delete();
+          backup.name = own.name;
+          backup.position = own.position;
+          backup.activate();
+        } else {
+          sheets.getItem(own.name).delete();
+        }
+        await context.sync();
+        return ok({ syncs: 3 });
+      });
+    },
+
+    async periodContext(): Promise<HostOutcome<PeriodContext | null>> {
+      return guarded<PeriodContext | null>('', async (context) => {
+        // Only sheets whose tab names give a period are read: the pane asks on every inspection.
+        const got = await readPeriods(context, (names, active) => periodCandidates(names).filter((n) => n !== active && recognisePeriod(n) !== null));
+        if (!got || !got.active.analysis.scored) return ok(null);
+        return ok(periodContext(got.active.analysis, got.yearSheets));
+      });
+    },
+  };
+}

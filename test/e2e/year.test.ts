@@ -1,0 +1,112 @@
+/**
+ * #14 年度汇总 end to end in headless Debian Chromium: the demo opens a workbook of two
+ * quarters, the pane shows movement beside the flagged units, previews the year, writes the
+ * 年度汇总 sheet and undoes it. Fails, never skips, when Chromium is missing.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT, startDemoServer, type DemoServer } from './demoServer';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const HEADER = ['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'];
+
+let server: DemoServer;
+let browser: BrowserContext;
+let page: Page;
+let userData: string;
+const offMachine: string[] = [];
+
+jest.setTimeout(90_000);
+
+/** Two quarters, the later one first (the active sheet): 水利局 has 零报送 in both, 乙 overtakes 甲. */
+async function twoQuarters(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const add = (name: string, title: string, units: Array<[string, number, number, number]>) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow([title]);
+    ws.addRow(HEADER);
+    ws.addRow(['一类考评单位']);
+    for (const u of units) ws.addRow(u);
+  };
+  add('二季度', '2023年4—6月份全县政务信息得分情况', [['甲', 100, 0, 0], ['乙', 120, 5, 0], ['水利局', 0, 0, 0]]);
+  add('一季度', '2023年1—3月份全县政务信息得分情况', [['甲', 120, 10, 0], ['乙', 100, 0, 0], ['水利局', 0, 0, 0]]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM)).toBe(true);
+  server = await startDemoServer(280_000);
+  userData = mkdtempSync(join(tmpdir(), 'scorecard-chromium-'));
+  browser = await chromium.launchPersistentContext(userData, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 1000 },
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (userData) rmSync(userData, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  page = await browser.newPage();
+  const simOffice = readFileSync(join(ROOT, 'dist', 'sim-office.js'));
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    if (url === OFFICE_JS) return route.fulfill({ body: simOffice, contentType: 'text/javascript' });
+    offMachine.push(url);
+    return route.abort();
+  });
+  await page.goto(`${server.url}/demo.html`);
+  await pane().locator('[data-testid="table-card"]').waitFor({ timeout: 30_000 });
+});
+
+afterEach(async () => {
+  await page?.close();
+  expect(offMachine).toEqual([]);
+});
+
+const pane = () => page.frameLocator('[data-testid="pane"]');
+
+async function gridTexts(): Promise<string[]> {
+  return page.$$eval('[data-testid="grid"] td[data-address]', (tds) => tds.map((td) => td.textContent ?? ''));
+}
+
+describe('年度汇总 in the demo', () => {
+  it('previews the year, writes 年度汇总 and undoes it', async () => {
+    await page.setInputFiles('[data-testid="file-input"]', { name: '两个季度.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await twoQuarters() });
+    await pane().locator('[data-testid="table-card"]').waitFor({ timeout: 30_000 });
+
+    // Movement beside the flagged unit (水利局: 零报送, same rank as in 一季度).
+    await pane().locator('[data-testid="flag-ZERO_SUBMISSION"] [data-testid="movement"]').filter({ hasText: '—' }).waitFor();
+
+    await pane().getByRole('button', { name: '年度汇总' }).click();
+    const panel = pane().locator('[data-testid="year-panel"]');
+    await panel.locator('[data-testid="year-periods"]').filter({ hasText: '2023年1—3月份、2023年4—6月份' }).waitFor();
+    const rows = await panel.locator('[data-testid="year-unit"]').allTextContents();
+    expect(rows).toEqual(['1甲230↓1基础数量不足', '2乙225↑1', '3水利局0—零报送、连续零报送']);
+    await expect(panel.locator('[data-testid="year-notice"]').textContent()).resolves.toContain('连续零报送单位：水利局（连续2期）');
+    // The preview wrote nothing.
+    await expect(page.getByRole('tab', { name: '年度汇总' }).count()).resolves.toBe(0);
+
+    await panel.locator('[data-testid="year-write"]').click();
+    await pane().locator('[data-testid="result"]').filter({ hasText: '已写入工作表“年度汇总”' }).waitFor();
+    await page.locator('[data-testid="grid"][data-sheet="年度汇总"]').waitFor();
+    const written = await gridTexts();
+    expect(written).toContain('年度累计得分');
+    expect(written).toContain('连续零报送单位：水利局（连续2期）');
+
+    await pane().locator('[data-testid="year-undo"]').click();
+    await pane().locator('[data-testid="result"]').filter({ hasText: '已撤销年度汇总' }).waitFor();
+    await expect(page.getByRole('tab', { name: '年度汇总' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['二季度', '一季度']);
+  });
+});
