@@ -17,3 +17,5 @@ export { rankTotals, totalOf } from './score';
 export { noticeLine, topUnits } from './summary';
 export { UNCATEGORISED, SINGLE_CATEGORY } from './table';
 export { buildSummarySheet, noticeDraft, type SummaryText } from './summarySheet';
+// #15 WPS: shared by the Office.js and WPS adapters
+export { firstChangedCell, plannedChanges, type PlannedChange } from './preview';

@@ -21,6 +21,11 @@ export const hostMessages: LocaleDictionaries = {
     'host.error.undoUnreadable': '撤销记录已损坏，无法撤销。',
     'host.error.settingsNotSaved': '设置没有保存成功（{detail}），请重试。',
     'host.undo.conflicts': '有 {count} 个单元格在计算后被人修改过（如 {cell}），已保留它们现在的内容。',
+    // #15 WPS
+    'host.wps.error.failed': 'WPS 表格报告错误（{detail}）。工作表“{sheet}”没有被修改。',
+    'host.wps.error.partial': '写入工作表“{sheet}”中途失败，且未能自动恢复（{detail}）。请关闭工作簿且不保存，再重新打开。',
+    'host.wps.error.sheetProtected': '工作表“{sheet}”受保护，无法写入。请先在“审阅”选项卡中点“撤销工作表保护”，再重试。本次没有写入任何内容。',
+    'host.wps.error.noWorkbook': 'WPS 表格中没有打开的工作簿，请先打开得分表。',
   },
   'en-US': {
     'host.error.connection': 'The connection to Excel was lost. Nothing was written. Check the network and try again.',
@@ -41,5 +46,10 @@ export const hostMessages: LocaleDictionaries = {
     'host.error.undoUnreadable': 'The undo record is damaged and cannot be used.',
     'host.error.settingsNotSaved': 'The settings were not saved ({detail}). Try again.',
     'host.undo.conflicts': '{count} cells were changed by someone after the calculation (e.g. {cell}); their current content was kept.',
+    // #15 WPS
+    'host.wps.error.failed': 'WPS Spreadsheets reported an error ({detail}). Sheet "{sheet}" was not changed.',
+    'host.wps.error.partial': 'Writing to sheet "{sheet}" failed halfway and could not be undone automatically ({detail}). Close the workbook without saving and open it again.',
+    'host.wps.error.sheetProtected': 'Sheet "{sheet}" is protected. Unprotect it (Review > Unprotect Sheet) and try again. Nothing was written.',
+    'host.wps.error.noWorkbook': 'No workbook is open in WPS Spreadsheets. Open the score sheet first.',
   },
 };
