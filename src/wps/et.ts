@@ -109,6 +109,7 @@ export interface EtApplicationLike {
   readonly Build?: string;
   CreateTaskPane?(url: string, title?: string): EtTaskPaneLike;
   GetTaskPane?(id: number): EtTaskPaneLike | null;
+  ShowDialog?(url: string, title?: string, width?: number, height?: number, isModal?: boolean): void;
   readonly ApiEvent?: EtApiEventLike;
   readonly PluginStorage?: EtPluginStorageLike;
 }
@@ -117,8 +118,8 @@ export interface EtApplicationLike {
 type Missing<Narrow, Declared> = Exclude<keyof Narrow, keyof Declared>;
 type Conforms<Narrow, Declared> = [Missing<Narrow, Declared>] extends [never] ? true : { membersNotInWpsJsapi: Missing<Narrow, Declared> };
 type WpsGlobal = typeof wps;
-/** The add-in services (CreateTaskPane, ApiEvent, PluginStorage) are declared on `wps`, the object model on Et.EtApplication. */
-type DeclaredApplication = Et.EtApplication & Pick<WpsGlobal, 'CreateTaskPane' | 'GetTaskPane' | 'ApiEvent' | 'PluginStorage'>;
+/** The add-in services (CreateTaskPane, ShowDialog, ApiEvent, PluginStorage) are declared on `wps`, the object model on Et.EtApplication. */
+type DeclaredApplication = Et.EtApplication & Pick<WpsGlobal, 'CreateTaskPane' | 'GetTaskPane' | 'ShowDialog' | 'ApiEvent' | 'PluginStorage'>;
 export const ET_CONFORMANCE: {
   range: Conforms<EtRangeLike, Et.EtRange>;
   font: Conforms<EtFontLike, Et.EtFont>;

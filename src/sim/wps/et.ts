@@ -55,6 +55,8 @@ export interface SimEtApplication extends EtApplicationLike {
   /** Make the n-th range write from now on throw (1 = the next one), as WPS would on failure. */
   failWrite(n: number, message?: string): void;
   readonly taskPanes: Array<{ id: number; url: string; title: string | undefined; visible: boolean }>;
+  /** Dialogs opened with ShowDialog (url and title). */
+  readonly dialogs: Array<{ url: string; title: string | undefined }>;
   readonly workbook: SimWorkbook;
 }
 
@@ -122,6 +124,7 @@ export function createSimEtApplication(workbook: SimWorkbook, options: SimEtOpti
   let writes = 0;
   let nextPaneId = 1;
   const taskPanes: SimEtApplication['taskPanes'] = [];
+  const dialogs: SimEtApplication['dialogs'] = [];
   const storage = new Map<string, unknown>();
   const app = { DisplayAlerts: true as unknown, ScreenUpdating: true as unknown };
 
@@ -503,6 +506,11 @@ export function createSimEtApplication(workbook: SimWorkbook, options: SimEtOpti
         return p ? pane(p) : null;
       },
     },
+    ShowDialog: {
+      value: (url: string, title?: string) => {
+        dialogs.push({ url, title });
+      },
+    },
     ApiEvent: { value: apiEvent },
     PluginStorage: { value: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: unknown) => void storage.set(k, v) } },
     counts: { get: () => counts },
@@ -518,6 +526,7 @@ export function createSimEtApplication(workbook: SimWorkbook, options: SimEtOpti
       },
     },
     taskPanes: { value: taskPanes },
+    dialogs: { value: dialogs },
     workbook: { value: workbook },
   });
   return application as unknown as SimEtApplication;
