@@ -6,6 +6,8 @@
 //                          dialog.html/.js, manifest.xml, assets/
 //   dist/wps/publish.html  online install page (wpsjs's publish page, listing this add-in at --url)
 //   dist/wps/offline/      jsplugins.xml + govinfoscorecard.7z (7-Zip from wpsjs's 7zip-bin, via node-7z)
+// With --demo also dist/wps-demo/: the add-in beside a page presenting a simulated WPS (no WPS needed),
+// served by `node scripts/demo.mjs --no-build` at /wps-demo/demo.html (run it after webpack: its clean empties dist/).
 // The bundles' syntax is lowered to TARGET (see README "WPS 表格" for the WPS versions behind it).
 import { build } from 'esbuild';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,14 +37,14 @@ function xmlAttr(text) {
   return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-async function bundle(entry, file) {
+async function bundle(entry, file, dir = out, target = TARGET) {
   await build({
     entryPoints: [join(root, entry)],
-    outfile: join(out, file),
+    outfile: join(dir, file),
     bundle: true,
     format: 'iife',
     platform: 'browser',
-    target: TARGET,
+    target,
     minify: true,
     legalComments: 'none',
     jsx: 'automatic',
@@ -143,6 +145,21 @@ async function main() {
   }
   writeFileSync(join(offline, 'jsplugins.xml'), jspluginsXml(`${url}${ADDIN_NAME}.7z`));
   process.stdout.write(`WPS add-in in ${out} (served from ${url}; offline package in ${offline})\n`);
+  if (args.includes('--demo')) await demo();
+}
+
+/** dist/wps-demo: the built add-in files, the pane page taking the parent's simulated Application, and the demo page. */
+async function demo() {
+  const dir = join(root, 'dist', 'wps-demo');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(out, dir, { recursive: true, filter: (src) => !src.startsWith(join(out, 'offline')) && !/(publish|index)\.html$/.test(src) });
+  const pane = readFileSync(join(dir, 'taskpane.html'), 'utf8');
+  writeFileSync(join(dir, 'taskpane.html'), pane.replace('<script src="taskpane.js"></script>', '<script src="sim-parent.js"></script>\n    <script src="taskpane.js"></script>'));
+  await bundle('src/sim/wps/demo/parent.ts', 'sim-parent.js', dir, 'es2020');
+  await bundle('src/sim/wps/demo/index.tsx', 'demo.js', dir, 'es2020');
+  const html = readFileSync(join(root, 'src', 'sim', 'wps', 'demo', 'demo.html'), 'utf8');
+  writeFileSync(join(dir, 'demo.html'), html.replace('</body>', '  <script src="demo.js"></script>\n  </body>'));
+  process.stdout.write(`WPS demo in ${dir} (open /wps-demo/demo.html)\n`);
 }
 
 main().catch((error) => {
