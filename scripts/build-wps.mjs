@@ -7,7 +7,7 @@
 //   dist/wps/publish.html  online install page (wpsjs's publish page, listing this add-in at --url)
 //   dist/wps/offline/      jsplugins.xml + govinfoscorecard.7z (7-Zip from wpsjs's 7zip-bin, via node-7z)
 // With --demo also dist/wps-demo/: the add-in beside a page presenting a simulated WPS (no WPS needed),
-// served by `node scripts/demo.mjs --no-build` at /wps-demo/demo.html (run it after webpack: its clean empties dist/).
+// served by `node scripts/demo.mjs --no-build` at /wps-demo/demo.html (webpack's clean keeps dist/wps*).
 // The bundles' syntax is lowered to TARGET (see README "WPS 表格" for the WPS versions behind it).
 import { build } from 'esbuild';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -69,7 +69,8 @@ export interface EtSheetLike {
   readonly ProtectContents: unknown;
   readonly UsedRange: Member<EtRangeLike>;
   readonly Cells: EtCells;
-  Range(Cell1: string, Cell2?: string): EtRangeLike;
+  /** Always called with one reference ("B4" or "B4:C9"): no optional COM arguments to pass as undefined. */
+  Range(Cell1: string): EtRangeLike;
   Activate(): void;
   Delete(): void;
   Move(Before?: EtSheetLike, After?: EtSheetLike): void;

@@ -336,7 +336,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
   }
 
   function writeBlock(sheet: EtSheetLike, top: number, left: number, data: unknown[][], formulas: boolean): void {
-    const range = sheet.Range(a1(top, left), a1(top + data.length - 1, left + (data[0]?.length ?? 1) - 1));
+    const range = sheet.Range(`${a1(top, left)}:${a1(top + data.length - 1, left + (data[0]?.length ?? 1) - 1)}`);
     if (formulas) range.Formula = data;
     else range.Value2 = data;
   }
@@ -362,7 +362,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
       if (!storeSheet) storeSheet = addHiddenSheet(wb, UNDO_SHEET_NAME);
       const chunks = chunkText(encodePlan(store.save));
       if (read.undo.usedRows > 0) {
-        storeSheet.Range(a1(0, slot), a1(read.undo.usedRows - 1, slot)).ClearContents();
+        storeSheet.Range(`${a1(0, slot)}:${a1(read.undo.usedRows - 1, slot)}`).ClearContents();
         calls += 1;
       }
       writeBlock(storeSheet, 0, slot, chunks.map((chunk) => ["'" + chunk]), false);
@@ -399,11 +399,11 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
         storeSheet.Range('A1').Value2 = "'" + JSON.stringify(header);
         calls += 1;
         if (read.undo.header) {
-          storeSheet.Range(a1(0, oldSlot), a1(Math.max(1, read.undo.usedRows) - 1, oldSlot)).ClearContents();
+          storeSheet.Range(`${a1(0, oldSlot)}:${a1(Math.max(1, read.undo.usedRows) - 1, oldSlot)}`).ClearContents();
           calls += 1;
         }
       } else if (read.undo.exists) {
-        storeSheet.Range('A1', a1(Math.max(1, read.undo.usedRows) - 1, 2)).ClearContents();
+        storeSheet.Range(`A1:${a1(Math.max(1, read.undo.usedRows) - 1, 2)}`).ClearContents();
         calls += 1;
       }
     }
@@ -557,8 +557,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
         const target = findSheet(book(), sheetName);
         if (!target) return failure('host.error.sheetMissing', { sheet: sheetName });
         target.Activate();
-        const [first, second] = address.split(':');
-        target.Range(first!, second).Select();
+        target.Range(address).Select();
         return ok(undefined);
       });
     },

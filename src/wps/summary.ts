@@ -41,12 +41,12 @@ export function renderSpec(sheet: EtSheetLike, spec: SheetSpec): number {
   const values = specValues(spec);
   if (values.length) {
     const width = values[0]!.length;
-    sheet.Range('A1', a1(values.length - 1, width - 1)).Value2 = values.map((row) => row.map((v) => (v === null ? '' : v)));
+    sheet.Range(`A1:${a1(values.length - 1, width - 1)}`).Value2 = values.map((row) => row.map((v) => (v === null ? '' : v)));
     calls += 1;
   }
   for (const block of styleBlocks(spec)) {
     const def = STYLES[block.style];
-    const range = sheet.Range(a1(block.top, block.left), a1(block.bottom, block.right));
+    const range = sheet.Range(`${a1(block.top, block.left)}:${a1(block.bottom, block.right)}`);
     range.Font.Name = def.font;
     range.Font.Size = def.size;
     if (def.bold) range.Font.Bold = true;
@@ -55,7 +55,7 @@ export function renderSpec(sheet: EtSheetLike, spec: SheetSpec): number {
     range.HorizontalAlignment = def.align;
     if (def.wrap) range.WrapText = true;
   }
-  for (const m of spec.merges) sheet.Range(a1(m.top, m.left), a1(m.bottom, m.right)).Merge();
+  for (const m of spec.merges) sheet.Range(`${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).Merge();
   spec.columnWidths.forEach((chars, c) => {
     sheet.Range(a1(0, c)).ColumnWidth = chars;
   });

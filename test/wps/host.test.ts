@@ -196,6 +196,31 @@ describe('WPS adapter', () => {
     expect(calls).toBe(1);
   });
 
+  test('selectCell activates the sheet and selects the cell a finding names', async () => {
+    const wb = await fixtureWorkbook();
+    wb.addSheet('其他');
+    const score = wb.sheets[0]!;
+    wb.activateSheet('其他');
+    const { host } = wpsHost(wb);
+    expect((await host.selectCell(score.name, 'C5')).ok).toBe(true);
+    expect(wb.activeSheetId).toBe(score.id);
+    expect(wb.selection).toEqual({ sheetId: score.id, range: { top: 4, left: 2, bottom: 4, right: 2 } });
+  });
+
+  test('text that starts with = is written into 考评汇总 as text, never as a formula', async () => {
+    const wb = await fixtureWorkbook();
+    const score = wb.sheets.find((s) => s.id === wb.activeSheetId)!;
+    const row = [...score.cells.entries()].find(([, c]) => c.value === '温泉街道')![0].split(',').map(Number);
+    score.touch(row[0]!, row[1]!).value = '=HYPERLINK("http://x","温泉")';
+    const { host } = wpsHost(wb);
+    const r = await host.writeSummary();
+    if (!r.ok) throw new Error(explain(r));
+    const cells = [...wb.sheet(SUMMARY_SHEET_NAME)!.cells.values()].filter((c) => c.value === '=HYPERLINK("http://x","温泉")');
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(c.formula).toBeNull();
+    expect([...wb.sheet(SUMMARY_SHEET_NAME)!.cells.values()].every((c) => c.formula === null)).toBe(true);
+  });
+
   test('no workbook open: a clear message, no throw', async () => {
     const app = createSimEtApplication(new SimWorkbook());
     Object.defineProperty(app, 'ActiveWorkbook', { get: () => null });
