@@ -1,5 +1,5 @@
 // npm run build:wps: the WPS 表格 add-in (WPS加载项) in dist/wps/, with Kingsoft's wpsjs toolkit's pieces.
-//   node scripts/build-wps.mjs [--url https://intranet.example/scorecard/]
+//   node scripts/build-wps.mjs [--url https://intranet.example/scorecard/] [--demo] [--out DIR]
 // --url is where the add-in folder will be served (online install; default http://127.0.0.1:3889/govinfoscorecard/).
 // Output:
 //   dist/wps/              the add-in: index.html + main.js (ribbon callbacks), ribbon.xml, taskpane.html/.js,
@@ -18,7 +18,11 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist', 'wps');
+const argv = process.argv.slice(2);
+const outArg = argv.indexOf('--out');
+/** --out DIR builds elsewhere (tests build into their own folders, so parallel runs never share one). */
+const out = outArg >= 0 ? resolve(argv[outArg + 1]) : join(root, 'dist', 'wps');
+const demoOut = `${out}-demo`;
 const pkgDir = join(root, 'src', 'wps', 'package');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
@@ -28,7 +32,7 @@ export const ADDIN_VERSION = pkg.version;
 /** The oldest Chromium the supported WPS builds embed (README "WPS 表格"). */
 export const TARGET = 'chrome69';
 
-const args = process.argv.slice(2);
+const args = argv;
 const urlArg = args.indexOf('--url');
 let url = urlArg >= 0 ? args[urlArg + 1] : 'http://127.0.0.1:3889/govinfoscorecard/';
 if (!url.endsWith('/')) url += '/';
@@ -150,7 +154,7 @@ async function main() {
 
 /** dist/wps-demo: the built add-in files, the pane page taking the parent's simulated Application, and the demo page. */
 async function demo() {
-  const dir = join(root, 'dist', 'wps-demo');
+  const dir = demoOut;
   rmSync(dir, { recursive: true, force: true });
   cpSync(out, dir, { recursive: true, filter: (src) => !src.startsWith(join(out, 'offline')) && !/(publish|index)\.html$/.test(src) });
   const pane = readFileSync(join(dir, 'taskpane.html'), 'utf8');

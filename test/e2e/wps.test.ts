@@ -13,7 +13,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from './demoServer';
 
 const CHROMIUM = '/usr/bin/chromium';
-const DEMO = join(ROOT, 'dist', 'wps-demo');
+// A folder of its own (the package test builds the WPS package too, possibly at the same time).
+const BUILD = mkdtempSync(join(tmpdir(), 'scorecard-wps-e2e-'));
+const DEMO = join(BUILD, 'wps-demo');
 const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.xlsx': 'application/octet-stream' };
 
@@ -46,7 +48,7 @@ jest.setTimeout(90_000);
 
 beforeAll(async () => {
   expect(existsSync(CHROMIUM)).toBe(true);
-  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-wps.mjs'), '--demo'], { cwd: ROOT, encoding: 'utf8' });
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-wps.mjs'), '--demo', '--out', join(BUILD, 'wps')], { cwd: ROOT, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`build-wps --demo failed:\n${built.stderr}`);
   server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
@@ -77,6 +79,7 @@ afterAll(async () => {
   await browser?.close();
   await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
   if (userData) rmSync(userData, { recursive: true, force: true });
+  rmSync(BUILD, { recursive: true, force: true });
 });
 
 beforeEach(async () => {

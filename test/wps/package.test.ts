@@ -15,7 +15,8 @@ import { publishedUnits } from '../support/fixtures';
 import { fixtureWorkbook, resultsIn } from './simWps';
 
 const ROOT = join(__dirname, '..', '..');
-const OUT = join(ROOT, 'dist', 'wps');
+// A folder of its own: other suites build the WPS package too, possibly at the same time.
+const OUT = join(mkdtempSync(join(tmpdir(), 'scorecard-wps-package-')), 'wps');
 const CUSTOM_UI_NS = 'http://schemas.microsoft.com/office/2006/01/customui';
 
 interface Element {
@@ -38,8 +39,10 @@ function parseXml(text: string): Element[] {
 
 jest.setTimeout(120_000);
 
+afterAll(() => rmSync(join(OUT, '..'), { recursive: true, force: true }));
+
 beforeAll(() => {
-  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-wps.mjs'), '--url', 'https://oa.example.gov.cn/addins/scorecard/'], { cwd: ROOT, encoding: 'utf8' });
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-wps.mjs'), '--url', 'https://oa.example.gov.cn/addins/scorecard/', '--out', OUT], { cwd: ROOT, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`build:wps failed:\n${built.stderr}`);
 });
 
