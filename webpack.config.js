@@ -41,8 +41,8 @@ module.exports = (env, argv) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
       chunkFilename: '[name].[contenthash:8].js',
-      // Keep the CLI bundle (scripts/build-cli.mjs writes dist/cli.cjs).
-      clean: { keep: /^cli\./ },
+      // Keep the CLI bundle (scripts/build-cli.mjs writes dist/cli.cjs) and the WPS build (dist/wps, dist/wps-demo).
+      clean: { keep: /^(cli\.|wps)/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
     module: {

@@ -9,6 +9,7 @@ import { cliRatio } from './cli';
 import { simPreviewApply, simRecalc, simSummary } from './excel';
 import { peerRatio } from './peer';
 import { simYear } from './year';
+import { wpsRead, wpsRecalc } from './wps';
 
 type Figure = (args: Record<string, unknown>) => Promise<unknown>;
 
@@ -23,6 +24,8 @@ const FIGURES: Record<string, Figure> = {
   peerRatio: (a) => peerRatio(Number(a.units), Number(a.runs ?? 3)),
   // #14 year
   simYear: (a) => simYear(Number(a.units), Number(a.sheets), Number(a.runs ?? 1)),
+  wpsRecalc: (a) => wpsRecalc(String(a.fixture), Number(a.runs ?? 1)),
+  wpsRead: (a) => wpsRead(Number(a.units), Number(a.runs ?? 1)),
 };
 
 async function main(): Promise<void> {

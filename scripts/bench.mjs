@@ -2,7 +2,7 @@
 // Prints a table and writes bench/results.json. Each figure runs in its own node process
 // (bench/worker.ts, bundled here with esbuild) and is the median of several runs; a figure
 // whose module is missing or unfinished prints "n/a (reason)" instead of stopping the run.
-//   node scripts/bench.mjs [--quick] [--only core,memory,peer,excel,cli,pane,year] [--no-build] [--no-write]
+//   node scripts/bench.mjs [--quick] [--only core,memory,peer,excel,cli,pane,year,wps] [--no-build] [--no-write]
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, mkdtempSync } from 'node:fs';
@@ -184,6 +184,26 @@ async function yearFigure() {
   const v = result.value;
   const mb = (b) => `${fmt(b / 1024 / 1024, 2)} MB`;
   row('year-12x5000', label, `${fmt(v.ms)} ms (preview ${fmt(v.previewMs)} ms); ${v.syncs} syncs; largest request ${mb(v.maxBytes)}, response ${mb(v.maxResponseBytes)}`, budget, verdict(v.ms <= 2000 && v.withinBudget), { runs: v.runs });
+// #15 WPS: the WPS adapter over the simulated ET (whole-range calls, not syncs).
+async function wpsFigures() {
+  log('simulated WPS: recalculation of the real table, reads of 5,000 units');
+  const label = 'simulated WPS, 重新计算排名 on the real table (adapter + simulated ET)';
+  if (!existsSync(fixture)) row('wps-recalc', label, `n/a (fixture missing: ${fixture})`, '≤ 100 ms', 'n/a');
+  else {
+    const result = await runFigure('wpsRecalc', { fixture, runs: quick ? 3 : 15 });
+    raw.wpsRecalc = result;
+    if (result.na) row('wps-recalc', label, na(result), '≤ 100 ms', 'n/a');
+    else {
+      const v = result.value;
+      row('wps-recalc', label, `${fmt(v.ms, 1)} ms (best ${fmt(v.bestMs, 1)} ms); ${v.rangeReads} range reads, ${v.rangeWrites} range writes, ${v.cellsWritten} cells`, '≤ 100 ms', verdict(v.ms <= 100), { runs: quick ? 3 : 15 });
+    }
+  }
+  const readLabel = 'simulated WPS, read of 5,000 units (whole-range calls)';
+  const read = await runFigure('wpsRead', { units: 5000, runs: quick ? 2 : 7 });
+  raw.wpsRead5000 = read;
+  if (read.na) return row('wps-read-5000', readLabel, na(read), '≤ 8 range reads', 'n/a');
+  const r = read.value;
+  row('wps-read-5000', readLabel, `${r.rangeReads} range reads (largest ${fmt(r.largestRead)} cells), ${r.mergeProbes} merge probes, ${fmt(r.ms, 1)} ms`, '≤ 8 range reads', verdict(r.rangeReads <= 8), { runs: quick ? 2 : 7 });
 }
 
 async function cliFigure() {
@@ -416,6 +436,7 @@ if (wants('peer')) await peerFigure();
 if (wants('excel')) await excelFigures();
 if (wants('cli')) await cliFigure();
 if (wants('year')) await yearFigure();
+if (wants('wps')) await wpsFigures();
 if (wants('pane')) await paneFigures();
 info.seconds = Math.round((Date.now() - started) / 1000);
 printTable(info);

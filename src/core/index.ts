@@ -46,3 +46,5 @@ export {
   type PeriodContext,
 } from './year';
 export { buildYearSheet, YEAR_SHEET_NAME } from './yearSheet';
+// #15 WPS: shared by the Office.js and WPS adapters
+export { firstChangedCell, plannedChanges, type PlannedChange } from './preview';

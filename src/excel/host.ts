@@ -9,20 +9,15 @@
  */
 import {
   analyze,
-  cellText,
-  formatCents,
   hasErrors,
   planClearFlags,
   planUndo,
   planWrites,
   buildSummarySheet,
-  sameContent,
-  contentAt,
   writeCount,
-  beforeAt,
-  a1,
+  firstChangedCell,
+  plannedChanges,
   SUMMARY_SHEET_NAME,
-  type Grid,
   type Analysis,
   type RankMode,
   type WritePlan,
@@ -374,37 +369,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
   return host;
 }
 
-/** A1 address of the first planned cell that no longer holds what the plan was made from, or null. */
-function firstChangedCell(grid: Grid, plan: WritePlan): string | null {
-  for (const c of plan.columns) {
-    for (let i = 0; i < c.rows.length; i++) {
-      if (!sameContent(contentAt(grid, c.rows[i]!, c.col), beforeAt(c, i))) return a1(c.rows[i]!, c.col);
-    }
-  }
-  return null;
-}
-
-/** Units whose total or rank the plan changes, old → new, for the confirmation dialog. */
+/** Units whose total or rank the plan changes, old → new, for the confirmation dialog (shared with WPS). */
 function changesFor(analysis: Analysis, plan: WritePlan): RecalcPreview['changes'] {
-  const rows = new Set<number>();
-  for (const c of plan.columns) if (c.kind === 'total' || c.kind === 'rank') for (const row of c.rows) rows.add(row);
-  const changes: RecalcPreview['changes'] = [];
-  const scored = analysis.scored;
-  if (!scored) return changes;
-  // From the columns: only the changed units, no object for every unit of a big sheet.
-  const { units, results } = scored;
-  for (const category of scored.categories) {
-    for (const index of category.members) {
-      if (!rows.has(units.rows[index]!)) continue;
-      changes.push({
-        unit: units.names[index]!,
-        category: category.name,
-        totalBefore: cellText(units.cells.total?.values?.[index] ?? null),
-        totalAfter: formatCents(results.totals[index]!),
-        rankBefore: cellText(units.cells.rank?.values?.[index] ?? null),
-        rankAfter: String(results.ranks[index]!),
-      });
-    }
-  }
-  return changes;
+  return plannedChanges(analysis, plan);
 }

@@ -27,6 +27,12 @@ export const hostMessages: LocaleDictionaries = {
     'host.error.yearTooFewPeriods': '只找到 {count} 期得分表。年度汇总需要至少两个写明期别的得分表（标题或表名如“2023年7—9月份”“二季度”“2023年5月”）。',
     'host.error.yearHasErrors': '工作表“{sheet}”等 {count} 期得分表有错误，年度汇总未写入。请先改正，或在预览中确认仍要写入。',
     'host.error.nothingToUndoYear': '没有可以撤销的年度汇总。',
+    // #15 WPS
+    'host.wps.error.failed': 'WPS 表格报告错误（{detail}）。工作表“{sheet}”没有被修改。',
+    'host.wps.error.partial': '写入工作表“{sheet}”中途失败，且未能自动恢复（{detail}）。请关闭工作簿且不保存，再重新打开。',
+    'host.wps.error.sheetProtected': '工作表“{sheet}”受保护，无法写入。请先在“审阅”选项卡中点“撤销工作表保护”，再重试。本次没有写入任何内容。',
+    'host.wps.error.noWorkbook': 'WPS 表格中没有打开的工作簿，请先打开得分表。',
+    'host.wps.error.yearUnsupported': 'WPS 版暂不能生成年度汇总。请在 Excel 加载项中生成，或使用命令行 scorecard year。',
   },
   'en-US': {
     'host.error.connection': 'The connection to Excel was lost. Nothing was written. Check the network and try again.',
@@ -53,5 +59,11 @@ export const hostMessages: LocaleDictionaries = {
     'host.error.yearTooFewPeriods': 'Only {count} period sheet(s) found. The year needs at least two score sheets whose title or name gives the period (such as 2023年7—9月份, 二季度, 2023年5月).',
     'host.error.yearHasErrors': '{count} period sheet(s), such as "{sheet}", have errors; 年度汇总 was not written. Fix them, or confirm in the preview to write anyway.',
     'host.error.nothingToUndoYear': 'There is no 年度汇总 to undo.',
+    // #15 WPS
+    'host.wps.error.failed': 'WPS Spreadsheets reported an error ({detail}). Sheet "{sheet}" was not changed.',
+    'host.wps.error.partial': 'Writing to sheet "{sheet}" failed halfway and could not be undone automatically ({detail}). Close the workbook without saving and open it again.',
+    'host.wps.error.sheetProtected': 'Sheet "{sheet}" is protected. Unprotect it (Review > Unprotect Sheet) and try again. Nothing was written.',
+    'host.wps.error.noWorkbook': 'No workbook is open in WPS Spreadsheets. Open the score sheet first.',
+    'host.wps.error.yearUnsupported': 'The WPS edition cannot build the year summary yet. Build it with the Excel add-in, or with scorecard year on the command line.',
   },
 };

@@ -1,22 +1,38 @@
-/** Task pane entry: waits for Office, then renders the pane over the real Excel adapter. */
+/**
+ * Task pane entry. WPS 表格 first (its add-in pages have `window.Application`, the ET object
+ * model), then Office (waits for Office.onReady): the same pane over the matching adapter.
+ */
 import { createRoot } from 'react-dom/client';
 import { createScorecardHost, officeExcelRunner } from '../excel/host';
-import { pickLocale } from '../i18n';
+import type { ScorecardHost } from '../excel/contract';
+import { pickLocale, type Locale } from '../i18n';
+import { detectHost } from '../wps/detect';
+import { createWpsHost } from '../wps/host';
 import { App } from './App';
 import { isDarkOfficeTheme } from './theme';
 
-void Office.onReady(() => {
+function render(host: ScorecardHost, locale: Locale, dark: boolean): void {
   const container = document.getElementById('root');
   if (!container) return;
-  const locale = pickLocale(Office.context.displayLanguage);
   document.documentElement.lang = locale;
-  let dark = false;
-  try {
-    // officeTheme is missing on some hosts (older Mac builds, the web in some modes).
-    dark = isDarkOfficeTheme(Office.context.officeTheme);
-  } catch {
-    dark = false;
-  }
-  const host = createScorecardHost(officeExcelRunner, Office);
   createRoot(container).render(<App host={host} locale={locale} dark={dark} />);
-});
+}
+
+const found = detectHost(window);
+if (found.kind === 'wps') {
+  // WPS has no display-language API for add-ins: the embedded browser's language follows the UI.
+  const locale = pickLocale(navigator.language);
+  render(createWpsHost(found.app, { displayLanguage: locale }), locale, false);
+} else if (typeof Office !== 'undefined') {
+  void Office.onReady(() => {
+    const locale = pickLocale(Office.context.displayLanguage);
+    let dark = false;
+    try {
+      // officeTheme is missing on some hosts (older Mac builds, the web in some modes).
+      dark = isDarkOfficeTheme(Office.context.officeTheme);
+    } catch {
+      dark = false;
+    }
+    render(createScorecardHost(officeExcelRunner, Office), locale, dark);
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Simulated WPS figures: the WPS adapter (src/wps) over the strict simulated ET
+ * (src/sim/wps), which counts whole-range calls. Times are the adapter's calls plus the
+ * simulation answering them (an upper bound on the adapter's own time).
+ */
+import { Workbook } from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import type { Grid } from '../src/core';
+import { gridFromWorksheet } from '../src/cli/workbook';
+import { SimWorkbook } from '../src/sim';
+import { createSimEtApplication } from '../src/sim/wps/et';
+import { createWpsHost } from '../src/wps/host';
+import { scoreGrid } from './generate';
+import { median, round } from './stats';
+
+async function gridsOf(file: string): Promise<Grid[]> {
+  const wb = new Workbook();
+  await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+  return wb.worksheets.map((ws) => gridFromWorksheet(ws));
+}
+
+export interface WpsFigure {
+  units: number;
+  runs: number;
+  /** Median wall time of the operation (adapter + simulated ET). */
+  ms: number;
+  bestMs: number;
+  rangeReads: number;
+  rangeWrites: number;
+  mergeProbes: number;
+  /** Cells the largest single read covered. */
+  largestRead: number;
+  cellsWritten: number;
+}
+
+/** 重新计算排名 on the real table, a fresh workbook each run (the first run warms the JIT and is dropped). */
+export async function wpsRecalc(fixture: string, runs: number): Promise<WpsFigure> {
+  const grids = await gridsOf(fixture);
+  const times: number[] = [];
+  let figure: Omit<WpsFigure, 'ms' | 'bestMs'> | null = null;
+  for (let i = 0; i <= runs; i++) {
+    const app = createSimEtApplication(SimWorkbook.fromGrids(structuredClone(grids)));
+    const host = createWpsHost(app);
+    const start = performance.now();
+    const outcome = await host.recalcNow();
+    const ms = performance.now() - start;
+    if (!outcome.ok) throw new Error(`recalcNow failed: ${outcome.message.key}`);
+    if (i === 0) continue;
+    times.push(ms);
+    const units = outcome.value.inspection.analysis.scored?.units.names.length ?? 0;
+    figure ??= { units, runs, ...pick(app.counts), cellsWritten: outcome.value.cellsWritten };
+  }
+  if (!figure) throw new Error('no runs');
+  return { ...figure, ms: round(median(times), 1), bestMs: round(Math.min(...times), 1) };
+}
+
+/** Reading (inspect) a sheet of `units` units in the real layout. */
+export async function wpsRead(units: number, runs: number): Promise<WpsFigure> {
+  const grid = scoreGrid(units);
+  const times: number[] = [];
+  let figure: Omit<WpsFigure, 'ms' | 'bestMs'> | null = null;
+  for (let i = 0; i <= runs; i++) {
+    const app = createSimEtApplication(SimWorkbook.fromGrids([structuredClone(grid)]));
+    const host = createWpsHost(app);
+    const start = performance.now();
+    const outcome = await host.inspect();
+    const ms = performance.now() - start;
+    if (!outcome.ok) throw new Error(`inspect failed: ${outcome.message.key}`);
+    if (i === 0) continue;
+    times.push(ms);
+    const read = outcome.value.analysis.scored?.units.names.length ?? 0;
+    figure ??= { units: read, runs, ...pick(app.counts), cellsWritten: 0 };
+  }
+  if (!figure) throw new Error('no runs');
+  return { ...figure, ms: round(median(times), 1), bestMs: round(Math.min(...times), 1) };
+}
+
+function pick(c: { rangeReads: number; rangeWrites: number; mergeProbes: number; largestRead: number }) {
+  return { rangeReads: c.rangeReads, rangeWrites: c.rangeWrites, mergeProbes: c.mergeProbes, largestRead: c.largestRead };
+}

@@ -1,0 +1,159 @@
+/**
+ * End to end in headless Debian Chromium: the real WPS build (main.js ribbon entry and the
+ * task pane, from `node scripts/build-wps.mjs --demo`) inside a page presenting the simulated
+ * WPS 表格 over the real fixture. Simulation only: no WPS runs here. Fails, never skips, when
+ * Chromium is missing.
+ */
+import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from './demoServer';
+
+const CHROMIUM = '/usr/bin/chromium';
+// A folder of its own (the package test builds the WPS package too, possibly at the same time).
+const BUILD = mkdtempSync(join(tmpdir(), 'scorecard-wps-e2e-'));
+const DEMO = join(BUILD, 'wps-demo');
+const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.xlsx': 'application/octet-stream' };
+
+interface PublishedUnit {
+  unit: string;
+  total: string;
+  rank: string;
+}
+
+function published(): PublishedUnit[] {
+  const lines = readFileSync(join(FIXTURES, 'wenxian-2023-q3.tsv'), 'utf8').split(/\r?\n/).filter(Boolean).slice(1);
+  return lines.map((l) => l.split('\t')).filter((f) => f.length > 1).map((f) => ({ unit: f[0]!, total: f[4]!, rank: f[5]! }));
+}
+
+/** Files under `base` only (no path escapes). */
+function inside(base: string, rel: string): string | null {
+  const file = join(base, normalize(rel).replace(/^([/\\])+/, ''));
+  return file.startsWith(base + sep) && existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+let server: Server;
+let origin = '';
+let browser: BrowserContext;
+let page: Page;
+let userData: string;
+const offSite: string[] = [];
+const pageErrors: string[] = [];
+
+jest.setTimeout(90_000);
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM)).toBe(true);
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-wps.mjs'), '--demo', '--out', join(BUILD, 'wps')], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`build-wps --demo failed:\n${built.stderr}`);
+  server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = path.startsWith('/wps-demo/') ? inside(DEMO, path.slice('/wps-demo/'.length)) : path.startsWith('/fixtures/') ? inside(FIXTURES, path.slice('/fixtures/'.length)) : null;
+    if (!file) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  userData = mkdtempSync(join(tmpdir(), 'scorecard-wps-chromium-'));
+  browser = await chromium.launchPersistentContext(userData, {
+    executablePath: CHROMIUM,
+    headless: true,
+    // The pane follows the embedded browser's language, as in WPS.
+    locale: 'zh-CN',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 1000 },
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  if (userData) rmSync(userData, { recursive: true, force: true });
+  rmSync(BUILD, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  page = await browser.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    offSite.push(url);
+    return route.abort();
+  });
+  await page.goto(`${origin}/wps-demo/demo.html`);
+  await pane().locator('[data-testid="table-card"]').waitFor({ timeout: 45_000 });
+});
+
+afterEach(async () => {
+  await page?.close();
+  expect(offSite).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+const pane = () => page.frameLocator('[data-testid="pane"]');
+
+async function gridCells(): Promise<Map<string, string>> {
+  const cells = await page.$$eval('[data-testid="grid"] td[data-address]', (tds) => tds.map((td) => [(td as HTMLElement).dataset.address!, td.textContent ?? ''] as [string, string]));
+  return new Map(cells);
+}
+
+function rowOf(cells: Map<string, string>, unit: string): number {
+  const hits = [...cells].filter(([address, text]) => /^A\d+$/.test(address) && text === unit);
+  if (hits.length !== 1) throw new Error(`unit ${unit} found ${hits.length} times in column A`);
+  return Number(hits[0]![0].slice(1));
+}
+
+test('the pane inside the simulated WPS writes the published totals and ranks, generates 考评汇总 and undoes', async () => {
+  // The pane was opened through CreateTaskPane by main.js (the 考评面板 path).
+  const panes = await page.evaluate(() => window.__wpsDemo!.app.taskPanes.map((p) => ({ url: p.url, visible: p.visible })));
+  expect(panes).toEqual([{ url: `${origin}/wps-demo/taskpane.html`, visible: true }]);
+  const before = await gridCells();
+
+  await pane().getByRole('button', { name: '重新计算排名' }).click();
+  const dialog = pane().locator('[data-testid="preview-dialog"]');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: '写入' }).click();
+  await pane().locator('[data-testid="result"]').filter({ hasText: '已写入' }).waitFor();
+
+  const after = await gridCells();
+  const units = published();
+  expect(units.length).toBeGreaterThan(40);
+  for (const u of units) {
+    const row = rowOf(after, u.unit);
+    expect({ unit: u.unit, total: after.get(`E${row}`), rank: after.get(`F${row}`) }).toEqual({ unit: u.unit, total: u.total, rank: u.rank });
+  }
+
+  await pane().getByRole('button', { name: '生成汇总表' }).click();
+  await pane().locator('[data-testid="result"]').filter({ hasText: '已生成工作表' }).waitFor();
+  await page.locator('[data-testid="grid"][data-sheet="考评汇总"]').waitFor();
+  const summary = [...(await gridCells()).values()];
+  expect(summary).toContain('水利局');
+  expect(summary.some((text) => text.includes('政务信息考评助手'))).toBe(true);
+
+  // Back on the score sheet: 撤销上次计算 puts back exactly what was there.
+  await page.getByRole('tab', { name: '7-9月得分' }).click();
+  await pane().getByRole('button', { name: '撤销上次计算' }).click();
+  await pane().locator('[data-testid="result"]').filter({ hasText: '已恢复' }).waitFor();
+  await page.locator('[data-testid="grid"][data-sheet="7-9月得分"]').waitFor();
+  expect(await gridCells()).toEqual(before);
+});
+
+test('the ribbon buttons run main.js callbacks: 重新计算排名 writes the table', async () => {
+  await page.locator('[data-testid="ribbon-recalc"]').click();
+  await page.waitForFunction(() => (window as unknown as { __scorecardWps?: { last: { status?: string } | null } }).__scorecardWps?.last?.status === 'done');
+  const cells = await gridCells();
+  const water = rowOf(cells, '水利局');
+  expect(cells.get(`E${water}`)).toBe('0');
+  expect(cells.get(`G${water}`)).toBe('零报送');
+});
