@@ -69,8 +69,9 @@ describe('1. a formula saved without its calculated value', () => {
 });
 
 describe("8. Excel's limits in what the CLI writes", () => {
-  it('a 基础数量不足 sentence naming 2,300 units (34,500 characters): no cell over 32,767 characters, no row over 409 pt', async () => {
-    const units = Array.from({ length: 2300 }, (_, i) => [`第${i + 1}号乡镇人民政府办公室`, 60, 5, 0] as [string, XlsxCell, XlsxCell, XlsxCell]);
+  it('a 基础数量不足 sentence of 35,000 characters: no cell over 32,767 characters, no row over 409 pt', async () => {
+    // Long names, so the sentence passes Excel's cell limit with few rows for exceljs to write.
+    const units = Array.from({ length: 1200 }, (_, i) => [`第${i + 1}号乡镇人民政府办公室信息报送工作领导小组综合科`, 60, 5, 0] as [string, XlsxCell, XlsxCell, XlsxCell]);
     const file = await save('many-below-quota.xlsx', buildWorkbook([{ name: '三季度', rows: scoreSheetRows([{ name: ONE, units }]) }]));
     const out = tmp.file('many-below-quota.out.xlsx');
     const result = await run(['summary', file, '--out', out]);
@@ -90,7 +91,8 @@ describe("8. Excel's limits in what the CLI writes", () => {
     expect(longest).toBeLessThanOrEqual(32767);
     expect(tallest).toBeLessThanOrEqual(409);
     // Nothing lost: every unit is named in the rows the sentence was split over.
-    for (const [name] of [units[0]!, units[1149]!, units[2299]!]) expect(noticeText).toContain(`${name}、`.slice(0, -1));
-    expect(noticeText.split('、').length).toBeGreaterThanOrEqual(2300);
-  });
+    expect(noticeText.length).toBeGreaterThan(32767);
+    for (const [name] of [units[0]!, units[599]!, units[1199]!]) expect(noticeText).toContain(name);
+    expect(noticeText.split('、').length).toBeGreaterThanOrEqual(1200);
+  }, 120_000); // a loaded CI machine: the write of 1,200 units is not what this test measures
 });
