@@ -86,7 +86,10 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText): SheetS
   if (summary && analysis.scored) {
     wide(L('summary.section.notice'), 'section');
     // #13 ledger: the whole notice (title, sections 一 to 四) when there is one.
-    for (const line of analysis.notice ? noticeText(analysis.notice) : noticeDraft(analysis)) wide(line, 'notice');
+    // The flag sentences follow, as before: the clerk copies from them into 四.
+    const draft = noticeDraft(analysis);
+    const lines = analysis.notice ? [...noticeText(analysis.notice), ...draft.slice(summary.noticeLines.length)] : draft;
+    for (const line of lines) wide(line, 'notice');
     blank();
     const ledger = analysis.ledger?.ledger;
     if (ledger) {
