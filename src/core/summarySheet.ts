@@ -90,7 +90,10 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText, context
     wide(L('summary.section.notice'), 'section');
     if (warning) wide(warning, 'warning');
     // #13 ledger: the whole notice (title, sections 一 to 四) when there is one.
-    for (const line of analysis.notice ? noticeText(analysis.notice) : noticeDraft(analysis, context)) for (const part of splitNoticeLine(line)) wide(part, 'notice');
+    // The flag sentences follow, as before: the clerk copies from them into 四.
+    const draft = noticeDraft(analysis, context);
+    const lines = analysis.notice ? [...noticeText(analysis.notice), ...draft.slice(summary.noticeLines.length)] : draft;
+    for (const line of lines) for (const part of splitNoticeLine(line)) wide(part, 'notice');
     blank();
     const ledger = analysis.ledger?.ledger;
     if (ledger) {
