@@ -23,7 +23,8 @@ import {
   type WritePlan,
 } from '../core';
 import { flagLabel, formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
-import { isSameFile, nodeFileSystem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
+import { isSameFile, nodeFileSystem, outputProblem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
+import { terminalSafe } from './terminal';
 import { lossyParts, type LossyPart } from './xlsxParts';
 import { applyWrites, findOwnSummarySheet, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
 
@@ -69,6 +70,7 @@ type ErrorCode =
   | 'NO_SCORE_TABLE'
   | 'WOULD_LOSE_CONTENT'
   | 'WRITE_FAILED'
+  | 'OUT_NOT_REGULAR'
   | 'INTERNAL';
 
 /** Ends the run with exit status 2 and a message. */
@@ -433,6 +435,10 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
     if (options.out !== null && (await isSameFile(fs, options.input, options.out))) {
       throw new CliFailure('SAME_FILE', 'cli.error.sameFile', { path: options.input });
     }
+    if (options.out !== null) {
+      const problem = await outputProblem(fs, options.out);
+      if (problem) throw new CliFailure('OUT_NOT_REGULAR', `cli.error.outNot.${problem}`, { path: options.out });
+    }
     const { workbook, lossy } = await readWorkbook(fs, options.input);
     const chosen = chooseAndAnalyse(workbook, options);
     analysis = chosen.analysis;
@@ -451,7 +457,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       const written = outcome && options.out !== null ? { path: options.out, cells: writeCount(outcome.plan), summarySheet: outcome.summarySheet } : null;
       io.stdout(JSON.stringify(jsonReport(analysis, locale, written), null, 2) + '\n');
     } else {
-      io.stdout(humanReport(options, analysis, outcome, blocked, lossy));
+      io.stdout(terminalSafe(humanReport(options, analysis, outcome, blocked, lossy)));
     }
     return errors ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
@@ -461,10 +467,10 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
     if (wantsJson) {
       io.stdout(JSON.stringify({ ...jsonReport(analysis, locale, null), error: { code: failure.code, message } }, null, 2) + '\n');
     }
-    io.stderr(message + '\n');
+    io.stderr(terminalSafe(message) + '\n');
     if (failure.code === 'USAGE') io.stderr(t('cli.usage.hint', locale) + '\n');
     if (!wantsJson && analysis && failure.code === 'NO_SCORE_TABLE') {
-      for (const f of analysis.findings) io.stderr(`  ${formatFinding(f, locale)}\n`);
+      for (const f of analysis.findings) io.stderr(terminalSafe(`  ${formatFinding(f, locale)}`) + '\n');
     }
     return EXIT_FAILURE;
   }
