@@ -7,6 +7,7 @@ import { coreMemory, coreThroughput } from './core';
 import { coreStages } from './stages';
 import { cliRatio } from './cli';
 import { simPreviewApply, simRecalc, simSummary } from './excel';
+import { bombs } from './bombs';
 
 type Figure = (args: Record<string, unknown>) => Promise<unknown>;
 
@@ -18,6 +19,7 @@ const FIGURES: Record<string, Figure> = {
   simRecalc: (a) => simRecalc(Number(a.units), Number(a.runs ?? 1)),
   simPreviewApply: (a) => simPreviewApply(Number(a.units), Number(a.runs ?? 1)),
   simSummary: (a) => simSummary(String(a.fixture), Number(a.runs ?? 1)),
+  bombs: (a) => bombs(String(a.root)),
 };
 
 async function main(): Promise<void> {

@@ -10,12 +10,16 @@ import {
   formatCents,
   hasErrors,
   normalizeName,
+  finding,
+  placeAt,
   planWrites,
   writeCount,
+  SHEET_LEVEL,
   FLAG_CODES,
   RULES_SHEET_NAME,
   SEVERITY_ORDER,
   type Analysis,
+  type Finding,
   type FindingCode,
   type Grid,
   type RankMode,
@@ -26,7 +30,8 @@ import { flagLabel, formatFinding, summaryText, t, type Locale, type Params } fr
 import { isSameFile, nodeFileSystem, outputProblem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
 import { terminalSafe } from './terminal';
 import { lossyParts, type LossyPart } from './xlsxParts';
-import { applyWrites, findOwnSummarySheet, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
+import { applyWrites, findOwnSummarySheet, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, readWorksheet, writeSummarySheet } from './workbook';
+import { boxRef, parseRef, trimAbsurdMerges, type ClippedMerge } from './sheetBounds';
 
 export interface CliIo {
   /** Receives whole chunks of text, newlines included. */
@@ -224,8 +229,10 @@ function describeError(error: unknown): string {
 
 interface Loaded {
   workbook: Workbook;
-  /** Content a rewrite would drop (charts, pivot tables, macros…). */
+  /** Content a rewrite would drop (charts, pivot tables, macros…, merges clipped on reading). */
   lossy: LossyPart[];
+  /** Merges that reached far past their sheet's table, clipped before exceljs read them. */
+  clipped: ClippedMerge[];
 }
 
 async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
@@ -242,14 +249,20 @@ async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
   if (kind === 'cfb') throw new CliFailure('ENCRYPTED', 'cli.error.encrypted', { path: file });
   if (kind === 'other') throw new CliFailure('NOT_XLSX', 'cli.error.notXlsx', { path: file });
   const workbook = new Workbook();
+  let clipped: ClippedMerge[];
   try {
+    // A merge of a whole column or more would make exceljs build a million cells: clip it first.
+    const trimmed = await trimAbsurdMerges(data);
+    clipped = trimmed.clipped;
     // exceljs types its parameter as an ArrayBuffer-like Buffer; Node's Buffer is accepted at run time.
-    await workbook.xlsx.load(data as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+    await workbook.xlsx.load(trimmed.data as unknown as Parameters<Workbook['xlsx']['load']>[0]);
   } catch (error) {
     throw new CliFailure('CORRUPT', 'cli.error.corrupt', { path: file, reason: describeError(error) });
   }
   if (workbook.worksheets.length === 0) throw new CliFailure('NO_SHEETS', 'cli.error.noSheets', { path: file });
-  return { workbook, lossy: lossyParts(data) };
+  const lossy = lossyParts(data);
+  if (clipped.length > 0) lossy.push('clippedMerge');
+  return { workbook, lossy, clipped };
 }
 
 function isRulesSheet(ws: Worksheet): boolean {
@@ -262,11 +275,29 @@ interface Chosen {
   analysis: Analysis;
 }
 
-function chooseAndAnalyse(workbook: Workbook, options: Options): Chosen {
+/** What reading the package found on this sheet: far cells left out, merges clipped (#9 item 9). */
+function readingFindings(worksheet: Worksheet, outside: ReturnType<typeof readWorksheet>['outside'], clipped: readonly ClippedMerge[]): Finding[] {
+  const found: Finding[] = [];
+  if (outside) found.push(finding({ code: 'CELLS_OUTSIDE_TABLE', count: outside.count, table: boxRef(outside.block) }, placeAt(outside.row, outside.col)));
+  for (const c of clipped) {
+    if (c.sheet !== worksheet.name) continue;
+    const start = parseRef(c.merge.split(':')[0] ?? '');
+    found.push(finding({ code: 'MERGE_CLIPPED', merge: c.merge, clipped: c.clipped }, start ? placeAt(start.row, start.col) : SHEET_LEVEL));
+  }
+  return found;
+}
+
+function chooseAndAnalyse(workbook: Workbook, options: Options, clipped: readonly ClippedMerge[] = []): Chosen {
   const sheets = workbook.worksheets;
   const rulesSheet = sheets.find(isRulesSheet);
   const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
-  const analyse = (grid: Grid): Analysis => analyze(grid, { rulesGrid, overrides: options.rank ? { rankMode: options.rank } : {} });
+  const analyseSheet = (worksheet: Worksheet): Chosen => {
+    const { grid, outside } = readWorksheet(worksheet);
+    const analysis = analyze(grid, { rulesGrid, overrides: options.rank ? { rankMode: options.rank } : {} });
+    const extra = readingFindings(worksheet, outside, clipped);
+    if (extra.length > 0) analysis.findings = [...extra, ...analysis.findings];
+    return { worksheet, grid, analysis };
+  };
   const names = sheets.map((ws) => `“${ws.name}”`).join(options.locale === 'zh-CN' ? '、' : ', ');
 
   if (options.sheet !== null) {
@@ -274,8 +305,7 @@ function chooseAndAnalyse(workbook: Workbook, options: Options): Chosen {
     const worksheet =
       sheets.find((ws) => ws.name === wanted) ?? sheets.find((ws) => normalizeName(ws.name).toLowerCase() === normalizeName(wanted).toLowerCase());
     if (!worksheet) throw new CliFailure('SHEET_NOT_FOUND', 'cli.error.sheetNotFound', { sheet: wanted, sheets: names });
-    const grid = gridFromWorksheet(worksheet);
-    return { worksheet, grid, analysis: analyse(grid) };
+    return analyseSheet(worksheet);
   }
 
   // Neither the rules sheet nor a summary this tool wrote can be the score table.
@@ -283,9 +313,8 @@ function chooseAndAnalyse(workbook: Workbook, options: Options): Chosen {
   // sheets after it are not read at all.
   for (const worksheet of sheets) {
     if (isRulesSheet(worksheet) || isOwnSummarySheet(worksheet)) continue;
-    const grid = gridFromWorksheet(worksheet);
-    const analysis = analyse(grid);
-    if (analysis.layout) return { worksheet, grid, analysis };
+    const chosen = analyseSheet(worksheet);
+    if (chosen.analysis.layout) return chosen;
   }
   throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTable', { sheets: names });
 }
@@ -439,8 +468,8 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       const problem = await outputProblem(fs, options.out);
       if (problem) throw new CliFailure('OUT_NOT_REGULAR', `cli.error.outNot.${problem}`, { path: options.out });
     }
-    const { workbook, lossy } = await readWorkbook(fs, options.input);
-    const chosen = chooseAndAnalyse(workbook, options);
+    const { workbook, lossy, clipped } = await readWorkbook(fs, options.input);
+    const chosen = chooseAndAnalyse(workbook, options, clipped);
     analysis = chosen.analysis;
     if (!analysis.table || !analysis.scored) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
 

@@ -47,7 +47,13 @@ export type FindingDetail =
   | { code: 'RANK_MISMATCH'; found: string; expected: number }
   | ({ code: 'FORMULA_OVERWRITE'; formula: string } & ColumnField)
   | { code: 'HIDDEN_ROW' }
-  | { code: 'RULES_SHEET_INVALID'; text: string };
+  | { code: 'RULES_SHEET_INVALID'; text: string }
+  // #9 adapters (items 9-10): bombs and cells the plan cannot write
+  | { code: 'CELLS_OUTSIDE_TABLE'; count: number; table: string }
+  | { code: 'MERGE_CLIPPED'; merge: string; clipped: string | null }
+  | { code: 'MERGED_OUTPUT_CELL'; merge: string; column: 'total' | 'rank' | 'flag' }
+  | { code: 'FLAG_COLUMN_SKIPPED' }
+  | { code: 'NO_ROOM_FOR_COLUMN'; column: 'total' | 'rank' };
 
 export type Finding = FindingDetail & At & { severity: Severity };
 export type FindingCode = Finding['code'];
@@ -81,6 +87,12 @@ export const SEVERITY: { readonly [C in FindingCode]: Severity } = {
   FORMULA_OVERWRITE: 'warning',
   HIDDEN_ROW: 'info',
   RULES_SHEET_INVALID: 'warning',
+  // #9 adapters (items 9-10)
+  CELLS_OUTSIDE_TABLE: 'warning',
+  MERGE_CLIPPED: 'warning',
+  MERGED_OUTPUT_CELL: 'error',
+  FLAG_COLUMN_SKIPPED: 'warning',
+  NO_ROOM_FOR_COLUMN: 'error',
 };
 
 export const ALL_FINDING_CODES = Object.keys(SEVERITY) as FindingCode[];

@@ -107,6 +107,7 @@ export const cliMessages: LocaleDictionaries = {
     'cli.report.summaryRenamed': '工作簿中已有用户自建的“{existing}”工作表，未改动它，汇总表另存为“{sheet}”。',
     'cli.report.noChart': '说明：命令行生成的汇总表不含图表（exceljs 无法写入原生 Excel 图表），在 Excel 加载项中点“生成汇总表”可得到带图表的版本。',
     // #9 adapters (items 9-13)
+    'cli.lossy.clippedMerge': '远超出表格范围的合并单元格（读取时已截到表格范围内）',
     'cli.error.outNot.symlink': '输出文件 {path} 是符号链接：为免替换链接或其指向的文件，不会写入。请用 --out 指定一个普通文件的路径（可以是尚不存在的新文件）。',
     'cli.error.outNot.directory': '输出路径 {path} 是文件夹：请用 --out 指定一个 .xlsx 文件名。',
     'cli.error.outNot.special': '输出路径 {path} 不是普通文件（如设备、管道）：不会写入。请用 --out 指定一个普通文件的路径。',
@@ -175,6 +176,7 @@ export const cliMessages: LocaleDictionaries = {
     'cli.report.summaryRenamed': 'The workbook already has a sheet "{existing}" of its own; it was left alone and the summary is "{sheet}".',
     'cli.report.noChart': 'Note: the summary written by the command line has no chart (exceljs cannot write native Excel charts); 生成汇总表 in the Excel add-in adds one.',
     // #9 adapters (items 9-13)
+    'cli.lossy.clippedMerge': 'merged areas reaching far beyond the table (clipped to the table when read)',
     'cli.error.outNot.symlink': 'The output {path} is a symbolic link; it is not written, so neither the link nor what it points to is replaced. Give --out the path of a regular file (a new one is fine).',
     'cli.error.outNot.directory': 'The output {path} is a folder; give --out an .xlsx file name.',
     'cli.error.outNot.special': 'The output {path} is not a regular file (a device or a pipe); it is not written. Give --out the path of a regular file.',
