@@ -327,8 +327,7 @@ interface WriteOutcome {
   summaryNameTaken: string | null;
 }
 
-async function writeOutput(fs: CliFileSystem, workbook: Workbook, chosen: Chosen, options: Options, out: string): Promise<WriteOutcome> {
-  const plan = planWrites(chosen.grid, chosen.analysis, { flagColumn: true });
+async function writeOutput(fs: CliFileSystem, workbook: Workbook, chosen: Chosen, plan: WritePlan, options: Options, out: string): Promise<WriteOutcome> {
   applyWrites(chosen.worksheet, plan);
   let summarySheet: string | null = null;
   let summaryReplaced = false;
@@ -473,6 +472,10 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
     analysis = chosen.analysis;
     if (!analysis.table || !analysis.scored) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
 
+    // Planned for check too: a cell the plan cannot write (merged, no column left) is a finding
+    // either way, and an error among them stops a write as any other error does.
+    const plan = planWrites(chosen.grid, analysis, { flagColumn: true });
+    if (plan.problems) analysis.findings = [...analysis.findings, ...plan.problems];
     const errors = hasErrors(analysis.findings);
     const blocked = options.command !== 'check' && errors && !options.force;
     let outcome: WriteOutcome | null = null;
@@ -480,7 +483,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       throw new CliFailure('WOULD_LOSE_CONTENT', 'cli.error.wouldLose', { path: options.input, parts: lossyText(lossy, locale) });
     }
     if (options.command !== 'check' && !blocked && options.out !== null) {
-      outcome = await writeOutput(fs, workbook, chosen, options, options.out);
+      outcome = await writeOutput(fs, workbook, chosen, plan, options, options.out);
     }
     if (options.json) {
       const written = outcome && options.out !== null ? { path: options.out, cells: writeCount(outcome.plan), summarySheet: outcome.summarySheet } : null;
