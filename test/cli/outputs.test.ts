@@ -1,5 +1,5 @@
 /** #9 items 11-13: an --out that is not a regular file, temporaries of killed runs, control characters. */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { JsonReport } from '../../src/cli/main';
@@ -35,11 +35,15 @@ describe('--out that exists but is not a regular file is refused, and left as it
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
 
-  it('a device (/dev/null): exit 2 with a Chinese message, no temporary left in /dev', async () => {
-    const result = await run(['recalc', INPUT_XLSX, '--out', '/dev/null']);
+  // A named pipe in the test's own folder stands for /dev/stdout: were the check to regress, a run
+  // as root must not replace a real device (it once replaced /dev/null with a plain file).
+  it('a special file (a named pipe): exit 2 with a Chinese message, the pipe left as it was', async () => {
+    const fifo = tmp.file('pipe.xlsx');
+    execFileSync('mkfifo', [fifo]);
+    const result = await run(['recalc', INPUT_XLSX, '--out', fifo]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('不是普通文件');
-    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
   it('a folder: exit 2 naming it', async () => {
