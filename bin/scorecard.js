@@ -13,21 +13,38 @@ function loadCli() {
   }
 }
 
+// A reader that stops early (`scorecard check x.xlsx --json | head`) closes the pipe: the rest of
+// the output has nowhere to go, which is no error of the run. Drop it quietly instead of letting
+// Node print an EPIPE stack; any other stream error still surfaces.
+const closed = { stdout: false, stderr: false };
+for (const name of ['stdout', 'stderr']) {
+  process[name].on('error', (error) => {
+    if (error && error.code === 'EPIPE') {
+      closed[name] = true;
+      return;
+    }
+    throw error;
+  });
+}
+const writeTo = (name) => (s) => {
+  if (!closed[name]) process[name].write(s);
+};
+
 const cli = loadCli();
 if (cli === null) {
   process.exitCode = 2;
 } else {
   cli
     .runCli(process.argv.slice(2), {
-      stdout: (s) => process.stdout.write(s),
-      stderr: (s) => process.stderr.write(s),
+      stdout: writeTo('stdout'),
+      stderr: writeTo('stderr'),
     })
     .then(
       (code) => {
         process.exitCode = code;
       },
       (error) => {
-        process.stderr.write(`处理失败：${error && error.stack ? error.stack : error}\n`);
+        writeTo('stderr')(`处理失败：${error && error.stack ? error.stack : error}\n`);
         process.exitCode = 2;
       },
     );

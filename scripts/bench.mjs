@@ -216,6 +216,19 @@ async function cliFigure() {
   row('cli-ratio', label, `${fmt(v.ratio, 2)}× (${fmt(v.recalcMs)} ms vs ${fmt(v.exceljsMs)} ms; CPU time ${fmt(v.cpuRatio, 2)}×; ${fmt(v.fileKB)} KB file)`, '≤ 1.3×', verdict(v.ratio <= 1.3), { runs: v.runs });
 }
 
+// #9 item 9: small files that used to exhaust the heap; each checked in a fresh process.
+async function bombsFigure() {
+  log('CLI: bombs in small files (far cell, huge merge, merged column)');
+  if (!noBuild) await new Promise((resolve) => spawn(process.execPath, [path.join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'ignore' }).on('close', resolve));
+  const result = await runFigure('bombs', { root }, 600_000);
+  raw.bombs = result;
+  if (result.na) return row('cli-bombs', 'CLI check on bomb files', na(result), '≤ 10 s, ≤ 500 MB', 'n/a');
+  for (const v of result.value) {
+    const ok = v.ms <= 10_000 && v.peakRssMB <= 500 && (v.exitStatus === 0 || v.exitStatus === 1 || v.exitStatus === 2);
+    row(`cli-bomb-${v.kind}`, `CLI check, ${v.kind} bomb (${fmt(v.fileKB, 1)} KB file)`, `${fmt(v.ms)} ms, ${fmt(v.peakRssMB)} MB peak RSS, exit ${v.exitStatus}`, '≤ 10 s, ≤ 500 MB', verdict(ok));
+  }
+}
+
 // ---- the task pane: bundle size and time to interactive ----------------------------------
 
 /** Start scripts/demo.mjs on a free port (it builds dist/ first when stale); resolves its URL. */
@@ -437,6 +450,7 @@ if (wants('excel')) await excelFigures();
 if (wants('cli')) await cliFigure();
 if (wants('year')) await yearFigure();
 if (wants('wps')) await wpsFigures();
+if (wants('cli') || wants('bombs')) await bombsFigure();
 if (wants('pane')) await paneFigures();
 info.seconds = Math.round((Date.now() - started) / 1000);
 printTable(info);

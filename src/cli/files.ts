@@ -9,6 +9,9 @@ export interface CliFileSystem {
   rename(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
   stat(file: string): Promise<{ dev: number; ino: number; isDirectory(): boolean }>;
+  /** Does not follow a symlink: what sits at the path itself. */
+  lstat(file: string): Promise<{ isFile(): boolean; isSymbolicLink(): boolean; isDirectory(): boolean }>;
+  readdir(dir: string): Promise<string[]>;
 }
 
 export const nodeFileSystem: CliFileSystem = {
@@ -17,7 +20,79 @@ export const nodeFileSystem: CliFileSystem = {
   rename: (from, to) => nodeFs.rename(from, to),
   unlink: (file) => nodeFs.unlink(file),
   stat: (file) => nodeFs.stat(file),
+  lstat: (file) => nodeFs.lstat(file),
+  readdir: (dir) => nodeFs.readdir(dir),
 };
+
+/** Why an existing --out cannot be replaced, or null when it is absent or a regular file. */
+export type OutputProblem = 'symlink' | 'directory' | 'special';
+
+/**
+ * An output path that already exists must be a regular file. The write renames a new file over
+ * the path, so a symlink (say to /proc/self/fd/1) would itself be replaced, and a device such as
+ * /dev/stdout would be swapped for a plain file when run as root.
+ */
+export async function outputProblem(fs: CliFileSystem, target: string): Promise<OutputProblem | null> {
+  let st: Awaited<ReturnType<CliFileSystem['lstat']>>;
+  try {
+    st = await fs.lstat(target);
+  } catch {
+    return null; // absent: it will be created (a missing folder fails later, with its own message)
+  }
+  if (st.isSymbolicLink()) return 'symlink';
+  if (st.isDirectory()) return 'directory';
+  return st.isFile() ? null : 'special';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The temporary name writeFileAtomic uses for `target`, for process `pid`. */
+function temporaryName(target: string, pid: number): string {
+  return `.${path.basename(target)}.${pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`;
+}
+
+/** True unless the process is known to be gone (ESRCH); a process of another user (EPERM) is alive. */
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/**
+ * Remove temporaries of this same output left by a run that was killed mid-write (SIGKILL
+ * leaves no chance to clean up). Only files named as writeFileAtomic names them, only regular
+ * files, and only when the process that wrote them is gone: a run still writing keeps its file.
+ */
+export async function removeStaleTemporaries(fs: CliFileSystem, target: string): Promise<string[]> {
+  const dir = path.dirname(path.resolve(target));
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.(\\d+)\\.[0-9a-z]+\\.tmp$`);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = pattern.exec(name);
+    if (!m || isAlive(Number(m[1]))) continue;
+    const file = path.join(dir, name);
+    try {
+      if (!(await fs.lstat(file)).isFile()) continue;
+      await fs.unlink(file);
+      removed.push(file);
+    } catch {
+      // gone already, or not ours to remove: leave it
+    }
+  }
+  return removed;
+}
 
 /** True when both paths name the same file: same resolved path, or (both existing) same inode. */
 export async function isSameFile(fs: CliFileSystem, a: string, b: string): Promise<boolean> {
@@ -36,7 +111,8 @@ export async function isSameFile(fs: CliFileSystem, a: string, b: string): Promi
  */
 export async function writeFileAtomic(fs: CliFileSystem, target: string, data: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  await removeStaleTemporaries(fs, target);
+  const tmp = path.join(dir, temporaryName(target, process.pid));
   try {
     await fs.writeFile(tmp, data, { flag: 'wx' });
     await fs.rename(tmp, target);

@@ -10,13 +10,17 @@ import {
   formatCents,
   hasErrors,
   normalizeName,
+  finding,
+  placeAt,
   planWrites,
   writeCount,
   SHEET_FLAG_CODES,
+  SHEET_LEVEL,
   RULES_SHEET_NAME,
   sheetPreference,
   SEVERITY_ORDER,
   type Analysis,
+  type Finding,
   type FindingCode,
   type Grid,
   type RankMode,
@@ -24,12 +28,14 @@ import {
   type WritePlan,
 } from '../core';
 import { flagLabel, formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
-import { isSameFile, nodeFileSystem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
+import { isSameFile, nodeFileSystem, outputProblem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
+import { terminalSafe } from './terminal';
 import { lossyParts, type LossyPart } from './xlsxParts';
 import { runYear, type YearDeps } from './year';
 import { commandOf, ledgerAndRoster, runNotice } from './notice';
-import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
+import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, readWorksheet, writeSummarySheet } from './workbook';
 import { InPlaceError, readSettingsFrom, writeInPlace, type CellEdit, type StoredSettings } from '../xlsx';
+import { boxRef, parseRef, trimAbsurdMerges, type ClippedMerge } from './sheetBounds';
 
 export interface CliIo {
   /** Receives whole chunks of text, newlines included. */
@@ -73,6 +79,7 @@ export type ErrorCode =
   | 'NO_SCORE_TABLE'
   | 'CANNOT_WRITE_IN_PLACE'
   | 'WRITE_FAILED'
+  | 'OUT_NOT_REGULAR'
   | 'INTERNAL';
 
 /** Ends the run with exit status 2 and a message. */
@@ -240,10 +247,12 @@ interface Loaded {
   workbook: Workbook;
   /** The file as read: the output is this package with the planned cells edited. */
   data: Uint8Array;
-  /** Content a whole rewrite (the --force fallback) would drop: charts, pivot tables, macros… */
+  /** Content a whole rewrite (the --force fallback) would drop: charts, pivot tables, macros, merges clipped on reading… */
   lossy: LossyPart[];
   /** Settings the add-in saved in the workbook (valid fields only). */
   stored: Partial<StoredSettings>;
+  /** Merges that reached far past their sheet's table, clipped before exceljs read them (the file written in place keeps them). */
+  clipped: ClippedMerge[];
 }
 
 export async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
@@ -260,16 +269,22 @@ export async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loa
   if (kind === 'cfb') throw new CliFailure('ENCRYPTED', 'cli.error.encrypted', { path: file });
   if (kind === 'other') throw new CliFailure('NOT_XLSX', 'cli.error.notXlsx', { path: file });
   const workbook = new Workbook();
+  let clipped: ClippedMerge[];
   try {
+    // A merge of a whole column or more would make exceljs build a million cells: clip it first.
+    const trimmed = await trimAbsurdMerges(data);
+    clipped = trimmed.clipped;
     // exceljs types its parameter as an ArrayBuffer-like Buffer; Node's Buffer is accepted at run time.
-    await workbook.xlsx.load(data as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+    await workbook.xlsx.load(trimmed.data as unknown as Parameters<Workbook['xlsx']['load']>[0]);
   } catch (error) {
     throw new CliFailure('CORRUPT', 'cli.error.corrupt', { path: file, reason: describeError(error) });
   }
   if (workbook.worksheets.length === 0) throw new CliFailure('NO_SHEETS', 'cli.error.noSheets', { path: file });
   // Unreadable web extension parts only mean no stored settings: the defaults apply.
   const stored = (await readSettingsFrom(data).catch(() => null)) ?? {};
-  return { workbook, data, lossy: lossyParts(data), stored };
+  const lossy = lossyParts(data);
+  if (clipped.length > 0) lossy.push('clippedMerge');
+  return { workbook, data, lossy, stored, clipped };
 }
 
 export function isRulesSheet(ws: Worksheet): boolean {
@@ -280,6 +295,18 @@ export interface Chosen {
   worksheet: Worksheet;
   grid: Grid;
   analysis: Analysis;
+}
+
+/** What reading the package found on this sheet: far cells left out, merges clipped (#9 item 9). */
+function readingFindings(worksheet: Worksheet, outside: ReturnType<typeof readWorksheet>['outside'], clipped: readonly ClippedMerge[]): Finding[] {
+  const found: Finding[] = [];
+  if (outside) found.push(finding({ code: 'CELLS_OUTSIDE_TABLE', count: outside.count, table: boxRef(outside.block) }, placeAt(outside.row, outside.col)));
+  for (const c of clipped) {
+    if (c.sheet !== worksheet.name) continue;
+    const start = parseRef(c.merge.split(':')[0] ?? '');
+    found.push(finding({ code: 'MERGE_CLIPPED', merge: c.merge, clipped: c.clipped }, start ? placeAt(start.row, start.col) : SHEET_LEVEL));
+  }
+  return found;
 }
 
 /** The flags override what the add-in saved in the workbook, which overrides the defaults. */
@@ -297,7 +324,7 @@ export function resolveSettings(options: Pick<Options, 'rank'>, stored: Partial<
   };
 }
 
-export function chooseAndAnalyse(workbook: Workbook, options: Pick<Options, 'sheet' | 'rank' | 'locale'>, settings: JsonSettings = resolveSettings(options, {})): Chosen {
+export function chooseAndAnalyse(workbook: Workbook, options: Pick<Options, 'sheet' | 'rank' | 'locale'>, settings: JsonSettings = resolveSettings(options, {}), clipped: readonly ClippedMerge[] = []): Chosen {
   const sheets = workbook.worksheets;
   const rulesSheet = sheets.find(isRulesSheet);
   const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
@@ -307,7 +334,13 @@ export function chooseAndAnalyse(workbook: Workbook, options: Pick<Options, 'she
   const overrides: { rankMode?: RankMode; topN?: number } = {};
   if (settings.rankMode.source !== 'default') overrides.rankMode = settings.rankMode.value;
   if (settings.topN.source !== 'default') overrides.topN = settings.topN.value;
-  const analyse = (grid: Grid): Analysis => analyze(grid, { rulesGrid, ledgerGrid, rosterGrid, overrides });
+  const analyseSheet = (worksheet: Worksheet): Chosen => {
+    const { grid, outside } = readWorksheet(worksheet);
+    const analysis = analyze(grid, { rulesGrid, ledgerGrid, rosterGrid, overrides });
+    const extra = readingFindings(worksheet, outside, clipped);
+    if (extra.length > 0) analysis.findings = [...extra, ...analysis.findings];
+    return { worksheet, grid, analysis };
+  };
   const names = sheets.map((ws) => `“${ws.name}”`).join(options.locale === 'zh-CN' ? '、' : ', ');
 
   if (options.sheet !== null) {
@@ -315,8 +348,7 @@ export function chooseAndAnalyse(workbook: Workbook, options: Pick<Options, 'she
     const worksheet =
       sheets.find((ws) => ws.name === wanted) ?? sheets.find((ws) => normalizeName(ws.name).toLowerCase() === normalizeName(wanted).toLowerCase());
     if (!worksheet) throw new CliFailure('SHEET_NOT_FOUND', 'cli.error.sheetNotFound', { sheet: wanted, sheets: names });
-    const grid = gridFromWorksheet(worksheet);
-    return { worksheet, grid, analysis: analyse(grid) };
+    return analyseSheet(worksheet);
   }
 
   // Neither the rules sheet nor a summary this tool wrote can be the score table.
@@ -328,9 +360,8 @@ export function chooseAndAnalyse(workbook: Workbook, options: Pick<Options, 'she
   for (const i of sheetPreference(sheets.map((ws, index) => ({ hidden: !visible(ws), active: index === activeTab })))) {
     const worksheet = sheets[i]!;
     if (isRulesSheet(worksheet) || isOwnSummarySheet(worksheet) || ledgerSheets.has(worksheet)) continue;
-    const grid = gridFromWorksheet(worksheet);
-    const analysis = analyse(grid);
-    if (analysis.layout) return { worksheet, grid, analysis };
+    const chosen = analyseSheet(worksheet);
+    if (chosen.analysis.layout) return chosen;
   }
   throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTable', { sheets: names });
 }
@@ -361,9 +392,8 @@ function editsOf(plan: WritePlan): CellEdit[] {
   return edits;
 }
 
-async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, options: Options, settings: JsonSettings, out: string): Promise<WriteOutcome> {
+async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, plan: WritePlan, options: Options, out: string): Promise<WriteOutcome> {
   const { workbook } = loaded;
-  const plan = planWrites(chosen.grid, chosen.analysis, { flagColumn: settings.flagColumn.value });
   let summarySheet: string | null = null;
   let summaryReplaced = false;
   let summaryNameTaken: string | null = null;
@@ -540,27 +570,35 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps & YearDeps
     if (options.out !== null && (await isSameFile(fs, options.input, options.out))) {
       throw new CliFailure('SAME_FILE', 'cli.error.sameFile', { path: options.input });
     }
+    if (options.out !== null) {
+      const problem = await outputProblem(fs, options.out);
+      if (problem) throw new CliFailure('OUT_NOT_REGULAR', `cli.error.outNot.${problem}`, { path: options.out });
+    }
     const loaded = await readWorkbook(fs, options.input);
     const { workbook, lossy } = loaded;
     settings = resolveSettings(options, loaded.stored);
-    const chosen = chooseAndAnalyse(workbook, options, settings);
+    const chosen = chooseAndAnalyse(workbook, options, settings, loaded.clipped);
     analysis = chosen.analysis;
     // Where nothing was set, the rules sheet may have set the rank mode or top N: report what ruled.
     if (settings.rankMode.source === 'default' && analysis.rules.rankMode !== settings.rankMode.value) settings.rankMode = { value: analysis.rules.rankMode, source: 'rulesSheet' };
     if (settings.topN.source === 'default' && analysis.rules.topN !== settings.topN.value) settings.topN = { value: analysis.rules.topN, source: 'rulesSheet' };
     if (!analysis.table || !analysis.scored) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
 
+    // Planned for check too: a cell the plan cannot write (merged, no column left) is a finding
+    // either way, and an error among them stops a write as any other error does.
+    const plan = planWrites(chosen.grid, analysis, { flagColumn: settings.flagColumn.value });
+    if (plan.problems) analysis.findings = [...analysis.findings, ...plan.problems];
     const errors = hasErrors(analysis.findings);
     const blocked = options.command !== 'check' && errors && !options.force;
     let outcome: WriteOutcome | null = null;
     if (options.command !== 'check' && !blocked && options.out !== null) {
-      outcome = await writeOutput(fs, loaded, chosen, options, settings, options.out);
+      outcome = await writeOutput(fs, loaded, chosen, plan, options, options.out);
     }
     if (options.json) {
       const written = outcome && options.out !== null ? { path: options.out, cells: writeCount(outcome.plan), summarySheet: outcome.summarySheet } : null;
       io.stdout(JSON.stringify(jsonReport(analysis, locale, written, settings), null, 2) + '\n');
     } else {
-      io.stdout(humanReport(options, analysis, outcome, blocked, lossy, settings));
+      io.stdout(terminalSafe(humanReport(options, analysis, outcome, blocked, lossy, settings)));
     }
     return errors ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
@@ -570,10 +608,10 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps & YearDeps
     if (wantsJson) {
       io.stdout(JSON.stringify({ ...jsonReport(analysis, locale, null, settings), error: { code: failure.code, message } }, null, 2) + '\n');
     }
-    io.stderr(message + '\n');
+    io.stderr(terminalSafe(message) + '\n');
     if (failure.code === 'USAGE') io.stderr(t('cli.usage.hint', locale) + '\n');
     if (!wantsJson && analysis && failure.code === 'NO_SCORE_TABLE') {
-      for (const f of analysis.findings) io.stderr(`  ${formatFinding(f, locale)}\n`);
+      for (const f of analysis.findings) io.stderr(terminalSafe(`  ${formatFinding(f, locale)}`) + '\n');
     }
     return EXIT_FAILURE;
   }

@@ -6,6 +6,7 @@
 import type { Cell, CellValue as XlsxValue, Fill, Style, Workbook, Worksheet } from 'exceljs';
 import { a1, isGeneralFormat, type CellContent, type CellRange, type CellValue, type Grid, type SheetSpec, type SpecStyle, type WritePlan } from '../core';
 import { SUMMARY_MARKER, SUMMARY_SHEET_NAME } from '../core';
+import { area, contentBlock, GRID_CELL_BUDGET, inBox, type Box } from '../core/block';
 
 const MS_PER_DAY = 86_400_000;
 /** Days from Excel's 1900 epoch (with its phantom 1900-02-29) to 1970-01-01; 1904 system differs by 1462. */
@@ -94,8 +95,27 @@ function isMergeSlave(cell: Cell): boolean {
 
 /** One read of a worksheet's used range into a Grid. */
 export function gridFromWorksheet(ws: Worksheet): Grid {
+  return readWorksheet(ws).grid;
+}
+
+/** Content cells left out of the grid because they lie far from the block that holds the table. */
+export interface OutsideCells {
+  count: number;
+  /** The first of them in reading order, 0-based. */
+  row: number;
+  col: number;
+  /** The block that was read, 0-based inclusive. */
+  block: Box;
+}
+
+/**
+ * A worksheet's used range as a Grid, bounded: when the used range is larger than a dense grid
+ * can hold (one value at XFD1048576 makes it 17 billion cells), only the densest block of
+ * content is read (contentBlock), and the content cells outside it are counted, never read.
+ */
+export function readWorksheet(ws: Worksheet): { grid: Grid; outside: OutsideCells | null } {
   const date1904 = !!ws.workbook?.properties?.date1904;
-  const found: Array<{ row: number; col: number; cell: ReadCell; numFmt: string | null }> = [];
+  let found: Array<{ row: number; col: number; cell: ReadCell; numFmt: string | null }> = [];
   const hidden: number[] = [];
   let top = Infinity;
   let left = Infinity;
@@ -117,9 +137,23 @@ export function gridFromWorksheet(ws: Worksheet): Grid {
     });
   });
 
-  const merges: CellRange[] = mergesOf(ws).map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+  let merges: CellRange[] = mergesOf(ws).map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
   if (found.length === 0) {
-    return { sheetName: ws.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges, hiddenRows: [], ...sheetState(ws) };
+    return { grid: { sheetName: ws.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges, hiddenRows: [], ...sheetState(ws) }, outside: null };
+  }
+  let outside: OutsideCells | null = null;
+  if (area({ top, left, bottom, right }) > GRID_CELL_BUDGET) {
+    const isContent = (f: (typeof found)[number]) => f.cell.value !== null || f.cell.formula !== null;
+    const content = found.filter(isContent);
+    const block = contentBlock(
+      content.map((f) => f.row),
+      content.map((f) => f.col),
+    ) ?? { top, left, bottom: top, right: left };
+    const far = content.filter((f) => !inBox(block, f.row, f.col));
+    if (far.length > 0) outside = { count: far.length, row: far[0]!.row, col: far[0]!.col, block };
+    found = found.filter((f) => inBox(block, f.row, f.col));
+    ({ top, left, bottom, right } = block);
+    merges = merges.filter((m) => m.bottom >= top && m.top <= bottom && m.right >= left && m.left <= right);
   }
   const height = bottom - top + 1;
   const width = right - left + 1;
@@ -135,7 +169,7 @@ export function gridFromWorksheet(ws: Worksheet): Grid {
     if (f.cell.formula !== null) (formulas[r] ??= new Array<string | null>(width).fill(null))[c] = f.cell.formula;
     if (!isGeneralFormat(f.numFmt)) (numberFormats[r] ??= new Array<string | null>(width).fill(null))[c] = f.numFmt;
   }
-  return {
+  const grid: Grid = {
     sheetName: ws.name,
     originRow: top,
     originCol: left,
@@ -146,6 +180,7 @@ export function gridFromWorksheet(ws: Worksheet): Grid {
     hiddenRows: hidden.filter((r) => r >= top && r <= bottom),
     ...sheetState(ws),
   };
+  return { grid, outside };
 }
 
 /** #9: whether the sheet is hidden and whether it is the workbook's active tab (an index into its sheets). */

@@ -4,7 +4,7 @@
  */
 
 /** Kinds of content exceljs drops when it rewrites a workbook. */
-export type LossyPart = 'chart' | 'chartsheet' | 'pivot' | 'slicer' | 'externalLink' | 'macro' | 'control' | 'connection';
+export type LossyPart = 'chart' | 'chartsheet' | 'pivot' | 'slicer' | 'externalLink' | 'macro' | 'control' | 'connection' | 'clippedMerge';
 
 const LOSSY: ReadonlyArray<[LossyPart, RegExp]> = [
   ['chart', /^xl\/charts\//i],

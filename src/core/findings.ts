@@ -76,7 +76,13 @@ export type FindingDetail =
   | { code: 'UNIT_MISSING_IN_PERIOD'; sheet: string; period: string }
   | { code: 'UNIT_JOINED_IN_PERIOD'; sheet: string; period: string }
   | { code: 'UNIT_CATEGORY_CHANGED'; sheet: string; period: string; from: string; to: string }
-  | { code: 'YEAR_TOO_FEW_PERIODS'; periods: number };
+  | { code: 'YEAR_TOO_FEW_PERIODS'; periods: number }
+  // #9 adapters (items 9-10): bombs and cells the plan cannot write
+  | { code: 'CELLS_OUTSIDE_TABLE'; count: number; table: string }
+  | { code: 'MERGE_CLIPPED'; merge: string; clipped: string | null }
+  | { code: 'MERGED_OUTPUT_CELL'; merge: string; column: 'total' | 'rank' | 'flag' }
+  | { code: 'FLAG_COLUMN_SKIPPED' }
+  | { code: 'NO_ROOM_FOR_COLUMN'; column: 'total' | 'rank' };
 
 export type Finding = FindingDetail & At & { severity: Severity };
 export type FindingCode = Finding['code'];
@@ -137,6 +143,12 @@ export const SEVERITY: { readonly [C in FindingCode]: Severity } = {
   UNIT_JOINED_IN_PERIOD: 'info',
   UNIT_CATEGORY_CHANGED: 'warning',
   YEAR_TOO_FEW_PERIODS: 'info',
+  // #9 adapters (items 9-10)
+  CELLS_OUTSIDE_TABLE: 'warning',
+  MERGE_CLIPPED: 'warning',
+  MERGED_OUTPUT_CELL: 'error',
+  FLAG_COLUMN_SKIPPED: 'warning',
+  NO_ROOM_FOR_COLUMN: 'error',
 };
 
 /** Excel's limit on the characters of one cell. */

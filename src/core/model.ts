@@ -249,6 +249,11 @@ export interface WritePlan {
   sheetName: string;
   /** Header cells first, then totals, ranks and flags; never two groups for one cell. */
   columns: ColumnWrites[];
+  /**
+   * #9 item 10: cells the plan cannot write (inside a merged area, no free column left), as
+   * findings naming them; those cells are left out of `columns`. Absent when there are none.
+   */
+  problems?: Finding[];
 }
 
 export interface Analysis {

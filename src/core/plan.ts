@@ -1,5 +1,6 @@
 /** The write plan: every cell a run changes, with old and new content. Nothing else is written. */
-import { a1, formulaAt, valueAt, type CellValue, type Grid } from './grid';
+import { a1, formulaAt, valueAt, type CellRange, type CellValue, type Grid } from './grid';
+import { finding, placeAt, type Finding } from './findings';
 import { centsToNumber } from './decimal';
 import { FLAG_LABELS_ZH, FLAG_SETS, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type ColumnWrites, type FlagCode, type PlanOptions, type ScoreColumns, type ScoredTable, type WriteKind, type WritePlan } from './model';
 
@@ -26,14 +27,58 @@ export function sameContent(a: CellContent, b: CellContent): boolean {
   return sameValue(a.value, b.value);
 }
 
-/** The first column right of the table that is empty in every row from `top` to `bottom`. */
-function freeColumn(grid: Grid, top: number, bottom: number, from: number, taken: Set<number>): number {
-  for (let col = from; ; col++) {
+/** Excel's last column (XFD), 0-based: an added column cannot go past it. */
+const LAST_COL = 16_383;
+
+/** Merged areas of more than one cell that cross column `col` between rows `top` and `bottom`. */
+function mergesAcross(grid: Grid, col: number, top: number, bottom: number): CellRange[] {
+  return (grid.merges ?? []).filter((m) => m.left <= col && m.right >= col && m.top <= bottom && m.bottom >= top && (m.top !== m.bottom || m.left !== m.right));
+}
+
+/**
+ * The first column right of the table that is empty in every row from `top` to `bottom` and
+ * crosses no merged area there (a merged cell cannot take one value per row); null when the
+ * sheet ends first.
+ */
+function freeColumn(grid: Grid, top: number, bottom: number, from: number, taken: Set<number>): number | null {
+  for (let col = from; col <= LAST_COL; col++) {
     if (taken.has(col)) continue;
+    if (mergesAcross(grid, col, top, bottom).length > 0) continue;
     let empty = true;
     for (let r = top; r <= bottom && empty; r++) empty = valueAt(grid, r, col) === null && formulaAt(grid, r, col) === null;
     if (empty) return col;
   }
+  return null;
+}
+
+function rangeRef(m: CellRange): string {
+  return `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`;
+}
+
+/**
+ * Take out of a column's writes every cell inside a merged area: only the top-left cell of a
+ * merge holds a value, so a unit's total or rank there would be hidden or refused by the host.
+ * Each one becomes an error finding naming the cell and the merge.
+ */
+function dropMerged(grid: Grid, column: ColumnWrites, problems: Finding[]): void {
+  const rows = column.rows;
+  if (rows.length === 0 || column.kind === 'header') return;
+  const merges = mergesAcross(grid, column.col, rows.reduce((a, b) => Math.min(a, b), Infinity), rows.reduce((a, b) => Math.max(a, b), -Infinity));
+  if (merges.length === 0) return;
+  const keep: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const merge = merges.find((m) => m.top <= row && m.bottom >= row);
+    if (!merge) {
+      keep.push(i);
+      continue;
+    }
+    problems.push(finding({ code: 'MERGED_OUTPUT_CELL', merge: rangeRef(merge), column: column.kind as 'total' | 'rank' | 'flag' }, placeAt(row, column.col, column.units[i] ?? null)));
+  }
+  column.rows = Int32Array.from(keep, (i) => rows[i]!);
+  column.units = keep.map((i) => column.units[i]!);
+  column.after = keep.map((i) => column.after[i]!);
+  if (column.before) column.before = keep.map((i) => column.before![i]!);
 }
 
 const FLAG_TEXTS = new Map<readonly FlagCode[], string>();
@@ -124,25 +169,39 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   if (scored.units.count === 0) return { sheetName: grid.sheetName, columns: [] };
   const headers: ColumnWrites[] = [];
   const taken = new Set<number>();
-  const columnFor = (role: 'total' | 'rank' | 'flag'): number => {
+  const problems: Finding[] = [];
+  const columnFor = (role: 'total' | 'rank' | 'flag'): number | null => {
     const existing: ColumnInfo | undefined = layout.columns.find((c) => c.role === role);
     if (existing) return existing.col;
     // Every row of the table, category rows and notes beside them included, must be empty in an added column.
-    const col = freeColumn(grid, layout.headerRow, layout.lastRow, layout.lastCol + 1, taken);
+    const from = layout.lastCol + 1;
+    const col = freeColumn(grid, layout.headerRow, layout.lastRow, from, taken);
+    if (col === null) {
+      // The sheet ends (a header word in XFD) or every column to its end crosses a merge.
+      const place = placeAt(layout.headerRow, Math.min(from, LAST_COL));
+      problems.push(role === 'flag' ? finding({ code: 'FLAG_COLUMN_SKIPPED' }, place) : finding({ code: 'NO_ROOM_FOR_COLUMN', column: role }, place));
+      return null;
+    }
     taken.add(col);
     const header = group(col, 'header');
     push(header, layout.headerRow, null, contentAt(grid, layout.headerRow, col), { value: HEADERS[role], formula: null });
     headers.push(gathered(header));
     return col;
   };
-  const target = (kind: 'total' | 'rank' | 'flag'): ColumnWrites => ({ col: columnFor(kind), kind, rows: new Int32Array(0), units: [], before: null, after: [] });
+  const target = (kind: 'total' | 'rank' | 'flag'): ColumnWrites | null => {
+    const col = columnFor(kind);
+    return col === null ? null : { col, kind, rows: new Int32Array(0), units: [], before: null, after: [] };
+  };
   const totals = target('total');
   const ranks = target('rank');
   const flags = options.flagColumn ? target('flag') : null;
 
-  const targets = flags ? [totals, ranks, flags] : [totals, ranks];
+  const targets = [totals, ranks, flags].filter((c): c is ColumnWrites => c !== null);
   fillColumns(scored, targets, options);
-  return nonEmpty(grid.sheetName, [...headers, ...adoptionWrites(grid, analysis, options), ...targets]);
+  for (const column of targets) dropMerged(grid, column, problems);
+  const plan = nonEmpty(grid.sheetName, [...headers, ...adoptionWrites(grid, analysis, options), ...targets]);
+  if (problems.length > 0) plan.problems = problems;
+  return plan;
 }
 
 /**

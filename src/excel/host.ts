@@ -100,6 +100,9 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
   function preview(read: WorkbookRead): RecalcPreview {
     const insp = inspection(read);
     const plan = planWrites(read.grid, insp.analysis, { flagColumn: insp.settings.flagColumn });
+    // #9 item 10: cells the plan cannot write (merged, no column left) are shown and, when
+    // errors, refuse the recalculation like any other error.
+    if (plan.problems) insp.analysis.findings = [...insp.analysis.findings, ...plan.problems];
     return { inspection: insp, plan, changes: changesFor(insp.analysis, plan) };
   }
 

@@ -152,6 +152,11 @@ export const cliMessages: LocaleDictionaries = {
     'cli.year.written': '已写入 {path}：工作表“{sheet}”。',
     'cli.year.replaced': '已写入 {path}：更新了本工具此前生成的工作表“{sheet}”。',
     'cli.year.noPeriods': '未找到可汇总的得分表：{files} 中没有标题或表名写明期别的得分表（如“2023年7—9月份”“二季度”“2023年5月”）。',
+    // #9 adapters (items 9-13)
+    'cli.lossy.clippedMerge': '远超出表格范围的合并单元格（读取时已截到表格范围内）',
+    'cli.error.outNot.symlink': '输出文件 {path} 是符号链接：为免替换链接或其指向的文件，不会写入。请用 --out 指定一个普通文件的路径（可以是尚不存在的新文件）。',
+    'cli.error.outNot.directory': '输出路径 {path} 是文件夹：请用 --out 指定一个 .xlsx 文件名。',
+    'cli.error.outNot.special': '输出路径 {path} 不是普通文件（如设备、管道）：不会写入。请用 --out 指定一个普通文件的路径。',
   },
   'en-US': {
     'cli.usage': USAGE_EN,
@@ -257,5 +262,10 @@ export const cliMessages: LocaleDictionaries = {
     'cli.year.written': 'Wrote {path}: sheet "{sheet}".',
     'cli.year.replaced': 'Wrote {path}: replaced the sheet "{sheet}" this tool generated before.',
     'cli.year.noPeriods': 'No period to put into a year: no score sheet in {files} has a title or name giving its period (such as 2023年7—9月份, 二季度, 2023年5月).',
+    // #9 adapters (items 9-13)
+    'cli.lossy.clippedMerge': 'merged areas reaching far beyond the table (clipped to the table when read)',
+    'cli.error.outNot.symlink': 'The output {path} is a symbolic link; it is not written, so neither the link nor what it points to is replaced. Give --out the path of a regular file (a new one is fine).',
+    'cli.error.outNot.directory': 'The output {path} is a folder; give --out an .xlsx file name.',
+    'cli.error.outNot.special': 'The output {path} is not a regular file (a device or a pipe); it is not written. Give --out the path of a regular file.',
   },
 };

@@ -70,6 +70,18 @@ const zhFindings: FindingMessages = {
   UNIT_JOINED_IN_PERIOD: (f) => `${f.unit ?? ''} 自“${f.sheet}”（${f.period}）起参加考评，按已有各期计分排名。`,
   UNIT_CATEGORY_CHANGED: (f) => `${f.unit ?? ''} 在“${f.sheet}”（${f.period}）属于“${f.from}”，年度按最新类别“${f.to}”排名。`,
   YEAR_TOO_FEW_PERIODS: (f) => `只找到 ${f.periods} 期得分表，年度汇总需要至少两期才能比较名次变化。`,
+  // #9 adapters (items 9-10)
+  CELLS_OUTSIDE_TABLE: (f) =>
+    `${at(f)} 等 ${f.count} 个单元格远离得分表（${f.table}），未读入也不会改动。如确属表格内容，请把它们移到表格旁边。`,
+  MERGE_CLIPPED: (f) =>
+    f.clipped
+      ? `${at(f)} 起的合并单元格 ${f.merge} 远超出表格范围，已按 ${f.clipped} 读取；写出文件时此合并区域将改为 ${f.clipped}。`
+      : `${at(f)} 起的合并单元格 ${f.merge} 远超出表格范围且不与表格相交，已忽略；写出文件时将取消此合并。`,
+  MERGED_OUTPUT_CELL: (f) =>
+    `${at(f)}${who(f)} 位于合并单元格 ${f.merge} 内，无法写入${COLUMN_ZH[f.column] ?? '标记'}。请先取消该合并单元格后重试。`,
+  FLAG_COLUMN_SKIPPED: (f) => `表格右侧没有可用的空列（${f.cell ?? ''} 起为合并单元格或已到工作表最后一列），未添加“标记”列；累计得分和排名照常写入。`,
+  NO_ROOM_FOR_COLUMN: (f) =>
+    `表格右侧没有可用的空列写入“${COLUMN_ZH[f.column] ?? f.column}”（已到工作表最后一列或为合并单元格，${f.cell ?? ''}）。请在表格中加入“${COLUMN_ZH[f.column] ?? f.column}”列后重试。`,
 };
 
 const enFindings: FindingMessages = {
@@ -128,6 +140,19 @@ const enFindings: FindingMessages = {
   UNIT_JOINED_IN_PERIOD: (f) => `${f.unit ?? ''} joined in "${f.sheet}" (${f.period}); it is ranked on the periods it has.`,
   UNIT_CATEGORY_CHANGED: (f) => `${f.unit ?? ''} was in "${f.from}" in "${f.sheet}" (${f.period}); the year ranks it in its latest category "${f.to}".`,
   YEAR_TOO_FEW_PERIODS: (f) => `Only ${f.periods} period sheet(s) found; the year needs at least two to compare ranks.`,
+  // #9 adapters (items 9-10)
+  CELLS_OUTSIDE_TABLE: (f) =>
+    `${atEn(f)} and ${f.count - 1} more cells lie far from the score table (${f.table}); they are not read and not changed. Move them next to the table if they belong to it.`,
+  MERGE_CLIPPED: (f) =>
+    f.clipped
+      ? `${atEn(f)}: the merged area ${f.merge} reaches far beyond the table; it is read as ${f.clipped}, and a written file merges ${f.clipped} instead.`
+      : `${atEn(f)}: the merged area ${f.merge} reaches far beyond the table and does not touch it; it is ignored, and a written file drops this merge.`,
+  MERGED_OUTPUT_CELL: (f) =>
+    `${atEn(f)}${whoEn(f)} lies inside the merged area ${f.merge}; the ${COLUMN_EN[f.column] ?? 'flag'} cannot be written there. Unmerge it and retry.`,
+  FLAG_COLUMN_SKIPPED: (f) =>
+    `No empty column right of the table for 标记 (from ${f.cell ?? ''} the cells are merged, or the sheet ends); the flag column is left out. Totals and ranks are written as usual.`,
+  NO_ROOM_FOR_COLUMN: (f) =>
+    `No empty column right of the table for the ${COLUMN_EN[f.column] ?? f.column} (${f.cell ?? ''}: merged cells or the sheet's last column). Add a ${f.column === 'total' ? '累计得分' : '排名'} column to the table and retry.`,
 };
 
 const FINDINGS: Record<Locale, FindingMessages> = { 'zh-CN': zhFindings, 'en-US': enFindings };

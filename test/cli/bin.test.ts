@@ -1,6 +1,6 @@
 /** The real launcher: build dist/cli.cjs as `npm ci` does (prepare), then spawn bin/scorecard.js. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { JsonReport } from '../../src/cli/main';
 import { scoreSheetRows, writeXlsx } from '../support/xlsx';
@@ -49,5 +49,24 @@ describe('node bin/scorecard.js', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('找不到文件');
+  });
+});
+
+describe('a reader that stops early (#9 item 13)', () => {
+  it('`check --json | head -c 100`: no EPIPE stack on stderr', async () => {
+    // Enough units that the JSON document is far larger than a pipe's buffer (64 KiB).
+    const units: Array<[string, number, number, number]> = [];
+    for (let i = 0; i < 3000; i++) units.push([`单位${i}`, i % 50, 5, 0]);
+    const input = tmp.file('bin-big.xlsx');
+    await writeXlsx(input, [{ name: '得分', rows: scoreSheetRows([{ name: '一类考评单位', units }]), merges: ['A3:F3'] }]);
+    const errFile = tmp.file('bin-big.stderr');
+    const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+    const result = spawnSync('sh', ['-c', `${quote(process.execPath)} ${quote(BIN)} check ${quote(input)} --json 2>${quote(errFile)} | head -c 100`], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.stdout.startsWith('{')).toBe(true);
+    expect(readFileSync(errFile, 'utf8')).toBe('');
   });
 });
