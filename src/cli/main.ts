@@ -8,6 +8,7 @@ import {
   buildSummarySheet,
   centsToNumber,
   formatCents,
+  formulaAt,
   hasErrors,
   normalizeName,
   planWrites,
@@ -234,7 +235,8 @@ function describeError(error: unknown): string {
 }
 
 interface Loaded {
-  workbook: Workbook;
+  /** Null once written out: the in-place write does not need the exceljs model. */
+  workbook: Workbook | null;
   /** The file as read: the output is this package with the planned cells edited. */
   data: Uint8Array;
   /** Content a whole rewrite (the --force fallback) would drop: charts, pivot tables, macros… */
@@ -274,7 +276,9 @@ function isRulesSheet(ws: Worksheet): boolean {
 }
 
 interface Chosen {
-  worksheet: Worksheet;
+  /** Null once the exceljs model is let go (see writeOutput). */
+  worksheet: Worksheet | null;
+  sheetName: string;
   grid: Grid;
   analysis: Analysis;
 }
@@ -311,7 +315,7 @@ function chooseAndAnalyse(workbook: Workbook, options: Options, settings: JsonSe
       sheets.find((ws) => ws.name === wanted) ?? sheets.find((ws) => normalizeName(ws.name).toLowerCase() === normalizeName(wanted).toLowerCase());
     if (!worksheet) throw new CliFailure('SHEET_NOT_FOUND', 'cli.error.sheetNotFound', { sheet: wanted, sheets: names });
     const grid = gridFromWorksheet(worksheet);
-    return { worksheet, grid, analysis: analyse(grid) };
+    return { worksheet, sheetName: worksheet.name, grid, analysis: analyse(grid) };
   }
 
   // Neither the rules sheet nor a summary this tool wrote can be the score table.
@@ -321,7 +325,7 @@ function chooseAndAnalyse(workbook: Workbook, options: Options, settings: JsonSe
     if (isRulesSheet(worksheet) || isOwnSummarySheet(worksheet)) continue;
     const grid = gridFromWorksheet(worksheet);
     const analysis = analyse(grid);
-    if (analysis.layout) return { worksheet, grid, analysis };
+    if (analysis.layout) return { worksheet, sheetName: worksheet.name, grid, analysis };
   }
   throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTable', { sheets: names });
 }
@@ -353,7 +357,7 @@ function editsOf(plan: WritePlan): CellEdit[] {
 }
 
 async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, options: Options, settings: JsonSettings, out: string): Promise<WriteOutcome> {
-  const { workbook } = loaded;
+  const workbook = loaded.workbook!;
   const plan = planWrites(chosen.grid, chosen.analysis, { flagColumn: settings.flagColumn.value });
   let summarySheet: string | null = null;
   let summaryReplaced = false;
@@ -369,10 +373,19 @@ async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, op
   }
   let data: Uint8Array;
   let forcedRewrite: string | null = null;
+  // The grid holds every formula as exceljs translated it (shared ones included), which is all
+  // the writer asks of the sheet; the exceljs model itself (hundreds of MB for 20k units) is let
+  // go first, so the garbage collector does not walk it again while the package is edited.
+  const grid = chosen.grid;
+  const sharedFormulaOf = (row: number, col: number): string | null => {
+    const f = formulaAt(grid, row, col);
+    return f && f.startsWith('=') ? f.slice(1) : null;
+  };
+  loaded.workbook = null;
+  chosen.worksheet = null;
   try {
-    const ws = chosen.worksheet;
     data = await writeInPlace(loaded.data, {
-      sheets: [{ sheetName: ws.name, edits: editsOf(plan), merges: chosen.grid.merges, sharedFormulaOf: (row, col) => ws.getCell(row + 1, col + 1).formula || null }],
+      sheets: [{ sheetName: chosen.sheetName, edits: editsOf(plan), merges: grid.merges, sharedFormulaOf }],
       summary: spec && summarySheet ? { spec, name: summarySheet, replace: own ? own.name : null } : null,
     });
   } catch (error) {
@@ -382,10 +395,12 @@ async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, op
     // --force: the whole-workbook rewrite of earlier versions, which loses what exceljs cannot model.
     forcedRewrite = reason;
     try {
-      applyWrites(chosen.worksheet, plan);
-      if (spec) writeSummarySheet(workbook, spec);
-      prepareForWrite(workbook);
-      data = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
+      const again = new Workbook();
+      await again.xlsx.load(loaded.data as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+      applyWrites(again.getWorksheet(chosen.sheetName)!, plan);
+      if (spec) writeSummarySheet(again, spec);
+      prepareForWrite(again);
+      data = (await again.xlsx.writeBuffer()) as unknown as Uint8Array;
     } catch (inner) {
       throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(inner) });
     }
@@ -527,14 +542,14 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
       throw new CliFailure('SAME_FILE', 'cli.error.sameFile', { path: options.input });
     }
     const loaded = await readWorkbook(fs, options.input);
-    const { workbook, lossy } = loaded;
+    const { lossy } = loaded;
     settings = resolveSettings(options, loaded.stored);
-    const chosen = chooseAndAnalyse(workbook, options, settings);
+    const chosen = chooseAndAnalyse(loaded.workbook!, options, settings);
     analysis = chosen.analysis;
     // Where nothing was set, the rules sheet may have set the rank mode or top N: report what ruled.
     if (settings.rankMode.source === 'default' && analysis.rules.rankMode !== settings.rankMode.value) settings.rankMode = { value: analysis.rules.rankMode, source: 'rulesSheet' };
     if (settings.topN.source === 'default' && analysis.rules.topN !== settings.topN.value) settings.topN = { value: analysis.rules.topN, source: 'rulesSheet' };
-    if (!analysis.table || !analysis.scored) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
+    if (!analysis.table || !analysis.scored) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.sheetName });
 
     const errors = hasErrors(analysis.findings);
     const blocked = options.command !== 'check' && errors && !options.force;
