@@ -10,11 +10,27 @@ export function colLetters(col: number): string {
 
 /** 0-based row and column of "AB12" (dollar signs allowed), or null. */
 export function parseRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return null;
+  // Read by character codes: this runs once per cell of the score sheet.
+  let i = 0;
+  if (ref.charCodeAt(i) === 36) i++; // $
   let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  let letters = 0;
+  for (; i < ref.length; i++, letters++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (letters === 0 || letters > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < ref.length; i++, digits++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+  }
+  if (digits === 0 || row === 0) return null;
+  return { row: row - 1, col: col - 1 };
 }
 
 export function refOf(row: number, col: number): string {

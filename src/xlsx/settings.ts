@@ -1,6 +1,6 @@
 /**
  * The add-in's document settings as an .xlsx keeps them. Office stores a task-pane add-in's
- * `Office.context.document.settings` in its web extension part, one
+ * document settings (the pane's saveSettings) in its web extension part, one
  * `<we:property name="key" value="JSON of the value"/>` per key
  * (xl/webextensions/webextensionN.xml, reached from taskpanes.xml, [MS-OWEXML]). Reading them lets
  * the CLI rank the way Excel does; writing them lets a downloaded file open with what the pane saved.

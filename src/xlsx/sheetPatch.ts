@@ -43,7 +43,7 @@ const VALUE_ATTRS = new Set(['r', 's', 't', 'cm', 'vm']);
 
 function keptAttributes(attrs: Record<string, string>): string {
   let out = '';
-  for (const [name, value] of Object.entries(attrs)) if (!VALUE_ATTRS.has(name)) out += ` ${name}="${escapeXml(value)}"`;
+  for (const name in attrs) if (!VALUE_ATTRS.has(name)) out += ` ${name}="${escapeXml(attrs[name]!)}"`;
   return out;
 }
 
@@ -161,7 +161,7 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[], options: 
           if (spans) {
             const lo = Math.min(Number(spans[1]), pending[0]!.col + 1);
             const hi = Math.max(Number(spans[2]), pending[pending.length - 1]!.col + 1);
-            text = setAttribute(text, 'spans', `${lo}:${hi}`);
+            if (lo !== Number(spans[1]) || hi !== Number(spans[2])) text = setAttribute(text, 'spans', `${lo}:${hi}`);
           }
           if (el.selfClosing) text = `${openTagOf(text)}${newCellsBefore(Infinity)}</${el.name}>`;
           if (text !== tag) out.replace(el.start, el.openEnd, text);

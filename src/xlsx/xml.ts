@@ -72,7 +72,8 @@ function tagStart(xml: string, from: number): number {
 }
 
 export function walkXml(xml: string, visitor: XmlVisitor): void {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  // Offsets come from parser.position (chunk offset + index), which saxes keeps without line tracking.
+  const parser = new SaxesParser({ xmlns: false, position: false });
   const stack: CloseEvent[] = [];
   parser.on('error', (error) => {
     throw error;

@@ -53,10 +53,10 @@ describe('LibreOffice opens the workbook written in place', () => {
         csvDir,
         out,
       ],
-      { stdio: 'ignore', timeout: 120_000 },
+      { stdio: 'ignore', timeout: 240_000 },
     );
     sheets = new Map(readdirSync(csvDir).map((f) => [f.replace(/^lo-out-|\.csv$/g, ''), parseCsv(readFileSync(path.join(csvDir, f), 'utf8'))]));
-  }, 150_000);
+  }, 300_000);
 
   it('shows every published total and rank on the score sheet', () => {
     const rows = sheets.get('7-9月得分')!;
