@@ -90,10 +90,7 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText, context
     wide(L('summary.section.notice'), 'section');
     if (warning) wide(warning, 'warning');
     // #13 ledger: the whole notice (title, sections 一 to 四) when there is one.
-    // The flag sentences follow, as before: the clerk copies from them into 四.
-    const draft = noticeDraft(analysis, context);
-    const lines = analysis.notice ? [...noticeText(analysis.notice), ...draft.slice(summary.noticeLines.length)] : draft;
-    for (const line of lines) for (const part of splitNoticeLine(line)) wide(part, 'notice');
+    for (const line of summaryNoticeLines(analysis, context)) for (const part of splitNoticeLine(line)) wide(part, 'notice');
     blank();
     const ledger = analysis.ledger?.ledger;
     if (ledger) {
@@ -197,6 +194,16 @@ export function splitNoticeLine(line: string, max = NOTICE_ROW_CHARS): string[] 
   }
   parts.push(rest);
   return parts;
+}
+
+/**
+ * The notice text the summary sheet carries: the whole notice (title, sections 一 to 四) when the
+ * analysis has one, then the flag sentences the clerk copies from into 四; else the draft alone.
+ */
+export function summaryNoticeLines(analysis: Analysis, context: PeriodContext | null = null): string[] {
+  const draft = noticeDraft(analysis, context);
+  if (!analysis.notice || !analysis.summary) return draft;
+  return [...noticeText(analysis.notice), ...draft.slice(analysis.summary.noticeLines.length)];
 }
 
 /** The notice lines (top N per category) followed by the flag sentences, ready to paste. */

@@ -5,9 +5,10 @@
  * Time is measured in `npm run bench` (bench/bombs.ts), not asserted here.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Workbook } from 'exceljs';
+import JSZip from 'jszip';
 import { bombXlsx, type BombKind } from '../../bench/bombs';
 import type { JsonReport } from '../../src/cli/main';
 import { REPO_ROOT, tempDir } from './helpers';
@@ -64,18 +65,16 @@ describe('bombs in small files', () => {
     expect(ws.getCell('XFD1048576').value).toBe(1);
   });
 
-  it('recalc of a file whose merge was clipped: exit 2 and a Chinese message without --force; with it, the merge is clipped in the copy', async () => {
+  it('recalc of a file whose merge was clipped for reading: a warning, and the copy written in place keeps the merge as it was', async () => {
     const input = await bombFile('hugeMerge');
     const out = tmp.file('hugeMerge-out.xlsx');
-    const refused = scorecard(['recalc', input, '--out', out, '--json']);
-    expect(refused.code).toBe(2);
-    expect((JSON.parse(refused.stdout) as JsonReport).error?.code).toBe('WOULD_LOSE_CONTENT');
-    expect(refused.stderr).toContain('远超出表格范围的合并单元格');
-    const forced = scorecard(['recalc', input, '--out', out, '--force']);
-    expect(forced.code).toBe(0);
-    const wb = new Workbook();
-    await wb.xlsx.readFile(out);
-    const merges = (wb.worksheets[0]!.model as { merges?: string[] }).merges ?? [];
-    expect(merges.sort()).toEqual(['A1:F1', 'A3:F3', 'A6:F6']);
+    const result = scorecard(['recalc', input, '--out', out, '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.findings.map((f) => f.code)).toContain('MERGE_CLIPPED');
+    // The file is edited in place: the merge the reader clipped is still in the copy, untouched.
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheet).toContain('K1:XFD1048576');
   });
 });

@@ -103,7 +103,8 @@ describe('summary on the same workbook', () => {
 
   it('adds the summary part with its drawing and native chart, and edits only the bookkeeping', () => {
     const added = [...after.keys()].filter((n) => !before.has(n)).sort();
-    expect(added).toEqual(['xl/charts/chart1.xml', 'xl/drawings/_rels/drawing2.xml.rels', 'xl/drawings/drawing2.xml', 'xl/worksheets/_rels/sheet3.xml.rels', 'xl/worksheets/sheet3.xml']);
+    // One chart per category of the real table (four), each in its own part.
+    expect(added).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml', 'xl/charts/chart3.xml', 'xl/charts/chart4.xml', 'xl/drawings/_rels/drawing2.xml.rels', 'xl/drawings/drawing2.xml', 'xl/worksheets/_rels/sheet3.xml.rels', 'xl/worksheets/sheet3.xml']);
     const changed = [...before.keys()].filter((n) => !after.get(n)!.equals(before.get(n)!)).sort();
     expect(changed).toEqual(['[Content_Types].xml', 'docProps/app.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml', SCORE].sort());
   });
@@ -117,10 +118,14 @@ describe('summary on the same workbook', () => {
     expect(wb).toContain('<sheet name="说明" sheetId="2" state="hidden" r:id="rId90"/>');
   });
 
-  it('the chart is a clustered column chart of every unit’s total, anchored on the sheet', () => {
+  it('each chart is a clustered bar chart of one category’s totals, anchored on the sheet', () => {
     const chart = after.get('xl/charts/chart1.xml')!.toString('utf8');
-    expect(chart).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
-    expect(chart).toContain('<c:ptCount val="47"/>');
+    expect(chart).toContain('<c:barDir val="bar"/><c:grouping val="clustered"/>');
+    // 乡镇(街道) has 11 units; the four charts together hold all 47.
+    expect(chart).toContain('<c:ptCount val="11"/>');
+    expect(chart).toContain('乡镇(街道)');
+    const counts = [1, 2, 3, 4].map((n) => Number(/<c:ptCount val="(\d+)"\/>/.exec(after.get(`xl/charts/chart${n}.xml`)!.toString('utf8'))![1]));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(47);
     expect(chart).toMatch(/<c:f>'考评汇总'!\$C\$\d+:\$C\$\d+<\/c:f>/);
     expect(after.get('xl/worksheets/sheet3.xml')!.toString('utf8')).toContain('<drawing r:id="rId1"/>');
     expect(after.get('xl/drawings/_rels/drawing2.xml.rels')!.toString('utf8')).toContain('Target="../charts/chart1.xml"');
@@ -145,9 +150,9 @@ describe('summary on the same workbook', () => {
     const third = await entries(readFileSync(again));
     expect([...third.keys()].sort()).toEqual([...after.keys()].sort());
     const changed = [...after.keys()].filter((n) => !third.get(n)!.equals(after.get(n)!)).sort();
-    // Dense ranks change some rank cells of the score sheet; the summary sheet, its chart (and the
-    // chart's anchor, as the top-N table grows), and styles are redrawn.
-    expect(changed).toEqual(['xl/charts/chart1.xml', 'xl/drawings/drawing2.xml', 'xl/styles.xml', 'xl/worksheets/sheet3.xml', SCORE].sort());
+    // Dense ranks change some rank cells of the score sheet; the summary sheet and styles are
+    // redrawn. The charts plot totals, which dense ranks leave as they were, so their parts stay.
+    expect(changed).toEqual(['xl/styles.xml', 'xl/worksheets/sheet3.xml', SCORE].sort());
     const wb = await readXlsx(again);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['7-9月得分', '说明', '考评汇总']);
   });
