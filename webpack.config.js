@@ -88,37 +88,39 @@ class InlineOfflinePagePlugin {
   }
   apply(compiler) {
     const { template, script, filename } = this.options;
-    compiler.hooks.thisCompilation.tap('InlineOfflinePagePlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'InlineOfflinePagePlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
-        compilation.fileDependencies.add(template);
-        const js = compilation.getAsset(script);
-        if (!js) {
-          compilation.errors.push(new webpack.WebpackError(`InlineOfflinePagePlugin: no ${script} to inline`));
-          return;
-        }
-        const extra = Object.keys(assets).filter((name) => name !== script);
-        const licenses = extra.filter((name) => name.endsWith('.LICENSE.txt'));
-        const others = extra.filter((name) => !name.endsWith('.LICENSE.txt'));
-        if (others.length > 0) {
-          compilation.errors.push(new webpack.WebpackError(`InlineOfflinePagePlugin: the offline page must be one file, but the build also made ${others.join(', ')}`));
-          return;
-        }
-        let code = js.source.source().toString();
-        code = code.replace(/^\/\*! For license information please see [^*]*\*\/\s*/, '');
-        const notices = licenses.map((name) => compilation.getAsset(name).source.source().toString()).join('\n');
-        if (notices) code = `/*!\n${notices.replace(/\*\//g, '* /')}\n*/\n${code}`;
-        code = code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-        const hash = crypto.createHash('sha256').update(code, 'utf8').digest('base64');
-        let html = fs.readFileSync(template, 'utf8');
-        if (!html.includes('<!--SCRIPT-->') || !html.includes('%SCRIPT_HASH%')) {
-          compilation.errors.push(new webpack.WebpackError(`InlineOfflinePagePlugin: ${template} lacks <!--SCRIPT--> or %SCRIPT_HASH%`));
-          return;
-        }
-        html = html.replace('%SCRIPT_HASH%', `sha256-${hash}`).replace('<!--SCRIPT-->', () => `<script>${code}</script>`);
-        compilation.deleteAsset(script);
-        for (const name of licenses) compilation.deleteAsset(name);
-        compilation.emitAsset(filename, new webpack.sources.RawSource(html));
-      });
+    // After webpack has written the bundle, so the page carries exactly the bytes that were hashed
+    // (rewriting the asset during processAssets left the page's code and its hash apart).
+    compiler.hooks.afterEmit.tap('InlineOfflinePagePlugin', (compilation) => {
+      compilation.fileDependencies.add(template);
+      const dir = compilation.outputOptions.path;
+      const names = fs.readdirSync(dir).filter((name) => name !== filename);
+      if (!names.includes(script)) {
+        compilation.errors.push(new webpack.WebpackError(`InlineOfflinePagePlugin: no ${script} to inline`));
+        return;
+      }
+      const licenses = names.filter((name) => name.endsWith('.LICENSE.txt'));
+      const others = names.filter((name) => name !== script && !name.endsWith('.LICENSE.txt'));
+      if (others.length > 0) {
+        compilation.errors.push(new webpack.WebpackError(`InlineOfflinePagePlugin: the offline page must be one file, but the build also made ${others.join(', ')}`));
+        return;
+      }
+      let code = fs.readFileSync(path.join(dir, script), 'utf8');
+      code = code.replace(/^\/\*! For license information please see [^*]*\*\/\s*/, '');
+      const notices = licenses.map((name) => fs.readFileSync(path.join(dir, name), 'utf8')).join('\n');
+      if (notices) code = `/*!\n${notices.replace(/\*\//g, '* /')}\n*/\n${code}`;
+      code = code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+      // A lone surrogate (in a library's regex or string) cannot be written as UTF-8: it would
+      // become U+FFFD in the file, changing the code and the hash. As an escape it means the same.
+      code = code.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+      const hash = crypto.createHash('sha256').update(code, 'utf8').digest('base64');
+      let html = fs.readFileSync(template, 'utf8');
+      if (!html.includes('<!--SCRIPT-->') || !html.includes('%SCRIPT_HASH%')) {
+        compilation.errors.push(new webpack.WebpackError(`InlineOfflinePagePlugin: ${template} lacks <!--SCRIPT--> or %SCRIPT_HASH%`));
+        return;
+      }
+      html = html.replace('%SCRIPT_HASH%', `sha256-${hash}`).replace('<!--SCRIPT-->', () => `<script>${code}</script>`);
+      fs.writeFileSync(path.join(dir, filename), html, 'utf8');
+      for (const name of [script, ...licenses]) fs.rmSync(path.join(dir, name));
     });
   }
 }
@@ -138,7 +140,9 @@ function offlineConfig(production) {
       // Dynamic imports (exceljs, the pane's dialog) stay in the one bundle: their modules are
       // evaluated only when first imported, so a file opened, not the page, pays for exceljs.
       asyncChunks: false,
+      // The page is written after emit (below); webpack would otherwise keep or compare stale files.
       clean: true,
+      compareBeforeEmit: false,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
     module: { rules: [tsRule] },
