@@ -16,7 +16,8 @@ import { Workspace } from '../demo/Workspace';
 import { App } from '../taskpane/App';
 
 const params = new URLSearchParams(window.location.search);
-const displayLanguage = params.get('lang') ?? (/^en\b/i.test(navigator.language) ? 'en-US' : 'zh-CN');
+// zh-CN unless the page is opened with ?lang=en-US, as the demo.
+const displayLanguage = params.get('lang') ?? 'zh-CN';
 const locale: Locale = pickLocale(displayLanguage);
 document.documentElement.lang = locale;
 document.title = t('ui.offline.title', locale);
