@@ -29,6 +29,8 @@ const xlsxCode = () => import(/* webpackChunkName: "xlsx" */ './xlsx');
 export interface OpenedBook {
   loaded: LoadedBook;
   fileName: string;
+  /** Settles when `loaded.bytes` holds the file (the demo fetches its fixture's bytes after the first screen). */
+  bytesReady?: Promise<void>;
 }
 
 export interface WorkspaceProps {
@@ -153,6 +155,7 @@ export function Workspace(props: WorkspaceProps) {
     setStatus(t('ui.demo.downloading'));
     let blob: Blob;
     try {
+      await book.bytesReady;
       const { exportXlsx } = await xlsxCode();
       blob = await exportXlsx(book.loaded, locale);
     } catch (error) {

@@ -2,7 +2,7 @@
  * The demo page: the browser workspace (src/demo/Workspace.tsx) with the real task pane in an
  * iframe, as Excel shows it, over the real fixture. The fixture arrives as a prebuilt snapshot
  * (webpack.config.js writes fixtures/*.json from the .xlsx at build time), so the page starts
- * without parsing exceljs; the .xlsx bytes are fetched beside it for the download.
+ * without parsing exceljs; the .xlsx bytes are fetched after it, for the download.
  */
 import { createRoot } from 'react-dom/client';
 import { pickLocale, t, type Locale } from '../i18n';
@@ -23,15 +23,22 @@ async function fetchOk(url: string): Promise<Response> {
 }
 
 async function initialBook(): Promise<OpenedBook> {
-  const [bytes, snapshot] = await Promise.all([
-    fetchOk(FIXTURE).then((r) => r.arrayBuffer()),
-    fetchOk(FIXTURE_SNAPSHOT)
-      .then((r) => r.json() as Promise<BookSnapshot>)
-      .catch(() => null),
-  ]);
   const fileName = 'wenxian-2023-q3-input.xlsx';
-  if (snapshot) return { loaded: { bytes, workbook: workbookFromSnapshot(snapshot) }, fileName };
+  const snapshot = await fetchOk(FIXTURE_SNAPSHOT)
+    .then((r) => r.json() as Promise<BookSnapshot>)
+    .catch(() => null);
+  if (snapshot) {
+    // The pane starts from the snapshot; the .xlsx bytes are only needed for the download.
+    const loaded = { bytes: new ArrayBuffer(0), workbook: workbookFromSnapshot(snapshot) };
+    const bytesReady = fetchOk(FIXTURE)
+      .then((r) => r.arrayBuffer())
+      .then((bytes) => {
+        loaded.bytes = bytes;
+      });
+    return { loaded, fileName, bytesReady };
+  }
   // No prebuilt snapshot (a development build without the shared folder): parse the .xlsx.
+  const bytes = await fetchOk(FIXTURE).then((r) => r.arrayBuffer());
   const { loadXlsx } = await import(/* webpackChunkName: "xlsx" */ './xlsx');
   return { loaded: await loadXlsx(bytes), fileName };
 }
