@@ -4,7 +4,8 @@ import { analyze, buildSummarySheet, contentAt, pickScoreSheet, sameContent, SUM
 import { gridFromWorksheet, isOwnSummarySheet } from '../cli/workbook';
 import { settingsFromJson, SETTINGS_KEY, writeInPlace, type CellEdit, type NewSheet, type SheetEdits, type SheetState, type StoredSettings, type SummaryRequest } from '../xlsx';
 import { summaryText, type Locale } from '../i18n';
-import { SimWorkbook, type SimSheet } from '../sim/workbook';
+import type { SimSheet, SimWorkbook } from '../sim/workbook';
+import { workbookFromSnapshot, type BookSnapshot } from './book';
 
 export interface LoadedBook {
   /** The file as read, kept to write the result back over it (styles and all). */
@@ -12,13 +13,22 @@ export interface LoadedBook {
   workbook: SimWorkbook;
 }
 
+/** Every worksheet as a Grid with its visibility (hidden and very hidden sheets stay so). */
+export function snapshotOfBook(book: ExcelJS.Workbook): BookSnapshot {
+  return {
+    sheets: book.worksheets.map((ws) => ({
+      grid: gridFromWorksheet(ws),
+      visibility: ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible',
+    })),
+  };
+}
+
 export async function loadXlsx(bytes: ArrayBuffer): Promise<LoadedBook> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes);
-  const grids = book.worksheets.map((ws) => gridFromWorksheet(ws));
-  if (grids.length === 0) throw new Error('no worksheets');
-  const active = Math.max(0, pickScoreSheet(grids));
-  return { bytes, workbook: SimWorkbook.fromGrids(grids, active) };
+  const snapshot = snapshotOfBook(book);
+  if (snapshot.sheets.length === 0) throw new Error('no worksheets');
+  return { bytes, workbook: workbookFromSnapshot(snapshot) };
 }
 
 function sheetHasMarker(sheet: SimSheet): boolean {

@@ -153,6 +153,20 @@ export const uiMessages: LocaleDictionaries = {
     'ui.year.undo': '撤销年度汇总',
     'ui.result.year': (p: Params) => `已写入工作表“${p.sheet}”。`,
     'ui.result.yearUndone': '已撤销年度汇总。',
+    // #10 offline edition: opening files in the browser editions, the one-file page
+    'ui.demo.notXlsx': (p: Params) =>
+      `无法打开“${p.name}”：这是 ${p.kind} 文件，本页只能打开 .xlsx 工作簿。请先在 Excel 或 WPS 中打开它，选择“另存为”→“Excel 工作簿（*.xlsx）”，再打开保存的 .xlsx 文件。`,
+    'ui.demo.notZip': (p: Params) =>
+      `无法打开“${p.name}”：它不是 .xlsx 工作簿（可能已损坏，或只是改了扩展名）。请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（*.xlsx）”后再打开。`,
+    'ui.demo.unreadable': (p: Params) => `无法读取“${p.name}”中的工作表：文件可能已损坏。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。`,
+    'ui.demo.opening': (p: Params) => `正在打开“${p.name}”…`,
+    'ui.demo.downloading': '正在生成下载文件…',
+    'ui.demo.downloadFailed': (p: Params) => `无法生成下载文件：${p.detail}`,
+    'ui.offline.title': '政务信息考评助手（离线版）',
+    'ui.offline.note': '离线版：不连接网络，文件只在本机浏览器中处理，不会上传。',
+    'ui.offline.welcome': '打开得分表开始：点击“打开 .xlsx 文件”，或把 .xlsx 文件拖到这里。',
+    'ui.offline.welcomeDetail': '校验、重新计算排名（先预览）、生成汇总表、通报文字和撤销都与 Excel 加载项相同；完成后点击“下载结果”保存。',
+    'ui.offline.drop': '松开鼠标，打开此文件',
   },
   'en-US': {
     'ui.title': 'Government Information Scorecard',
@@ -307,5 +321,19 @@ export const uiMessages: LocaleDictionaries = {
     'ui.year.undo': 'Undo the year',
     'ui.result.year': (p: Params) => `Wrote the sheet "${p.sheet}".`,
     'ui.result.yearUndone': 'The year sheet was undone.',
+    // #10 offline edition: opening files in the browser editions, the one-file page
+    'ui.demo.notXlsx': (p: Params) =>
+      `Cannot open "${p.name}": it is a ${p.kind} file, and this page opens .xlsx workbooks only. Open it in Excel or WPS, choose Save As > "Excel Workbook (*.xlsx)", then open the saved .xlsx file.`,
+    'ui.demo.notZip': (p: Params) =>
+      `Cannot open "${p.name}": it is not an .xlsx workbook (it may be damaged, or only renamed). Open it in Excel or WPS, save it as "Excel Workbook (*.xlsx)", then open that.`,
+    'ui.demo.unreadable': (p: Params) => `Cannot read the sheets in "${p.name}": the file may be damaged. Open it in Excel or WPS, save it as .xlsx and try again.`,
+    'ui.demo.opening': (p: Params) => `Opening "${p.name}"…`,
+    'ui.demo.downloading': 'Preparing the download…',
+    'ui.demo.downloadFailed': (p: Params) => `Cannot prepare the download: ${p.detail}`,
+    'ui.offline.title': 'Government Information Scorecard (offline edition)',
+    'ui.offline.note': 'Offline edition: no network; files are processed in this browser only and never uploaded.',
+    'ui.offline.welcome': 'Open a score sheet to begin: click "Open .xlsx file", or drag an .xlsx file here.',
+    'ui.offline.welcomeDetail': 'Check, Recalculate ranks (with a preview), Generate summary, the notice text and Undo work as in the Excel add-in; click "Download result" to save when done.',
+    'ui.offline.drop': 'Release to open this file',
   },
 };

@@ -276,6 +276,17 @@ describe('add-in in Chromium on the simulated workbook', () => {
     expect(text).not.toContain('PropertyNotLoaded'); // the simulated Office's error code
   });
 
+  it('starts the demo page without exceljs: the first workbook is a prebuilt snapshot, exceljs comes with the download', async () => {
+    const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!).filter((n) => n.endsWith('.js')));
+    expect(await scripts()).toEqual(['demo.js']);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download"]').click()]);
+    await download.path();
+    const later = await scripts();
+    expect(later.length).toBeGreaterThan(1);
+    const exceljsChunk = later.filter((n) => n !== 'demo.js').some((n) => readFileSync(join(ROOT, 'dist', n), 'utf8').includes('xl/worksheets'));
+    expect(exceljsChunk).toBe(true);
+  });
+
   it('downloads the result as an .xlsx that keeps the published totals', async () => {
     await recalcInPane();
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download"]').click()]);
