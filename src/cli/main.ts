@@ -27,7 +27,8 @@ import {
   type Severity,
   type WritePlan,
 } from '../core';
-import { flagLabel, formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
+import { flagLabel, formatFinding, summaryText, t, type Locale, type Params , registerMessages } from '../i18n';
+import { cliMessages } from '../i18n/cli';
 import { isSameFile, nodeFileSystem, outputProblem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
 import { terminalSafe } from './terminal';
 import { lossyParts, type LossyPart } from './xlsxParts';
@@ -36,6 +37,9 @@ import { commandOf, ledgerAndRoster, runNotice } from './notice';
 import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, readWorksheet, writeSummarySheet } from './workbook';
 import { InPlaceError, readSettingsFrom, writeInPlace, type CellEdit, type StoredSettings } from '../xlsx';
 import { boxRef, parseRef, trimAbsurdMerges, type ClippedMerge } from './sheetBounds';
+
+// The command line's own messages (usage, reports, errors) join the shared dictionaries.
+registerMessages(cliMessages);
 
 export interface CliIo {
   /** Receives whole chunks of text, newlines included. */

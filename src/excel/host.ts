@@ -30,7 +30,8 @@ import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
 import { freeSheetName, isOwnSummary, isSummaryName, queueRenderSpec } from './summary';
 import { UNDO_SHEET_NAME } from './undoStore';
 import { applyChanges, changesOf, WriteFailedError, type StoreUpdate } from './write';
-import { createYearMethods, periodCandidates } from './year';
+import { periodCandidates } from './periods';
+import type { createYearMethods } from './year';
 
 export type { ExcelRunner, OfficeLike } from './office';
 export { officeExcelRunner } from './office';
@@ -135,7 +136,9 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
   }
 
   // #14 year: 年度汇总, its undo, and the quarter's movement against the periods before it.
-  const year = createYearMethods({ run, office, runOptions, readOptions, inspection, locale });
+  // Its code is fetched the first time it is needed, so the pane's first screen does not carry it.
+  let yearMethods: Promise<ReturnType<typeof createYearMethods>> | null = null;
+  const year = () => (yearMethods ??= import('./year').then((m) => m.createYearMethods({ run, office, runOptions, readOptions, inspection, locale })));
 
   const host: ScorecardHost = {
     async inspect() {
@@ -150,10 +153,10 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
       });
     },
 
-    previewYear: () => year.previewYear(),
-    applyYear: (preview, force) => year.applyYear(preview, force),
-    undoYear: () => year.undoYear(),
-    periodContext: () => year.periodContext(),
+    previewYear: async () => (await year()).previewYear(),
+    applyYear: async (preview, force) => (await year()).applyYear(preview, force),
+    undoYear: async () => (await year()).undoYear(),
+    periodContext: async () => (await year()).periodContext(),
 
     async previewRecalc() {
       return onActiveSheet(readOptions, async (_context, read) => ok(preview(read)));
@@ -253,7 +256,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
           if (read.workbookProtected) return failure('host.error.workbookProtected', { sheet: SUMMARY_SHEET_NAME });
           const names = sheets.items.map((s) => s.name);
           // #14 year: movement and 零报送 runs when sheets named for earlier periods are in the workbook (extra syncs only then).
-          const within = await year.contextWithin(context, read, insp, names);
+          const within = await (await year()).contextWithin(context, read, insp, names);
           const spec = buildSummarySheet(insp.analysis, summaryText(locale()), within.context);
           let syncs = read.syncs + within.syncs;
           // Sync 2 (only when a sheet has a summary's name): which of them is ours.

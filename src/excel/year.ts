@@ -13,8 +13,6 @@ import {
   buildYearSheet,
   periodContext,
   recognisePeriod,
-  RULES_SHEET_NAME,
-  SUMMARY_SHEET_NAME,
   YEAR_SHEET_NAME,
   type Analysis,
   type PeriodContext,
@@ -26,7 +24,7 @@ import { failure, failureFromError } from './errors';
 import type { ExcelRunner, OfficeLike } from './office';
 import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
 import { freeSheetName, isOwnSummary, isSummaryName, queueRenderSpec } from './summary';
-import { UNDO_SHEET_NAME } from './undoStore';
+import { periodCandidates } from './periods';
 
 /** The product's previous 年度汇总, kept hidden so that undo can put it back. */
 export const YEAR_BACKUP_NAME = '__年度汇总~上次';
@@ -42,12 +40,6 @@ export interface YearHostDeps {
 
 const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
-/** Sheets that can hold a period: not 考评规则, not the undo store or a backup, not named like the product's own sheets. */
-export function periodCandidates(names: readonly string[]): string[] {
-  return names.filter(
-    (n) => n !== RULES_SHEET_NAME && n !== UNDO_SHEET_NAME && !n.startsWith('__') && !isSummaryName(n, SUMMARY_SHEET_NAME) && !isSummaryName(n, YEAR_SHEET_NAME),
-  );
-}
 
 export function createYearMethods(deps: YearHostDeps) {
   const { run, office, runOptions, readOptions } = deps;

@@ -1,6 +1,5 @@
 /** Messages for findings and flags. One entry per FindingCode in each locale (checked by a test). */
-import type { Finding, FindingCode, FlagCode, SummaryText } from '../core';
-import { t } from './index';
+import type { Finding, FindingCode, FlagCode } from '../core';
 import type { Locale, LocaleDictionaries, Params } from './index';
 
 type FindingMessages = { [C in FindingCode]: (f: Extract<Finding, { code: C }>) => string };
@@ -288,7 +287,3 @@ export const coreMessages: LocaleDictionaries = {
   },
 };
 
-/** The text the 考评汇总 sheet needs, in one locale: pass to buildSummarySheet. */
-export function summaryText(locale: Locale = 'zh-CN'): SummaryText {
-  return { label: (key, params) => t(key, locale, params ?? {}), finding: (f) => formatFinding(f, locale) };
-}

@@ -1,11 +1,12 @@
 /**
  * User-facing text in zh-CN (default) and en-US. Each area keeps its own dictionary file;
- * test/i18n/parity.test.ts checks every key exists in both locales.
+ * test/i18n/parity.test.ts checks every key exists in both locales. The command line's own
+ * dictionary (./cli) is registered by the CLI, so the task pane does not carry its text.
  */
-import { coreMessages } from './core';
+import type { Finding, SummaryText } from '../core';
+import { coreMessages, formatFinding } from './core';
 import { hostMessages } from './host';
 import { uiMessages } from './ui';
-import { cliMessages } from './cli';
 
 export type Locale = 'zh-CN' | 'en-US';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
@@ -16,12 +17,17 @@ export type Message = string | ((params: Params) => string);
 export type Dictionary = Record<string, Message>;
 export type LocaleDictionaries = Record<Locale, Dictionary>;
 
-const ALL: LocaleDictionaries[] = [coreMessages, hostMessages, uiMessages, cliMessages];
+const ALL: LocaleDictionaries[] = [coreMessages, hostMessages, uiMessages];
 
 export const MESSAGES: LocaleDictionaries = {
   'zh-CN': Object.assign({}, ...ALL.map((d) => d['zh-CN'])),
   'en-US': Object.assign({}, ...ALL.map((d) => d['en-US'])),
 };
+
+/** Add an area's dictionary (the command line's) to the messages `t` renders. */
+export function registerMessages(dictionaries: LocaleDictionaries): void {
+  for (const locale of LOCALES) Object.assign(MESSAGES[locale], dictionaries[locale]);
+}
 
 /** Render a message; an unknown key renders as the key itself so a gap is visible, never a crash. */
 export function t(key: string, locale: Locale = 'zh-CN', params: Params = {}): string {
@@ -36,4 +42,9 @@ export function pickLocale(displayLanguage: string | null | undefined): Locale {
   return displayLanguage && /^en\b/i.test(displayLanguage) ? 'en-US' : 'zh-CN';
 }
 
-export { formatFinding, flagLabel, summaryText } from './core';
+export { formatFinding, flagLabel } from './core';
+
+/** The text the 考评汇总 sheet needs, in one locale: pass to buildSummarySheet. */
+export function summaryText(locale: Locale = 'zh-CN'): SummaryText {
+  return { label: (key, params) => t(key, locale, params ?? {}), finding: (f: Finding) => formatFinding(f, locale) };
+}

@@ -12,7 +12,6 @@ import {
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import type { HostOutcome, Inspection, RecalcPreview, ScorecardHost, ScorecardSettings, UserMessage, YearPreview } from '../excel/contract';
 import type { PeriodContext } from '../core';
-import { YearPanel } from './components/YearPanel';
 import { t as translate, type Locale } from '../i18n';
 import { ActionBar, type ActionName } from './components/ActionBar';
 import { FindingsPanel } from './components/FindingsPanel';
@@ -38,6 +37,8 @@ const PreviewDialog = lazy(() => import('./components/PreviewDialog').then((m) =
 const ConfirmDialog = lazy(() => import('./components/ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
 
 // Settings sit at the bottom of the pane: their inputs load after the first screen.
+// Shown only once a 年度汇总 is previewed or written: fetched then.
+const YearPanel = lazy(() => import('./components/YearPanel').then((m) => ({ default: m.YearPanel })));
 const SettingsPanel = lazy(() => import('./components/SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 
 type Work = 'inspect' | 'preview' | 'apply' | 'summary' | 'undo' | 'clearFlags' | 'settings' | 'year';
@@ -381,14 +382,18 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
           {busy && <Spinner size="tiny" label={workLabel} labelPosition="after" data-testid="busy" />}
           {actionResult && <ResultBar result={actionResult} onDismiss={() => setResult(null)} />}
           {editNote && <ResultBar result={editNote} onDismiss={() => setEditNote(null)} testId="edit-note" />}
-          <YearPanel
-            preview={yearPreview}
-            written={yearWritten}
-            busy={busy}
-            onWrite={(force) => void writeYear(force)}
-            onCancel={() => setYearPreview(null)}
-            onUndo={() => void undoYear()}
-          />
+          {(yearPreview || yearWritten) && (
+            <Suspense fallback={null}>
+              <YearPanel
+                preview={yearPreview}
+                written={yearWritten}
+                busy={busy}
+                onWrite={(force) => void writeYear(force)}
+                onCancel={() => setYearPreview(null)}
+                onUndo={() => void undoYear()}
+              />
+            </Suspense>
+          )}
           {inspection && (
             <>
               {/* Errors first: what to fix comes before what was detected. */}

@@ -7,7 +7,6 @@ import { createScorecardHost, officeExcelRunner } from '../excel/host';
 import type { ScorecardHost } from '../excel/contract';
 import { pickLocale, type Locale } from '../i18n';
 import { detectHost } from '../wps/detect';
-import { createWpsHost } from '../wps/host';
 import { App } from './App';
 import { isDarkOfficeTheme } from './theme';
 
@@ -22,7 +21,8 @@ const found = detectHost(window);
 if (found.kind === 'wps') {
   // WPS has no display-language API for add-ins: the embedded browser's language follows the UI.
   const locale = pickLocale(navigator.language);
-  render(createWpsHost(found.app, { displayLanguage: locale }), locale, false);
+  // The WPS adapter is fetched only inside WPS, so Excel's first screen does not carry it.
+  void import('../wps/host').then(({ createWpsHost }) => render(createWpsHost(found.app, { displayLanguage: locale }), locale, false));
 } else if (typeof Office !== 'undefined') {
   void Office.onReady(() => {
     const locale = pickLocale(Office.context.displayLanguage);

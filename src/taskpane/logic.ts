@@ -11,7 +11,7 @@ import {
   type Severity,
 } from '../core';
 import type { Inspection, RecalcPreview } from '../excel/contract';
-import { RULES_SHEET_NAME, noticeDraft, noticeText } from '../core';
+import { RULES_SHEET_NAME, summaryNoticeLines } from '../core';
 
 export interface CategoryOverview {
   name: string;
@@ -155,9 +155,9 @@ export function flagLists(analysis: Analysis): FlagList[] {
 
 /** The notice to show and copy: title and every section (#13 ledger), else the top-N lines. */
 export function noticeLines(analysis: Analysis): string[] {
-  if (analysis.notice) return noticeText(analysis.notice);
-  // Without a ledger: the draft the summary sheet carries (top N, then 零报送, 基础数量不足, 质量待提高).
-  return noticeDraft(analysis);
+  // The same text the summary sheet carries: the notice (title, 一 to 四, with 二 and 三 when there
+  // is a ledger), then the flag sentences the clerk copies from.
+  return summaryNoticeLines(analysis);
 }
 
 export type PreviewChange = RecalcPreview['changes'][number];

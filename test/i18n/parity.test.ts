@@ -1,5 +1,9 @@
 import { ALL_FINDING_CODES, FLAG_CODES, analyze, gridFromRows, type Finding } from '../../src/core';
-import { LOCALES, MESSAGES, flagLabel, formatFinding, pickLocale, t } from '../../src/i18n';
+import { LOCALES, MESSAGES, flagLabel, formatFinding, pickLocale, registerMessages, t } from '../../src/i18n';
+import { cliMessages } from '../../src/i18n/cli';
+
+// The command line registers its dictionary when it loads; the parity check covers it too.
+registerMessages(cliMessages);
 
 /** #14 year: sheet-level findings about the periods of a year. */
 const YEAR_CODES: string[] = ['PERIOD_HAS_ERRORS', 'PERIOD_NOT_RECOGNISED', 'PERIOD_DUPLICATE', 'UNIT_MISSING_IN_PERIOD', 'UNIT_JOINED_IN_PERIOD', 'UNIT_CATEGORY_CHANGED', 'YEAR_TOO_FEW_PERIODS'];

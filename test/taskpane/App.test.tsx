@@ -171,8 +171,11 @@ describe('task pane', () => {
   it('gives the whole notice draft: top N per category, then 零报送, 基础数量不足 and 质量待提高', async () => {
     mounted = await mount(<App host={fakeHost(sampleGrid())} locale="zh-CN" />);
     const lines = (document.querySelector('[data-testid="notice-lines"]')?.textContent ?? '').split('\n');
-    expect(lines[0]).toMatch(/^乡镇\(街道\)前3名：/);
-    expect(lines).toContain('零报送单位：<script>alert(2)</script>');
+    // Title first, then the top-N lines before the flag sentences.
+    expect(lines[0]).toBe('关于三季度全县政务信息工作情况的通报');
+    const top = lines.findIndex((l) => /^乡镇\(街道\)前3名：/.test(l));
+    expect(top).toBeGreaterThan(0);
+    expect(lines.indexOf('零报送单位：<script>alert(2)</script>')).toBeGreaterThan(top);
     expect(lines.some((l) => l.startsWith('基础数量不足单位：') && l.includes(HOSTILE))).toBe(true);
   });
 

@@ -120,11 +120,11 @@ function LedgerFacts({ inspection }: { inspection: Inspection }) {
               t('ui.ledger.found', { sheet: o.ledger.sheet, rows: o.ledger.rows, counted: o.ledger.counted }),
               o.period ? t('ui.ledger.period', { start: o.period.start, end: o.period.end }) : t('ui.ledger.noPeriod'),
               o.ledger.outside > 0 ? t('ui.ledger.outside', { n: o.ledger.outside }) : '',
-              o.ledger.unknown.length > 0 ? t('ui.ledger.unknown', { names: o.ledger.unknown.join('、') }) : '',
+              o.ledger.unknown.length > 0 ? t('ui.ledger.unknown', { names: o.ledger.unknown.join(t('ui.sep.names')) }) : '',
               o.points ? t('ui.ledger.points') : '',
             ]
               .filter(Boolean)
-              .join('；')
+              .join(t('ui.sep.list'))
           : t('ui.ledger.none')}
       </dd>
       <dt className={styles.term}>{t('ui.ledger.roster')}</dt>
