@@ -218,12 +218,16 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
       if (target.isConnected && (active === null || active === document.body || !active.isConnected)) target.focus();
     };
     give();
-    // Fluent hands focus around once a dialog's closing motion ends: check again after it.
-    const later = setTimeout(() => {
-      give();
-      if (returnFocus.current === target) returnFocus.current = null;
-    }, 350);
-    return () => clearTimeout(later);
+    // Fluent hands focus around once a dialog's closing motion ends, later on a busy computer:
+    // check again a few times after it, still only taking focus back from <body>.
+    const delays = [120, 350, 800, 1600];
+    const timers = delays.map((ms, i) =>
+      setTimeout(() => {
+        give();
+        if (i === delays.length - 1 && returnFocus.current === target) returnFocus.current = null;
+      }, ms),
+    );
+    return () => timers.forEach(clearTimeout);
   }, [idle]);
 
   const onAction = async (action: ActionName) => {
