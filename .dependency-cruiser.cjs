@@ -11,7 +11,8 @@ const ALLOWED = {
   wps: ['core', 'i18n', 'host', 'excel'],
   xlsx: ['core', 'i18n', 'host'],
   docx: ['core', 'i18n'],
-  sim: ['core', 'i18n'],
+  // The simulated ET is checked against the ET model the WPS adapter declares (src/wps/et.ts).
+  sim: ['core', 'i18n', 'wps'],
   cli: ['core', 'i18n', 'host', 'xlsx', 'docx'],
   taskpane: ['core', 'i18n', 'host', 'docx'],
   commands: ['core', 'i18n', 'host', 'excel', 'wps'],
@@ -22,11 +23,19 @@ const ALLOWED = {
 
 const FOLDERS = Object.keys(ALLOWED);
 
+/**
+ * Entry points that put a host and the UI together (composition roots): the pane's entry picks
+ * the Excel or the WPS host, the WPS ribbon and pane entries reuse the ribbon commands and the pane,
+ * and the simulated WPS demo page shows the pane beside a grid.
+ */
+const ROOTS = ['^src/taskpane/index\\.tsx$', '^src/wps/(main|pane)\\.ts$', '^src/sim/wps/demo/'];
+const ROOT_ALLOWED = ['core', 'i18n', 'host', 'excel', 'wps', 'sim', 'taskpane', 'commands', 'demo', 'xlsx', 'docx'];
+
 const folderRules = FOLDERS.map((folder) => ({
   name: `${folder}-imports`,
   comment: `src/${folder} may import only ${ALLOWED[folder].length ? ALLOWED[folder].join(', ') : 'itself'} of the project`,
   severity: 'error',
-  from: { path: `^src/${folder}/` },
+  from: { path: `^src/${folder}/`, pathNot: ROOTS },
   to: { path: '^src/', pathNot: [`^src/(${[folder, ...ALLOWED[folder]].join('|')})/`] },
 }));
 
@@ -60,6 +69,13 @@ module.exports = {
       to: {},
     },
     ...folderRules,
+    {
+      name: 'roots-imports',
+      severity: 'error',
+      comment: 'composition roots may import any folder that makes the product, never the CLI',
+      from: { path: ROOTS },
+      to: { path: '^src/', pathNot: [`^src/(${ROOT_ALLOWED.join('|')})/`] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -32,7 +32,7 @@ async function baseTable(): Promise<Buffer> {
   ws.mergeCells('A1:F1');
   ws.mergeCells('A3:F3');
   ws.mergeCells('A6:F6');
-  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from((await wb.xlsx.writeBuffer()));
 }
 
 /** Insert `<mergeCell>`s into the sheet's `<mergeCells>` (creating it after `</sheetData>` if absent). */

@@ -44,7 +44,7 @@ export async function cliRatio(units: number, runs: number): Promise<CliFigure> 
     const roundTrip = async () => {
       const workbook = new Workbook();
       await workbook.xlsx.load((await readFile(input)) as unknown as Parameters<Workbook['xlsx']['load']>[0]);
-      await writeFile(join(dir, 'plain.xlsx'), new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+      await writeFile(join(dir, 'plain.xlsx'), new Uint8Array((await workbook.xlsx.writeBuffer())));
     };
     // One untimed pass of each: JIT, module loading, file cache.
     await recalc();

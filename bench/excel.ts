@@ -5,15 +5,15 @@
 import { Workbook } from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Grid } from '../src/core';
-import { createScorecardHost, type ExcelRunner, type OfficeLike } from '../src/excel/host';
-import { gridFromWorksheet } from '../src/cli/workbook';
+import { createScorecardHost, type ExcelRunner } from '../src/excel/host';
+import { gridFromWorksheet } from '../src/xlsx/workbook';
 import { createSimExcel, createSimOffice, PAYLOAD_LIMIT_BYTES, SimWorkbook, type SyncRecord } from '../src/sim';
 import { scoreGrid } from './generate';
 import { median, round } from './stats';
 
 function hostOver(grids: Grid[]) {
   const workbook = SimWorkbook.fromGrids(grids);
-  const host = createScorecardHost(createSimExcel(workbook).run as unknown as ExcelRunner, createSimOffice(workbook) as unknown as OfficeLike);
+  const host = createScorecardHost(createSimExcel(workbook).run as unknown as ExcelRunner, createSimOffice(workbook));
   return { workbook, host };
 }
 

@@ -6,7 +6,7 @@
 import { Workbook } from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Grid } from '../src/core';
-import { gridFromWorksheet } from '../src/cli/workbook';
+import { gridFromWorksheet } from '../src/xlsx/workbook';
 import { SimWorkbook } from '../src/sim';
 import { createSimEtApplication } from '../src/sim/wps/et';
 import { createWpsHost } from '../src/wps/host';

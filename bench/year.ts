@@ -4,7 +4,7 @@
  * Budget: within 2 s, every sync's request and response under 5 MB.
  */
 import type { Grid } from '../src/core';
-import { createScorecardHost, type ExcelRunner, type OfficeLike } from '../src/excel/host';
+import { createScorecardHost, type ExcelRunner } from '../src/excel/host';
 import { createSimExcel, createSimOffice, PAYLOAD_LIMIT_BYTES, SimWorkbook } from '../src/sim';
 import { scoreGrid, TITLE } from './generate';
 import { median, round } from './stats';
@@ -36,7 +36,7 @@ export async function simYear(units: number, sheets: number, runs: number): Prom
   let first: Omit<YearFigure, 'ms' | 'previewMs' | 'runs'> | null = null;
   for (let i = 0; i < runs; i++) {
     const workbook = SimWorkbook.fromGrids(grids, sheets - 1);
-    const host = createScorecardHost(createSimExcel(workbook).run as unknown as ExcelRunner, createSimOffice(workbook) as unknown as OfficeLike);
+    const host = createScorecardHost(createSimExcel(workbook).run as unknown as ExcelRunner, createSimOffice(workbook));
     const start = performance.now();
     const preview = await host.previewYear();
     previews.push(performance.now() - start);

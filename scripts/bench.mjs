@@ -184,6 +184,8 @@ async function yearFigure() {
   const v = result.value;
   const mb = (b) => `${fmt(b / 1024 / 1024, 2)} MB`;
   row('year-12x5000', label, `${fmt(v.ms)} ms (preview ${fmt(v.previewMs)} ms); ${v.syncs} syncs; largest request ${mb(v.maxBytes)}, response ${mb(v.maxResponseBytes)}`, budget, verdict(v.ms <= 2000 && v.withinBudget), { runs: v.runs });
+}
+
 // #15 WPS: the WPS adapter over the simulated ET (whole-range calls, not syncs).
 async function wpsFigures() {
   log('simulated WPS: recalculation of the real table, reads of 5,000 units');

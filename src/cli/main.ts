@@ -32,9 +32,8 @@ import { cliMessages } from '../i18n/cli';
 import { isSameFile, nodeFileSystem, outputProblem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
 import { terminalSafe } from './terminal';
 import { lossyParts, type LossyPart } from './xlsxParts';
-import { runYear, type YearDeps } from './year';
-import { commandOf, ledgerAndRoster, runNotice } from './notice';
-import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, readWorksheet, writeSummarySheet } from './workbook';
+import { ledgerAndRoster } from './companions';
+import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, readWorksheet, writeSummarySheet } from '../xlsx/workbook';
 import { InPlaceError, readSettingsFrom, writeInPlace, type CellEdit, type StoredSettings } from '../xlsx';
 import { boxRef, parseRef, trimAbsurdMerges, type ClippedMerge } from './sheetBounds';
 
@@ -137,7 +136,7 @@ function parseArgs(argv: readonly string[]): Parsed {
 
   const lang = values.get('--lang');
   if (lang !== undefined && lang !== 'zh-CN' && lang !== 'en-US') throw new CliFailure('USAGE', 'cli.usage.badLang', { value: lang });
-  const locale: Locale = (lang as Locale | undefined) ?? 'zh-CN';
+  const locale: Locale = (lang) ?? 'zh-CN';
   if (flags.has('--help') || command === 'help') return { kind: 'help', locale };
   if (command === null) throw new CliFailure('USAGE', 'cli.usage.noCommand');
   if (!(COMMANDS as readonly string[]).includes(command)) throw new CliFailure('USAGE', 'cli.usage.unknownCommand', { command });
@@ -158,7 +157,7 @@ function parseArgs(argv: readonly string[]): Parsed {
       input,
       out,
       sheet: values.get('--sheet') ?? null,
-      rank: rank as RankMode | null,
+      rank: rank,
       force: flags.has('--force'),
       json: flags.has('--json'),
       locale,
@@ -321,7 +320,7 @@ export function resolveSettings(options: Pick<Options, 'rank'>, stored: Partial<
   const topN = pick<number>(null, stored.topN);
   const flag = pick<boolean>(null, stored.flagColumn);
   return {
-    // Defaults as the add-in's (src/excel/contract.ts DEFAULT_SETTINGS).
+    // Defaults as the add-in's (src/host/port.ts DEFAULT_SETTINGS).
     rankMode: { value: rank.value ?? 'competition', source: rank.source },
     topN: { value: topN.value ?? 3, source: topN.source },
     flagColumn: { value: flag.value ?? true, source: flag.source },
@@ -551,11 +550,9 @@ function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome
 // ---- entry --------------------------------------------------------------------------------
 
 /** Run the command line. Resolves to the exit status; never throws. */
-export async function runCli(argv: string[], io: CliIo, deps: CliDeps & YearDeps = {}): Promise<number> {
-  // #14 year: `scorecard year <in.xlsx>...` reads several files and has its own options.
-  if (argv[0] === 'year') return runYear(argv.slice(1), io, deps);
+/** `scorecard check|recalc|summary …` (src/cli/run.ts sends `notice` and `year` to their own modules). */
+export async function runScoring(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
   const fs = deps.fs ?? nodeFileSystem;
-  if (commandOf(argv) === 'notice') return runNotice(argv, io, fs);
   // Known before parsing, so even a usage error answers in the requested form.
   const wantsJson = argv.includes('--json');
   let locale: Locale = argv.includes('--lang=en-US') || argv[argv.indexOf('--lang') + 1] === 'en-US' ? 'en-US' : 'zh-CN';

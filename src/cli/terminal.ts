@@ -5,6 +5,7 @@
  * character is printed as a visible escape (\x1B, \u202E) instead; newlines between the report's
  * own lines are kept.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are printed escaped
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 function escapeChar(ch: string): string {

@@ -24,10 +24,10 @@ import {
 } from '../core';
 import { formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
 import { writeInPlace } from '../xlsx';
-import { ledgerAndRoster } from './notice';
+import { ledgerAndRoster } from './companions';
 import { isSameFile, nodeFileSystem, writeFileAtomic, type CliFileSystem } from './files';
 import { CliFailure, describeError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, isRulesSheet, readWorkbook, type CliDeps, type CliIo } from './main';
-import { findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from './workbook';
+import { findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
 
 export interface YearDeps extends CliDeps {
   /**
@@ -84,10 +84,10 @@ function parseYearArgs(argv: readonly string[]): YearOptions | 'help' {
   return {
     inputs,
     out: values.get('--out') ?? null,
-    rank: rank as RankMode | null,
+    rank: rank,
     force: flags.has('--force'),
     json: flags.has('--json'),
-    locale: (lang as Locale | undefined) ?? 'zh-CN',
+    locale: (lang) ?? 'zh-CN',
   };
 }
 

@@ -3,7 +3,7 @@
  * Office (task pane or dialog), the demo page to its own simulated ribbon.
  */
 import { formatFinding, t, type Locale } from '../i18n';
-import type { HostOutcome, ScorecardHost, UserMessage } from '../excel/contract';
+import type { HostOutcome, ScorecardHost, UserMessage } from '../host/port';
 
 export interface CommandUi {
   locale: Locale;

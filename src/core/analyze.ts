@@ -110,7 +110,7 @@ function readLedgerContext(grid: Grid, table: ScoreTable, options: AnalyzeOption
       const found = table.scores[i * width + at]!;
       if (found !== expected) {
         const row = table.units.rows[i]!;
-        findings.push(finding({ code: 'ADOPTION_MISMATCH', found: cellText(valueAt(grid, row, col)), expected: centsToNumber(expected) }, placeAt(row, col, table.units.names[i]!)));
+        findings.push(finding({ code: 'ADOPTION_MISMATCH', found: cellText(valueAt(grid, row, col)), expected: centsToNumber(expected) }, placeAt(row, col, table.units.names[i])));
       }
       table.scores[i * width + at] = expected;
     }

@@ -117,7 +117,7 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
     return fail([finding({ code: 'HEADER_NOT_FOUND' }, SHEET_LEVEL)]);
   }
   const headerRowStart = header.columns[0]?.col ?? grid.originCol;
-  const roleCol = (role: ColumnRole) => header!.columns.find((c) => c.role === role) ?? null;
+  const roleCol = (role: ColumnRole) => header.columns.find((c) => c.role === role) ?? null;
   const unitColumn = roleCol('unit');
   const hasScore = header.columns.some((c) => SCORE_ROLES.has(c.role));
   if (!unitColumn || !hasScore) {

@@ -7,7 +7,7 @@ import { FLAG_LABELS_ZH, FLAG_SETS, type Analysis, type CellContent, type CellWr
 const HEADERS: Record<'total' | 'rank' | 'flag', string> = { total: '累计得分', rank: '排名', flag: '标记' };
 
 /** Shared content of an empty cell: most cells a first run fills are empty, so one object serves them all. */
-const EMPTY: CellContent = Object.freeze({ value: null, formula: null }) as CellContent;
+const EMPTY: CellContent = Object.freeze({ value: null, formula: null });
 
 /** What a cell of the grid holds: its value, and its formula if it has one. */
 export function contentAt(grid: Grid, row: number, col: number): CellContent {

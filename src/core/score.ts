@@ -56,7 +56,7 @@ function reportUnit(table: ScoreTable, rules: Rules, category: CategoryTable, in
     const cents = table.scores[index * columns.length + i]!;
     if (cellInBounds(cents, limits[i]!, steps[i]!)) continue;
     const column = columns[i]!;
-    const where = placeAt(table.units.rows[index]!, column.col, table.units.names[index]!);
+    const where = placeAt(table.units.rows[index]!, column.col, table.units.names[index]);
     const value = centsToNumber(cents);
     if (cents < 0) {
       findings.push(finding({ code: 'NEGATIVE_SCORE', column: column.label, value }, where));
@@ -214,11 +214,11 @@ export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTab
     const existingRank = units.cells.rank?.values?.[index] ?? null;
     if (totalCol !== null && existingTotal !== null && !holdsCents(existingTotal, results.totals[index]!) && cellText(existingTotal) !== '') {
       const expected = centsToNumber(results.totals[index]!);
-      findings.push(finding({ code: 'TOTAL_MISMATCH', found: cellText(existingTotal), expected }, placeAt(units.rows[index]!, totalCol, units.names[index]!)));
+      findings.push(finding({ code: 'TOTAL_MISMATCH', found: cellText(existingTotal), expected }, placeAt(units.rows[index]!, totalCol, units.names[index])));
     }
     if (rankCol !== null && existingRank !== null && !holdsCents(existingRank, results.ranks[index]! * 100) && cellText(existingRank) !== '') {
       const expected = results.ranks[index]!;
-      findings.push(finding({ code: 'RANK_MISMATCH', found: cellText(existingRank), expected }, placeAt(units.rows[index]!, rankCol, units.names[index]!)));
+      findings.push(finding({ code: 'RANK_MISMATCH', found: cellText(existingRank), expected }, placeAt(units.rows[index]!, rankCol, units.names[index])));
     }
   }
   const unitAt = unitObjects(units, results);

@@ -9,10 +9,13 @@ import { toCents, type Cents } from './decimal';
 const HIDDEN_CHARS = '\\u200B-\\u200F\\u2060\\uFEFF\\u00AD\\u202A-\\u202E\\u2066-\\u2069\\uFE00-\\uFE0F\\u034F\\u061C\\u180E';
 /** Variation selectors 17–256 (U+E0100–E01EF), outside the BMP. */
 const HIDDEN_ASTRAL = '\\u{E0100}-\\u{E01EF}';
+// eslint-disable-next-line no-misleading-character-class -- a set of invisible characters, each matched alone
 const INVISIBLE = new RegExp(`[\\s${HIDDEN_CHARS}${HIDDEN_ASTRAL}]`, 'gu');
 /** Invisible characters only, whitespace kept: inside a number a space is a separator, not nothing. */
+// eslint-disable-next-line no-misleading-character-class -- a set of invisible characters, each matched alone
 const INVISIBLE_ONLY = new RegExp(`[${HIDDEN_CHARS}${HIDDEN_ASTRAL}]`, 'gu');
 /** Dropped from a name as shown: the invisible ones but the variation selectors, which pick how an emoji (🏛️) looks. */
+// eslint-disable-next-line no-misleading-character-class -- a set of invisible characters, each matched alone
 const NOT_SHOWN = /[\u200B-\u200F\u2060\uFEFF\u00AD\u202A-\u202E\u2066-\u2069\u034F\u061C\u180E]/g;
 
 /** Name key for matching: NFKC (全角 -> half-width), no whitespace or invisible characters. */

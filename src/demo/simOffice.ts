@@ -7,6 +7,6 @@ import type { DemoGlobal } from './shared';
 
 const parentDemo = window.parent !== window ? (window.parent as unknown as { __scorecardDemo?: DemoGlobal }).__scorecardDemo : undefined;
 if (parentDemo) {
-  const installed = installSimulatedOffice(window as unknown as Record<string, unknown>, parentDemo.workbook, { displayLanguage: parentDemo.displayLanguage });
+  const installed = installSimulatedOffice(window, parentDemo.workbook, { displayLanguage: parentDemo.displayLanguage });
   window.addEventListener('pagehide', () => installed.uninstall());
 }

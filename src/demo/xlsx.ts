@@ -1,7 +1,7 @@
 /** .xlsx in and out for the demo page (exceljs in the browser; never in the task-pane bundle). */
 import ExcelJS from 'exceljs';
 import { analyze, buildSummarySheet, contentAt, pickScoreSheet, sameContent, SUMMARY_MARKER, type Grid } from '../core';
-import { gridFromWorksheet, isOwnSummarySheet } from '../cli/workbook';
+import { gridFromWorksheet, isOwnSummarySheet } from '../xlsx/workbook';
 import { settingsFromJson, SETTINGS_KEY, writeInPlace, type CellEdit, type NewSheet, type SheetEdits, type SheetState, type StoredSettings, type SummaryRequest } from '../xlsx';
 import { summaryText, type Locale } from '../i18n';
 import type { SimSheet, SimWorkbook } from '../sim/workbook';

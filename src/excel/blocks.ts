@@ -1,3 +1,6 @@
+/* eslint-disable office-addins/no-empty-load, office-addins/no-context-sync-in-loop --
+   Loads name their properties through a computed list; one sync per block is the point of blocks
+   (each request and response under Excel on the web's 5 MB). */
 /**
  * Reading a large area in row blocks, each sync's response under a byte budget: Excel on
  * the web fails a sync whose response passes 5 MB (ResponsePayloadSizeLimitExceeded), as

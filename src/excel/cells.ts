@@ -21,6 +21,7 @@ export function toExcelInput(content: CellContent): string | number | boolean {
 export function fromExcelValue(v: unknown): CellValue {
   if (v === '' || v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever else Office returns is shown as text
   return String(v);
 }
 

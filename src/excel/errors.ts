@@ -1,5 +1,5 @@
 /** Office errors (code, message, debugInfo) to a clear message for the user (host.* keys). */
-import type { UserMessage } from './contract';
+import type { UserMessage } from '../host/port';
 
 export interface HostFailure {
   ok: false;

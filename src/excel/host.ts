@@ -23,7 +23,7 @@ import {
   type WritePlan,
 } from '../core';
 import { pickLocale, summaryText } from '../i18n';
-import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from './contract';
+import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from '../host/port';
 import { failure, failureFromError, type HostFailure } from './errors';
 import type { ExcelRunner, OfficeLike } from './office';
 import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
@@ -340,7 +340,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         return () => undefined;
       }
       return () => {
-        const r = registration as OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null;
+        const r = registration;
         registration = null;
         if (!r) return;
         r.remove();
@@ -364,7 +364,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         return () => undefined;
       }
       return () => {
-        const r = registration as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
+        const r = registration;
         registration = null;
         if (!r) return;
         r.remove();

@@ -107,6 +107,7 @@ export function queueRenderSpec(sheet: Excel.Worksheet, spec: SheetSpec, office:
   for (const block of styleBlocks(spec)) {
     const def = STYLES[block.style];
     const range = sheet.getRangeByIndexes(block.top, block.left, block.bottom - block.top + 1, block.right - block.left + 1);
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- format is written, not read
     const format = range.format;
     format.font.name = def.font;
     format.font.size = def.size;

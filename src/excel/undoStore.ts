@@ -5,7 +5,7 @@
  * A new record goes into the slot not in use and the header switches to it in the last
  * sync of a run, so a run that fails halfway never replaces the previous record.
  */
-import { beforeAt, planOf, type CellContent, type CellValue, type WriteKind, type WritePlan } from '../core';
+import { beforeAt, planOf, type CellValue, type WriteKind, type WritePlan } from '../core';
 
 export const UNDO_SHEET_NAME = '__scorecard_undo';
 /** Characters per cell: below the 32,767 limit with room for the apostrophe prefix. */
@@ -61,8 +61,8 @@ export function decodePlan(body: string): WritePlan | null {
     if (data.v !== UNDO_VERSION || typeof data.sheet !== 'string' || !Array.isArray(data.w)) return null;
     const writes = data.w.map(([row, col, kind, unit, bv, bf, av, af]) => ({
       row, col, kind: KINDS[kind] ?? 'total', unit,
-      before: { value: bv, formula: bf } as CellContent,
-      after: { value: av, formula: af } as CellContent,
+      before: { value: bv, formula: bf },
+      after: { value: av, formula: af },
     }));
     return planOf(data.sheet, writes);
   } catch {

@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/no-context-sync-in-loop --
+   A plan too big for one request is written one block per sync, each under Excel on the web's 5 MB. */
 /**
  * Writing a plan: contiguous cells are batched into rectangular range writes (a whole total
  * column is one 2-D write; null entries leave a cell alone, as Office.js documents), the

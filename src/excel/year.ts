@@ -19,7 +19,7 @@ import {
   type YearSheet,
 } from '../core';
 import { summaryText, type Locale } from '../i18n';
-import type { HostOutcome, Inspection, YearPreview } from './contract';
+import type { HostOutcome, Inspection, YearPreview } from '../host/port';
 import { failure, failureFromError } from './errors';
 import type { ExcelRunner, OfficeLike } from './office';
 import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';

@@ -20,8 +20,8 @@ export type LocaleDictionaries = Record<Locale, Dictionary>;
 const ALL: LocaleDictionaries[] = [coreMessages, hostMessages, uiMessages];
 
 export const MESSAGES: LocaleDictionaries = {
-  'zh-CN': Object.assign({}, ...ALL.map((d) => d['zh-CN'])),
-  'en-US': Object.assign({}, ...ALL.map((d) => d['en-US'])),
+  'zh-CN': Object.assign({}, ...ALL.map((d) => d['zh-CN'])) as Dictionary,
+  'en-US': Object.assign({}, ...ALL.map((d) => d['en-US'])) as Dictionary,
 };
 
 /** Add an area's dictionary (the command line's) to the messages `t` renders. */

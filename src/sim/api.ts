@@ -160,7 +160,7 @@ function parseLoad(props: unknown): string[] | null {
   if (props === undefined || props === null) return null;
   if (typeof props === 'string') return props.split(',').map((p) => p.trim()).filter(Boolean);
   if (Array.isArray(props)) return props.flatMap((p) => String(p).split(',')).map((p) => p.trim()).filter(Boolean);
-  if (typeof props === 'object' && 'select' in (props as object)) return parseLoad((props as { select: unknown }).select);
+  if (typeof props === 'object' && 'select' in (props)) return parseLoad((props).select);
   throw new SimOfficeError(SIM_ERROR.invalidArgument, 'Unsupported load argument in the simulated Excel.');
 }
 
@@ -653,6 +653,7 @@ export class SimPageLayoutProxy extends SimObject<SimSheet> {
     if (!this.context.sim.isSetSupported('ExcelApi', '1.9')) {
       throw new SimOfficeError('ApiNotFound', 'PageLayout.headersFooters needs ExcelApi 1.9, which this simulated Excel does not support.');
     }
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the proxy objects below write through to this simulated object
     const self = this;
     const set = (part: 'centerHeader' | 'centerFooter', value: string) =>
       self.queueSet(`headersFooters.defaultForAllPages.${part}`, value, (sheet) => {
@@ -721,6 +722,7 @@ export class SimChart extends SimObject<ChartState> {
 
   constructor(context: SimRequestContext, path: string) {
     super(context, path, () => null, true, false);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the proxy objects below write through to this simulated object
     const self = this;
     this.title = {
       set text(value: string) {

@@ -40,7 +40,9 @@ export function createSimExcel(workbook: SimWorkbook): SimExcel {
     workbook.runLog.push(record);
     const context = new SimRequestContext(workbook, record);
     const result = batch(context);
-    if (!result || typeof (result as Promise<T>).then !== 'function') {
+    // Callers in plain JavaScript may hand back anything: Excel refuses a batch that is not a promise.
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises
+    if (!result || typeof (result).then !== 'function') {
       throw new SimOfficeError('RunMustReturnPromise', 'The batch function passed to the ".run" method didn\'t return a promise.');
     }
     const value = await result;
@@ -49,7 +51,7 @@ export function createSimExcel(workbook: SimWorkbook): SimExcel {
     return value;
   };
   return {
-    run: run as SimExcel['run'],
+    run: run,
     // Excel.ErrorCodes holds the Excel codes; connection and load errors are OfficeExtension's.
     ErrorCodes: Object.fromEntries(EXCEL_ERROR_KEYS.map((key) => [key, SIM_ERROR[key]])),
   };

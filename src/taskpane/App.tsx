@@ -10,7 +10,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
-import type { HostOutcome, Inspection, RecalcPreview, ScorecardHost, ScorecardSettings, UserMessage, YearPreview } from '../excel/contract';
+import type { HostOutcome, Inspection, RecalcPreview, ScorecardHost, ScorecardSettings, UserMessage, YearPreview } from '../host/port';
 import type { PeriodContext } from '../core';
 import { t as translate, type Locale } from '../i18n';
 import { ActionBar, type ActionName } from './components/ActionBar';

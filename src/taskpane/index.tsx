@@ -4,7 +4,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { createScorecardHost, officeExcelRunner } from '../excel/host';
-import type { ScorecardHost } from '../excel/contract';
+import type { ScorecardHost } from '../host/port';
 import { pickLocale, type Locale } from '../i18n';
 import { detectHost } from '../wps/detect';
 import { App } from './App';

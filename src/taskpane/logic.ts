@@ -10,7 +10,7 @@ import {
   type FlagCode,
   type Severity,
 } from '../core';
-import type { Inspection, RecalcPreview } from '../excel/contract';
+import type { Inspection, RecalcPreview } from '../host/port';
 import { RULES_SHEET_NAME, summaryNoticeLines } from '../core';
 
 export interface CategoryOverview {

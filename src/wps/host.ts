@@ -36,7 +36,7 @@ import {
   type WritePlan,
 } from '../core';
 import { pickLocale, summaryText } from '../i18n';
-import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from '../excel/contract';
+import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from '../host/port';
 import { gridFromLoaded, parseArea, parseAreas, toExcelInput } from '../excel/cells';
 import { failure, type HostFailure } from '../excel/errors';
 import { freeSheetName, isOwnSummary, isSummaryName } from '../excel/summary';

@@ -88,6 +88,7 @@ function start(run: typeof recalcCommand): void {
 
 const ribbon = {
   OnAddinLoad(ribbonUI: unknown): boolean {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- widens the type with the ribbon handle WPS adds at run time
     const application = app() as (EtApplicationLike & { ribbonUI?: unknown }) | null;
     if (application && typeof application.ribbonUI !== 'object') application.ribbonUI = ribbonUI;
     return true;

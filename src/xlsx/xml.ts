@@ -19,6 +19,7 @@ export function encodeCellText(text: string): string {
   return escapeXml(
     text
       .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+      // eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot hold are written as _xHHHH_, as Excel does
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`),
   );
 }
@@ -86,7 +87,7 @@ export function walkXml(xml: string, visitor: XmlVisitor): void {
     const el: CloseEvent = {
       name: tag.name,
       local: localName(tag.name),
-      attributes: tag.attributes as Record<string, string>,
+      attributes: tag.attributes,
       start,
       openEnd,
       selfClosing: !!tag.isSelfClosing,

@@ -181,7 +181,7 @@ describe('usage', () => {
     [['check', 'a.xlsx', '--out', 'b.xlsx'], '不接受 --out'],
     [['check', 'a.xlsx', '--verbose'], '未知选项“--verbose”'],
   ])('%j answers exit 2 with a Chinese message', async (argv, message) => {
-    const result = await run(argv as string[]);
+    const result = await run(argv);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(message);

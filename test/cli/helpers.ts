@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli, type CliDeps } from '../../src/cli/main';
+import { runCli } from '../../src/cli/run';
+import { type CliDeps } from '../../src/cli/main';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 /** CI clones the repo as a sibling of shared/. */

@@ -1,6 +1,6 @@
 /** #9 reading traps through the CLI and its exceljs adapter: which sheet, formulas without a value, Excel's limits. */
 import { promises as fs } from 'node:fs';
-import type { Workbook, WorkbookView } from 'exceljs';
+import type { Workbook } from 'exceljs';
 import type { JsonReport } from '../../src/cli/main';
 import { buildWorkbook, readXlsx, scoreSheetRows, type XlsxCell } from '../support/xlsx';
 import { run, tempDir } from './helpers';
@@ -18,7 +18,7 @@ async function save(name: string, workbook: Workbook): Promise<string> {
 }
 
 function activeTab(workbook: Workbook, index: number): void {
-  workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: index, visibility: 'visible' } as WorkbookView];
+  workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: index, visibility: 'visible' }];
 }
 
 async function check(file: string, ...flags: string[]): Promise<{ code: number; report: JsonReport }> {

@@ -48,7 +48,7 @@ async function makeInput(file: string): Promise<void> {
   other.getCell('A1').value = '单位';
   other.getCell('B1').value = '篇数';
   other.getCell('A2').value = '温泉街道';
-  other.getCell('B2').value = { formula: 'SUM(C2:D2)', result: 7 } as never;
+  other.getCell('B2').value = { formula: 'SUM(C2:D2)', result: 7 };
   other.getCell('C2').value = 3;
   other.getCell('D2').value = 4;
   other.getCell('A3').value = '=不是公式';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { ValueType, type Worksheet } from 'exceljs';
 import type { CellWrite, SheetSpec } from '../../src/core';
 import { planOf, SUMMARY_MARKER } from '../../src/core';
-import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, renderSheetSpec, writeSummarySheet } from '../../src/cli/workbook';
+import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, renderSheetSpec, writeSummarySheet } from '../../src/xlsx/workbook';
 import { buildWorkbook, readXlsx, buildXlsx, type XlsxSheet } from '../support/xlsx';
 
 /** Write and read back, so the adapter sees what exceljs gives for a real file. */
@@ -66,7 +66,7 @@ describe('gridFromWorksheet', () => {
     const wb = buildWorkbook([{ name: 'S', rows: [[1, 2, null], [3, 4, null]] }]);
     const ws = wb.worksheets[0]!;
     ws.getCell('C1').value = { formula: 'A1+B1', result: 3, shareType: 'shared', ref: 'C1:C2' } as never;
-    ws.getCell('C2').value = { sharedFormula: 'C1', result: 7 } as never;
+    ws.getCell('C2').value = { sharedFormula: 'C1', result: 7 };
     const grid = gridFromWorksheet((await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()))).worksheets[0]!);
     expect(grid.formulas?.map((r) => r?.[2])).toEqual(['=A1+B1', '=A2+B2']);
     expect(grid.values.map((r) => r[2])).toEqual([3, 7]);
@@ -137,7 +137,7 @@ describe('applyWrites', () => {
     const wb = buildWorkbook([{ name: 'S', rows: [[1, 2, null], [3, 4, null]] }]);
     const ws = wb.worksheets[0]!;
     ws.getCell('C1').value = { formula: 'A1+B1', result: 3, shareType: 'shared', ref: 'C1:C2' } as never;
-    ws.getCell('C2').value = { sharedFormula: 'C1', result: 7 } as never;
+    ws.getCell('C2').value = { sharedFormula: 'C1', result: 7 };
     applyWrites(ws, planOf('S', [write('C1', 0, 2, 30)]));
     const back = (await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()))).worksheets[0]!;
     expect([back.getCell('C1').value, back.getCell('C2').formula]).toEqual([30, 'A2+B2']);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { runCli } from '../../src/cli/main';
+import { runCli } from '../../src/cli/run';
 import { scoreSheetRows, readXlsx, writeXlsx, type XlsxCell } from '../support/xlsx';
 import { tempDir } from './helpers';
 

@@ -101,7 +101,7 @@ describe('the 考评汇总 sheet with a ledger', () => {
   it('carries the golden notice line for line, section 四, and the appendix 政务信息采用条目', async () => {
     const { readFileSync } = await import('node:fs');
     const { Workbook } = await import('exceljs');
-    const { gridFromWorksheet } = await import('../../src/cli/workbook');
+    const { gridFromWorksheet } = await import('../../src/xlsx/workbook');
     const { fixturePath } = await import('../support/fixtures');
     const wb = new Workbook();
     await wb.xlsx.readFile(fixturePath('wenxian-2023-q3-ledger.xlsx'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { analyze, hasErrors, planWrites, cellWrites, type Grid } from '../../src/core';
 import { runCli, type JsonReport } from '../../src/cli';
-import { gridFromWorksheet } from '../../src/cli/workbook';
+import { gridFromWorksheet } from '../../src/xlsx/workbook';
 import { CASES, type CorpusCase } from './cases';
 import { diffCells, findingKeys } from './check';
 import { writeGridXlsx } from './xlsx';

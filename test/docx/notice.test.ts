@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { Workbook } from 'exceljs';
 import { analyze, scoreAttachment, type Analysis } from '../../src/core';
-import { gridFromWorksheet } from '../../src/cli/workbook';
+import { gridFromWorksheet } from '../../src/xlsx/workbook';
 import { noticeDocx } from '../../src/docx/notice';
 import { fixturePath } from '../support/fixtures';
 

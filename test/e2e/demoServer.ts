@@ -13,7 +13,7 @@ export interface DemoServer {
 export function startDemoServer(timeoutMs: number): Promise<DemoServer> {
   const child = spawn(process.execPath, [join(ROOT, 'scripts', 'demo.mjs'), '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => {
+  child.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
   return new Promise((resolve, reject) => {
@@ -22,7 +22,7 @@ export function startDemoServer(timeoutMs: number): Promise<DemoServer> {
       reject(new Error(`demo server did not start in ${timeoutMs} ms:\n${stderr.slice(-2000)}`));
     }, timeoutMs);
     let stdout = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
       const match = /Demo: (http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout);
       if (match) {

@@ -1,6 +1,6 @@
 /** Test support: the real fixture in a simulated workbook, with the real adapter over it. */
 import { Workbook } from 'exceljs';
-import { gridFromWorksheet } from '../../src/cli/workbook';
+import { gridFromWorksheet } from '../../src/xlsx/workbook';
 import { gridFromRows, type Grid } from '../../src/core';
 import { createScorecardHost, type HostOptions } from '../../src/excel/host';
 import type { ExcelRunner, OfficeLike } from '../../src/excel/office';
@@ -35,12 +35,12 @@ export function simHost(wb: SimWorkbook, options: HostOptions & { displayLanguag
     excel.run(opts, batch as never)) as unknown as ExcelRunner;
   const make = () => {
     const office = createSimOffice(wb, options.displayLanguage ? { displayLanguage: options.displayLanguage } : {});
-    return { office, host: createScorecardHost(run, office as unknown as OfficeLike, options) };
+    return { office, host: createScorecardHost(run, office, options) };
   };
   const first = make();
   return {
     wb,
-    office: first.office as unknown as SimSetup['office'],
+    office: first.office,
     run,
     host: first.host,
     reopen: () => make().host,

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { Workbook } from 'exceljs';
 import { analyze, type Analysis } from '../../src/core';
-import { gridFromWorksheet } from '../../src/cli/workbook';
+import { gridFromWorksheet } from '../../src/xlsx/workbook';
 import { SimWorkbook } from '../../src/sim';
 import { simHost } from '../excel/simHost';
 import { workbookFromGrid } from '../corpus/xlsx';

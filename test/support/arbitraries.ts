@@ -375,9 +375,9 @@ export const chaosGridArb: fc.Arbitrary<Grid> = fc
     const values = r.seedHeader ? [HEADER_ROW, ...r.rows] : r.rows;
     const shape = <T>(fill: T) => values.map((row) => row.map(() => fill));
     const formulas = shape<string | null>(null);
-    for (const [row, col, text] of r.formulas) if (formulas[row]?.[col] !== undefined) formulas[row]![col] = text;
+    for (const [row, col, text] of r.formulas) if (formulas[row]?.[col] !== undefined) formulas[row][col] = text;
     const numberFormats = shape<string | null>(null);
-    for (const [row, col, text] of r.formats) if (numberFormats[row]?.[col] !== undefined) numberFormats[row]![col] = text;
+    for (const [row, col, text] of r.formats) if (numberFormats[row]?.[col] !== undefined) numberFormats[row][col] = text;
     const grid: Grid = {
       sheetName: 'Sheet1',
       originRow,

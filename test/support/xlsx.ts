@@ -4,7 +4,7 @@
  */
 import { Workbook, type Cell, type Worksheet } from 'exceljs';
 import { promises as fs } from 'node:fs';
-import { setFormula } from '../../src/cli/workbook';
+import { setFormula } from '../../src/xlsx/workbook';
 
 export type XlsxScalar = string | number | boolean | null | Date;
 

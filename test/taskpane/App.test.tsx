@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { SUMMARY_MARKER } from '../../src/core';
 import { App } from '../../src/taskpane/App';
-import type { Inspection } from '../../src/excel/contract';
+import type { Inspection } from '../../src/host/port';
 import { formatFinding } from '../../src/i18n';
 import { button, click, mount, settle, type Mounted } from './dom';
 import { HOSTILE, fakeHost, inspectionOf, sampleGrid } from './helpers';

@@ -13,7 +13,7 @@ class NoopResizeObserver {
 const g = globalThis as Record<string, unknown>;
 g.ResizeObserver ??= NoopResizeObserver;
 if (typeof window !== 'undefined' && !window.matchMedia) {
-  window.matchMedia = ((query: string) => ({
+  window.matchMedia = (query: string) => ({
     matches: false,
     media: query,
     onchange: null,
@@ -22,7 +22,7 @@ if (typeof window !== 'undefined' && !window.matchMedia) {
     addEventListener: () => undefined,
     removeEventListener: () => undefined,
     dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
+  });
 }
 
 export interface Mounted {

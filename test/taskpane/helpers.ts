@@ -6,7 +6,7 @@ import {
   type RecalcPreview,
   type ScorecardHost,
   type ScorecardSettings,
-} from '../../src/excel/contract';
+} from '../../src/host/port';
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 

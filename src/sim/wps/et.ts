@@ -226,7 +226,7 @@ export function createSimEtApplication(workbook: SimWorkbook, options: SimEtOpti
       Rows: { get: () => strict(countable(() => r.bottom - r.top + 1), 'Rows', countsNow) },
       Columns: {
         get: () => {
-          const cols = countable(() => r.right - r.left + 1) as Record<string, unknown>;
+          const cols = countable(() => r.right - r.left + 1);
           cols.Item = (i: number) => makeRange(sheet, { top: r.top, bottom: r.bottom, left: r.left + i - 1, right: r.left + i - 1 });
           return strict(cols, 'Columns', countsNow);
         },

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { RecalcPreview } from '../../excel/contract';
+import type { RecalcPreview } from '../../host/port';
 import { previewView, type PreviewView } from '../logic';
 import { useT } from '../locale';
 

@@ -1,6 +1,6 @@
 import { Button, Field, Radio, RadioGroup, SpinButton, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { ScorecardSettings } from '../../excel/contract';
+import type { ScorecardSettings } from '../../host/port';
 import { useT } from '../locale';
 import { ResultBar, type ResultMessage } from './ResultBar';
 

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Inspection } from '../../excel/contract';
+import type { Inspection } from '../../host/port';
 import { formatFinding } from '../../i18n';
 import { ledgerOverview, tableOverview } from '../logic';
 import { useLocale, useT } from '../locale';

@@ -6,7 +6,7 @@
 import { Button, Checkbox, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { formatCents, movementText } from '../../core';
-import type { YearPreview } from '../../excel/contract';
+import type { YearPreview } from '../../host/port';
 import { formatFinding, flagLabel } from '../../i18n';
 import { useLocale, useT } from '../locale';
 

@@ -35,8 +35,9 @@ function plainValue(v: unknown, date1904: boolean): CellValue {
   if (typeof v === 'number') return Number.isNaN(v) ? null : v;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dateToSerial(v, date1904);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- not a record here: a number, bigint or symbol
   if (!isRecord(v)) return String(v);
-  if (Array.isArray(v.richText)) return v.richText.map((run: unknown) => (isRecord(run) ? String(run.text ?? '') : '')).join('');
+  if (Array.isArray(v.richText)) return v.richText.map((run: unknown) => (isRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
   if (typeof v.error === 'string') return v.error;
   // Hyperlinks carry their display text, itself possibly rich text.
   if ('text' in v) return plainValue(v.text, date1904);
@@ -203,7 +204,7 @@ function freshStyle(style: Partial<Style> | undefined): Partial<Style> {
     const value = style[part];
     if (value && typeof value === 'object') copy[part] = { ...value };
   }
-  return copy as Partial<Style>;
+  return copy;
 }
 
 function isBlankStyle(style: Partial<Style> | undefined): boolean {
@@ -234,7 +235,7 @@ function detachSharedFormula(ws: Worksheet, master: Cell): void {
  * ""), which would leave the cell without a value until Excel recalculates; put it back.
  */
 export function setFormula(cell: Cell, formula: string, result: CellValue): void {
-  cell.value = { formula, result: result ?? undefined } as XlsxValue;
+  cell.value = { formula, result: result ?? undefined };
   if (result !== null && cell.result !== result) {
     const inner = (cell as unknown as { _value?: { model?: { result?: unknown } } })._value;
     if (inner?.model) inner.model.result = result;
