@@ -32,6 +32,7 @@ import { cliMessages } from '../i18n/cli';
 import { isSameFile, nodeFileSystem, outputProblem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
 import { terminalSafe } from './terminal';
 import { lossyParts, type LossyPart } from './xlsxParts';
+import { splitArgs } from './args';
 import { ledgerAndRoster } from './companions';
 import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, readWorksheet, writeSummarySheet } from '../xlsx/workbook';
 import { InPlaceError, readSettingsFrom, writeInPlace, type CellEdit, type StoredSettings } from '../xlsx';
@@ -105,38 +106,10 @@ const VALUE_OPTIONS = new Set(['--out', '--sheet', '--rank', '--lang']);
 const ALIASES: Record<string, string> = { '-o': '--out', '-s': '--sheet', '-h': '--help' };
 
 function parseArgs(argv: readonly string[]): Parsed {
-  let command: string | null = null;
-  const positional: string[] = [];
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('-') && arg !== '-') {
-      const eq = arg.indexOf('=');
-      const rawName = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
-      const name = ALIASES[rawName] ?? rawName;
-      if (VALUE_OPTIONS.has(name)) {
-        const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
-        if (value === undefined || value === '') throw new CliFailure('USAGE', 'cli.usage.missingValue', { option: name });
-        values.set(name, value);
-      } else if (name === '--force' || name === '--json' || name === '--help') {
-        flags.add(name);
-      } else {
-        throw new CliFailure('USAGE', 'cli.usage.unknownOption', { option: arg });
-      }
-      continue;
-    }
-    if (command === null) command = arg;
-    else positional.push(arg);
-  }
-
-  const lang = values.get('--lang');
-  if (lang !== undefined && lang !== 'zh-CN' && lang !== 'en-US') throw new CliFailure('USAGE', 'cli.usage.badLang', { value: lang });
-  const locale: Locale = (lang) ?? 'zh-CN';
+  const split = splitArgs(argv, VALUE_OPTIONS, ALIASES);
+  if ('problem' in split) throw new CliFailure('USAGE', split.problem.key, split.problem.params);
+  const { values, flags, locale } = split;
+  const [command = null, ...positional] = split.positional;
   if (flags.has('--help') || command === 'help') return { kind: 'help', locale };
   if (command === null) throw new CliFailure('USAGE', 'cli.usage.noCommand');
   if (!(COMMANDS as readonly string[]).includes(command)) throw new CliFailure('USAGE', 'cli.usage.unknownCommand', { command });

@@ -6,8 +6,11 @@
 import { hasErrors, scoreAttachment, type Analysis, type FindingCode, type Severity } from '../core';
 import { noticeDocx } from '../docx/notice';
 import { formatFinding, t, type Locale } from '../i18n';
+import { splitArgs } from './args';
 import { writeFileAtomic, type CliFileSystem } from './files';
 import { CliFailure, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, chooseAndAnalyse, describeError, readWorkbook, resolveSettings, type CliIo, type ErrorCode } from './main';
+
+const NOTICE_VALUE_OPTIONS = new Set(['--sheet', '--docx', '--lang']);
 
 interface NoticeOptions {
   input: string;
@@ -19,37 +22,11 @@ interface NoticeOptions {
 }
 
 function parse(argv: readonly string[]): { help: true; locale: Locale } | { help: false; options: NoticeOptions } {
-  const positional: string[] = [];
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  let seenCommand = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('-') && arg !== '-') {
-      const eq = arg.indexOf('=');
-      const raw = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
-      const name = raw === '-s' ? '--sheet' : raw === '-h' ? '--help' : raw;
-      if (name === '--sheet' || name === '--docx' || name === '--lang') {
-        const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
-        if (value === undefined || value === '') throw new CliFailure('USAGE', 'cli.usage.missingValue', { option: name });
-        values.set(name, value);
-      } else if (name === '--force' || name === '--json' || name === '--help') {
-        flags.add(name);
-      } else {
-        throw new CliFailure('USAGE', 'cli.usage.unknownOption', { option: arg });
-      }
-      continue;
-    }
-    if (!seenCommand) seenCommand = true;
-    else positional.push(arg);
-  }
-  const lang = values.get('--lang');
-  if (lang !== undefined && lang !== 'zh-CN' && lang !== 'en-US') throw new CliFailure('USAGE', 'cli.usage.badLang', { value: lang });
-  const locale: Locale = (lang) ?? 'zh-CN';
+  const split = splitArgs(argv, NOTICE_VALUE_OPTIONS, { '-s': '--sheet', '-h': '--help' });
+  if ('problem' in split) throw new CliFailure('USAGE', split.problem.key, split.problem.params);
+  const { values, flags, locale } = split;
+  // The first word is the command (notice) itself.
+  const positional = split.positional.slice(1);
   if (flags.has('--help')) return { help: true, locale };
   const input = positional[0];
   if (input === undefined) throw new CliFailure('USAGE', 'cli.usage.missingInput');

@@ -24,6 +24,7 @@ import {
 } from '../core';
 import { formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
 import { writeInPlace } from '../xlsx';
+import { splitArgs } from './args';
 import { ledgerAndRoster } from './companions';
 import { isSameFile, nodeFileSystem, writeFileAtomic, type CliFileSystem } from './files';
 import { CliFailure, describeError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, isRulesSheet, readWorkbook, type CliDeps, type CliIo } from './main';
@@ -49,34 +50,9 @@ interface YearOptions {
 const VALUE_OPTIONS = new Set(['--out', '--rank', '--lang']);
 
 function parseYearArgs(argv: readonly string[]): YearOptions | 'help' {
-  const inputs: string[] = [];
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      inputs.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('-') && arg !== '-') {
-      const eq = arg.indexOf('=');
-      const raw = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
-      const name = raw === '-o' ? '--out' : raw === '-h' ? '--help' : raw;
-      if (VALUE_OPTIONS.has(name)) {
-        const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
-        if (value === undefined || value === '') throw new CliFailure('USAGE', 'cli.usage.missingValue', { option: name });
-        values.set(name, value);
-      } else if (name === '--force' || name === '--json' || name === '--help') {
-        flags.add(name);
-      } else {
-        throw new CliFailure('USAGE', 'cli.usage.unknownOption', { option: arg });
-      }
-      continue;
-    }
-    inputs.push(arg);
-  }
-  const lang = values.get('--lang');
-  if (lang !== undefined && lang !== 'zh-CN' && lang !== 'en-US') throw new CliFailure('USAGE', 'cli.usage.badLang', { value: lang });
+  const split = splitArgs(argv, VALUE_OPTIONS, { '-o': '--out', '-h': '--help' });
+  if ('problem' in split) throw new CliFailure('USAGE', split.problem.key, split.problem.params);
+  const { positional: inputs, values, flags } = split;
   if (flags.has('--help')) return 'help';
   if (inputs.length === 0) throw new CliFailure('USAGE', 'cli.usage.missingInput');
   const rank = values.get('--rank') ?? null;
@@ -87,7 +63,7 @@ function parseYearArgs(argv: readonly string[]): YearOptions | 'help' {
     rank: rank,
     force: flags.has('--force'),
     json: flags.has('--json'),
-    locale: (lang) ?? 'zh-CN',
+    locale: split.locale,
   };
 }
 

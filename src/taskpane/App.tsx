@@ -213,6 +213,8 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
     const target = returnFocus.current;
     if (!target) return;
     const give = () => {
+      // Never from the sheet: when the user has clicked into the workbook, the pane's page has no focus.
+      if (!document.hasFocus()) return;
       const active = document.activeElement;
       // Only when the focus was dropped (to <body>, or left on a closed dialog): never steal it from where the user went.
       if (target.isConnected && (active === null || active === document.body || !active.isConnected)) target.focus();

@@ -210,8 +210,8 @@ describe('renderSheetSpec and the summary sheet name', () => {
 });
 
 describe('layering', () => {
-  it('src/cli/workbook.ts imports no Node module and exceljs only for types (the browser demo reuses it)', () => {
-    const source = readFileSync(path.join(__dirname, '../../src/cli/workbook.ts'), 'utf8');
+  it('src/xlsx/workbook.ts imports no Node module and exceljs only for types (the browser demo reuses it)', () => {
+    const source = readFileSync(path.join(__dirname, '../../src/xlsx/workbook.ts'), 'utf8');
     const imports = [...source.matchAll(/^import\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)].map((m) => [m[2], !!m[1]]);
     expect(imports.filter(([from]) => from === 'exceljs')).toEqual([['exceljs', true]]);
     expect(imports.map(([from]) => from).filter((from) => !String(from).startsWith('../core'))).toEqual(['exceljs']);
