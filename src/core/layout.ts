@@ -283,8 +283,7 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
 
 /**
  * A row with a number in a score, total or rank cell, no note in front and no 合计 in the unit
- * cell: a unit row, the common case. A function of its own, so V8 optimises it once and keeps
- * it: the long loop calling it is recompiled on the stack on every big run.
+ * cell: a unit row, the common case, recognised before the slower checks for notes and 合计.
  */
 function isPlainUnitRow(values: CellValue[], scoreCols: readonly number[], unitCol: number): boolean {
   let hasNumber = false;

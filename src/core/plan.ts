@@ -233,8 +233,7 @@ function adoptionWrites(grid: Grid, analysis: Analysis, options: PlanOptions): C
  * The unit cells of the total, rank and flag columns that change, in category order: one pass
  * over the units, comparing with the cells' contents the reader kept (no trip back to the grid). Totals, ranks and flag
  * texts repeat across units, so each distinct one is one shared content object (plans are
- * read-only). Arrays are sized for every unit once and trimmed after. The per-unit work is a
- * small function of its own, which V8 optimises once and keeps (see readTable).
+ * read-only). Arrays are sized for every unit once and trimmed after.
  */
 function fillColumns(scored: ScoredTable, targets: ColumnWrites[], options: PlanOptions): void {
   const count = scored.units.count;

@@ -120,10 +120,8 @@ export function defaultRules(): Rules {
 }
 
 /**
- * An empty table of category rules keyed by name. A dictionary (no prototype, no hidden-class
- * chain per key set): a plain object grown key by key got new hidden classes on every run, and
- * when a full GC collected the old ones V8 threw away the optimised code of everything that had
- * read the rules.
+ * A table of category rules keyed by category name, with no prototype: a category named like an
+ * Object member (constructor, toString) is only ever a category.
  */
 export function categoryTable(entries?: Record<string, CategoryRule>): Record<string, CategoryRule> {
   return Object.assign(Object.create(null) as Record<string, CategoryRule>, entries);

@@ -22,7 +22,7 @@ export function noticeLine(category: string, topN: number, top: readonly ScoredU
 
 export function summarize(scored: ScoredTable): Summary {
   const topN = scored.rules.topN;
-  // Object literals, not objects built key by key: their hidden classes outlive the run (see categoryTable).
+  // One list per flag, every flag present even when no unit has it.
   const flagged: Record<FlagCode, FlaggedUnit[]> = { ZERO_SUBMISSION: [], BELOW_QUOTA: [], LOW_QUALITY: [], REPEAT_ZERO_SUBMISSION: [] };
   const categories: CategorySummary[] = scored.categories.map((category) => {
     const tally: Tally = {
@@ -67,7 +67,7 @@ interface Tally {
   flagCounts: Record<FlagCode, number>;
 }
 
-/** One unit into its category's tally and the flag lists (a small function V8 optimises once; see readTable). */
+/** One unit into its category's tally and the flag lists. */
 function count(tally: Tally, scored: ScoredTable, flagged: Record<FlagCode, FlaggedUnit[]>, index: number): void {
   const { results } = scored;
   const total = results.totals[index]!;

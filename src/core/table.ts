@@ -27,16 +27,12 @@ export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: Sc
 }
 
 /**
- * The state of one readTable pass, as plain data with functions over it. The per-row work is a
- * small function, not the body of one long loop: V8 optimises it after a few hundred rows, where
- * a long loop was compiled on the stack again on every run. Plain data rather than a class: with
- * a class, V8 dropped that optimised code after every full GC between runs (the class's hidden
- * class died with the run); with plain data it still happens now and then, far less often.
+ * The state of one readTable pass, as plain data with functions over it: each row of the sheet
+ * is read by one small function, so the table is read row by row in the sheet's order.
  */
 interface Reader {
   grid: Grid;
-  // Not the layout and rules objects themselves: their hidden classes are made afresh on every
-  // run, and code that read them through the reader was thrown away after each full GC.
+  // Only what reading rows needs from the layout and the rules: how categories are marked, and each category's rule.
   categoryMode: Layout['categoryMode'];
   ruleFor: (name: string) => CategoryRule | null;
   findings: Finding[];
@@ -320,8 +316,7 @@ function readScore(grid: Grid, row: number, column: ScoreColumn, unit: string, f
  * The first index under which each name key was added: open addressing over an Int32Array,
  * sized once. A Map of 100k names cost the core a fifth of its time (growth and scattered
  * entries); this makes no object per name. The keys themselves are the reader's names (or
- * nameKeys). Plain data and functions rather than a class: optimised code that depends on a
- * per-run class's hidden class is thrown away when a full GC collects that class.
+ * nameKeys).
  */
 interface NameSet {
   /** Per slot: unit index + 1, or 0 when free. */
@@ -332,9 +327,8 @@ interface NameSet {
 }
 
 /**
- * The last tables, kept for the next run: fresh memory costs a page fault per 4 KB when first
- * touched (about 1 ms per MB here, a fifth of a big run), memory used before does not.
- * Up to 8 MB each (a million names) is kept.
+ * The last tables, kept for the next run of a sheet of similar size, so a big sheet does not
+ * allocate its name tables afresh each time (up to 8 MB each, a million names, is kept).
  */
 let spare: { slots: Int32Array; hashes: Int32Array } | null = null;
 const SPARE_LIMIT = 2 * 1024 * 1024;
