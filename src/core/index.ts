@@ -47,4 +47,4 @@ export {
 } from './year';
 export { buildYearSheet, YEAR_SHEET_NAME } from './yearSheet';
 // #15 WPS: shared by the Office.js and WPS adapters
-export { firstChangedCell, plannedChanges, type PlannedChange } from './preview';
+export { firstChangedCell, plannedChanges, planRecalc, type PlannedChange } from './preview';

@@ -6,7 +6,7 @@
 import { a1, type Grid } from './grid';
 import { formatCents } from './decimal';
 import { cellText } from './text';
-import { beforeAt, contentAt, sameContent } from './plan';
+import { beforeAt, contentAt, planWrites, sameContent } from './plan';
 import type { Analysis, WritePlan } from './model';
 
 /** One unit whose total or rank a plan changes, old → new, for the confirmation dialog. */
@@ -51,4 +51,15 @@ export function plannedChanges(analysis: Analysis, plan: WritePlan): PlannedChan
     }
   }
   return changes;
+}
+
+/**
+ * The recalculation a host previews and writes: the plan, and the units it changes. Cells the
+ * plan cannot write (merged, no column left) join the analysis's findings, so an error among
+ * them refuses the write like any other error.
+ */
+export function planRecalc(grid: Grid, analysis: Analysis, flagColumn: boolean): { plan: WritePlan; changes: PlannedChange[] } {
+  const plan = planWrites(grid, analysis, { flagColumn });
+  if (plan.problems) analysis.findings = [...analysis.findings, ...plan.problems];
+  return { plan, changes: plannedChanges(analysis, plan) };
 }

@@ -1,4 +1,5 @@
 /** Office errors (code, message, debugInfo) to a clear message for the user (host.* keys). */
+import { hasErrors, type Analysis } from '../core';
 import type { UserMessage } from '../host/port';
 
 export interface HostFailure {
@@ -58,4 +59,14 @@ function keyFor(code: string | undefined): string {
 
 export function failure(key: string, params: Record<string, string | number> = {}): HostFailure {
   return { ok: false, message: { key, params } };
+}
+
+/** Why a recalculation is refused before anything is written: no table, or errors in it (with their count and first cell). */
+export function errorsRefusal(sheetName: string, analysis: Analysis): HostFailure | null {
+  if (!analysis.scored) return failure('host.error.noTable', { sheet: sheetName });
+  if (hasErrors(analysis.findings)) {
+    const errors = analysis.findings.filter((f) => f.severity === 'error');
+    return failure('host.error.hasErrors', { sheet: sheetName, count: errors.length, cell: errors[0]?.cell ?? '' });
+  }
+  return null;
 }

@@ -8,23 +8,20 @@
  * failed write may have changed.
  */
 import {
+  planRecalc,
   analyze,
-  hasErrors,
   planClearFlags,
   planUndo,
-  planWrites,
   buildSummarySheet,
   writeCount,
   firstChangedCell,
-  plannedChanges,
   SUMMARY_SHEET_NAME,
-  type Analysis,
   type RankMode,
   type WritePlan,
 } from '../core';
 import { pickLocale, summaryText } from '../i18n';
 import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from '../host/port';
-import { failure, failureFromError, type HostFailure } from './errors';
+import { errorsRefusal, failure, failureFromError, type HostFailure } from './errors';
 import type { ExcelRunner, OfficeLike } from './office';
 import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
 import { freeSheetName, isOwnSummary, isSummaryName, queueRenderSpec } from './summary';
@@ -100,21 +97,9 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
 
   function preview(read: WorkbookRead): RecalcPreview {
     const insp = inspection(read);
-    const plan = planWrites(read.grid, insp.analysis, { flagColumn: insp.settings.flagColumn });
-    // #9 item 10: cells the plan cannot write (merged, no column left) are shown and, when
-    // errors, refuse the recalculation like any other error.
-    if (plan.problems) insp.analysis.findings = [...insp.analysis.findings, ...plan.problems];
-    return { inspection: insp, plan, changes: changesFor(insp.analysis, plan) };
+    return { inspection: insp, ...planRecalc(read.grid, insp.analysis, insp.settings.flagColumn) };
   }
 
-  function errorsRefusal(read: WorkbookRead, analysis: Analysis): HostFailure | null {
-    if (!analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
-    if (hasErrors(analysis.findings)) {
-      const errors = analysis.findings.filter((f) => f.severity === 'error');
-      return failure('host.error.hasErrors', { sheet: read.sheetName, count: errors.length, cell: errors[0]?.cell ?? '' });
-    }
-    return null;
-  }
 
   /** A guarded batch on the active sheet: read it (naming it for any error message), then `then`. */
   function onActiveSheet<T>(
@@ -183,7 +168,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     async recalcNow() {
       return onActiveSheet(readOptions, async (context, read) => {
         const p = preview(read);
-        const refusal = errorsRefusal(read, p.inspection.analysis);
+        const refusal = errorsRefusal(read.sheetName, p.inspection.analysis);
         if (refusal) return refusal;
         if (writeCount(p.plan) === 0) return ok({ cellsWritten: 0, syncs: read.syncs, inspection: p.inspection });
         const blocked = writeBlocker(read, true);
@@ -375,7 +360,3 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
   return host;
 }
 
-/** Units whose total or rank the plan changes, old → new, for the confirmation dialog (shared with WPS). */
-function changesFor(analysis: Analysis, plan: WritePlan): RecalcPreview['changes'] {
-  return plannedChanges(analysis, plan);
-}

@@ -16,19 +16,16 @@
  * `syncs` in results counts whole-range calls here (ET has no syncs).
  */
 import {
+  planRecalc,
   analyze,
   buildSummarySheet,
   firstChangedCell,
-  hasErrors,
   planClearFlags,
   planUndo,
-  planWrites,
-  plannedChanges,
   writeCount,
   a1,
   RULES_SHEET_NAME,
   SUMMARY_SHEET_NAME,
-  type Analysis,
   type CellContent,
   type CellRange,
   type Grid,
@@ -38,7 +35,7 @@ import {
 import { pickLocale, summaryText } from '../i18n';
 import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from '../host/port';
 import { gridFromLoaded, parseArea, parseAreas, toExcelInput } from '../excel/cells';
-import { failure, type HostFailure } from '../excel/errors';
+import { errorsRefusal, failure, type HostFailure } from '../excel/errors';
 import { freeSheetName, isOwnSummary, isSummaryName } from '../excel/summary';
 import { chunkText, encodePlan, readRecord, UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader, type UndoRecord } from '../excel/undoStore';
 import { buildBlocks, changesOf, type CellChange } from '../excel/write';
@@ -283,18 +280,9 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
 
   function preview(read: WorkbookRead): RecalcPreview {
     const insp = inspection(read);
-    const plan = planWrites(read.grid, insp.analysis, { flagColumn: insp.settings.flagColumn });
-    return { inspection: insp, plan, changes: plannedChanges(insp.analysis, plan) };
+    return { inspection: insp, ...planRecalc(read.grid, insp.analysis, insp.settings.flagColumn) };
   }
 
-  function errorsRefusal(read: WorkbookRead, analysis: Analysis): HostFailure | null {
-    if (!analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
-    if (hasErrors(analysis.findings)) {
-      const errors = analysis.findings.filter((f) => f.severity === 'error');
-      return failure('host.error.hasErrors', { sheet: read.sheetName, count: errors.length, cell: errors[0]?.cell ?? '' });
-    }
-    return null;
-  }
 
   function writeBlocker(read: WorkbookRead, needsStore: boolean): HostFailure | null {
     if (read.sheetProtected) return failure('host.wps.error.sheetProtected', { sheet: read.sheetName });
@@ -449,7 +437,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
         const read = activeRead();
         sheet.name = read.sheetName;
         const p = preview(read);
-        const refusal = errorsRefusal(read, p.inspection.analysis);
+        const refusal = errorsRefusal(read.sheetName, p.inspection.analysis);
         if (refusal) return refusal;
         if (writeCount(p.plan) === 0) return ok({ cellsWritten: 0, syncs: read.calls, inspection: p.inspection });
         const blocked = writeBlocker(read, true);
