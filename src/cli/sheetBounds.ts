@@ -10,44 +10,22 @@
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
 import { area, contentBlock, type Box } from '../core/block';
+import { rangeA1, readA1, readRangeA1 } from '../core/grid';
 
 export { area, contentBlock, inBox, GRID_CELL_BUDGET, type Box } from '../core/block';
 
 /** How far past the block a merge may reach and still be kept as it is (a title merged wider than the data). */
 const MERGE_REACH_ROWS = 1000;
 const MERGE_REACH_COLS = 64;
-/** Excel's last row and column (0-based). */
-const LAST_ROW = 1_048_575;
-const LAST_COL = 16_383;
 
-/** "A1" → 0-based row and column; null when it is not a cell reference inside Excel's grid. */
-export function parseRef(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]) - 1;
-  if (row < 0 || row > LAST_ROW || col - 1 > LAST_COL) return null;
-  return { row, col: col - 1 };
-}
-
-function colName(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { readA1 as parseRef } from '../core/grid';
 
 export function boxRef(b: Box): string {
-  const a = `${colName(b.left)}${b.top + 1}`;
-  return b.top === b.bottom && b.left === b.right ? a : `${a}:${colName(b.right)}${b.bottom + 1}`;
+  return rangeA1(b);
 }
 
 function parseBox(ref: string): Box | null {
-  const [a, b] = ref.split(':');
-  const start = parseRef(a ?? '');
-  const end = parseRef(b ?? a ?? '');
-  if (!start || !end) return null;
-  return { top: Math.min(start.row, end.row), left: Math.min(start.col, end.col), bottom: Math.max(start.row, end.row), right: Math.max(start.col, end.col) };
+  return readRangeA1(ref.trim());
 }
 
 export interface ClippedMerge {
@@ -88,7 +66,7 @@ function scanSheet(xml: string): SheetScan {
       nextCol = 0;
     } else if (name === 'c') {
       // A cell without r follows the previous one (allowed by the format, written by some tools).
-      const ref = typeof tag.attributes.r === 'string' ? parseRef(tag.attributes.r) : null;
+      const ref = typeof tag.attributes.r === 'string' ? readA1(tag.attributes.r) : null;
       cell = ref ?? { row: Math.max(rowIndex, 0), col: nextCol };
       nextCol = cell.col + 1;
       hasContent = false;

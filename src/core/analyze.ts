@@ -8,7 +8,8 @@ import { readTable } from './table';
 import { scoreTable, validateScores } from './score';
 import { summarize } from './summary';
 import { applyRulesSheet } from './rulesSheet';
-import { SUMMARY_MARKER, SUMMARY_SHEET_NAME } from './sheetSpec';
+import { SUMMARY_SHEET_NAME } from './sheetSpec';
+import { isOwnSheetRows } from './ownSheets';
 import { finding, SHEET_LEVEL } from './findings';
 import { cellText, normalizeName } from './text';
 // #13 ledger
@@ -127,13 +128,9 @@ function sortFindings(findings: Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
-/** The product's own summary sheet ends with a footer row carrying SUMMARY_MARKER. */
+/** The product's own summary sheet: its footer row starts with SUMMARY_MARKER (core/ownSheets). */
 export function isOwnSummarySheet(grid: Grid): boolean {
-  for (let i = grid.values.length - 1; i >= Math.max(0, grid.values.length - 3); i--) {
-    const first = grid.values[i]?.find((v) => v !== null && v !== '');
-    if (typeof first === 'string' && first.startsWith(SUMMARY_MARKER)) return true;
-  }
-  return false;
+  return isOwnSheetRows(grid.values);
 }
 
 /** Sheets the product owns or reads as settings: never taken for the score table. */

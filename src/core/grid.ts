@@ -58,14 +58,52 @@ export function a1(row: number, col: number): string {
   return columnLetter(col) + String(row + 1);
 }
 
-/** Absolute 0-based coordinates of an A1 address ("B17" -> { row: 16, col: 1 }). */
-export function parseA1(address: string): { row: number; col: number } {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!match) throw new InvalidAddressError(address);
-  const letters = match[1]!.toUpperCase();
+/** Excel's grid: 1,048,576 rows and 16,384 columns (A … XFD), 0-based here. */
+export const LAST_ROW = 1_048_575;
+export const LAST_COL = 16_383;
+
+/**
+ * 0-based row and column of "AB12" or "$AB$12", or null when the text is not one cell inside
+ * Excel's grid. Every host and file reader parses addresses here; a file's every cell passes
+ * through it, so it reads the text once, character by character.
+ */
+export function readA1(address: string): { row: number; col: number } | null {
+  let i = 0;
+  if (address.charCodeAt(i) === 36) i++; // $
   let col = 0;
-  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, col: col - 1 };
+  let letters = 0;
+  for (; i < address.length; i++, letters++) {
+    const c = address.charCodeAt(i) | 0x20; // A–Z and a–z alike
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (letters === 0 || letters > 3) return null;
+  if (address.charCodeAt(i) === 36) i++;
+  let row = 0;
+  let digits = 0;
+  for (; i < address.length; i++, digits++) {
+    const d = address.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || digits >= 7) return null;
+    row = row * 10 + d;
+  }
+  if (digits === 0 || row === 0 || row - 1 > LAST_ROW || col - 1 > LAST_COL) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+/** "B2:D9" (either corner first) or "B2" as an area, or null when either end is not a cell. */
+export function readRangeA1(text: string): CellRange | null {
+  const colon = text.indexOf(':');
+  const start = readA1(colon < 0 ? text : text.slice(0, colon));
+  const end = colon < 0 ? start : readA1(text.slice(colon + 1));
+  if (!start || !end) return null;
+  return { top: Math.min(start.row, end.row), left: Math.min(start.col, end.col), bottom: Math.max(start.row, end.row), right: Math.max(start.col, end.col) };
+}
+
+/** Absolute 0-based coordinates of an A1 address ("B17" -> { row: 16, col: 1 }); throws on anything else. */
+export function parseA1(address: string): { row: number; col: number } {
+  const cell = readA1(address.trim());
+  if (!cell) throw new InvalidAddressError(address);
+  return cell;
 }
 
 /** A1 range text for an absolute area ("A1:F3", or "B2" for a single cell). */

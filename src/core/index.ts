@@ -10,6 +10,7 @@ export * from './rules';
 export * from './model';
 export * from './result';
 export * from './sheetSpec';
+export { isOwnSheetRows, isOwnSheetName, sameSheetName, freeSheetName } from './ownSheets';
 export { analyze, pickScoreSheet, isOwnSummarySheet, type AnalyzeOptions } from './analyze';
 export { planWrites, planUndo, planClearFlags, contentAt, sameContent, writeCount, cellWrites, planOf, beforeAt, type UndoPlan } from './plan';
 export { extractPeriod } from './layout';

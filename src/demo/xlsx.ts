@@ -1,6 +1,6 @@
 /** .xlsx in and out for the demo page (exceljs in the browser; never in the task-pane bundle). */
 import ExcelJS from 'exceljs';
-import { analyze, buildSummarySheet, contentAt, pickScoreSheet, sameContent, SUMMARY_MARKER, type Grid } from '../core';
+import { analyze, buildSummarySheet, contentAt, isOwnSummarySheet as isOwnSummaryGrid, pickScoreSheet, sameContent, type Grid } from '../core';
 import { gridFromWorksheet, isOwnSummarySheet } from '../xlsx/workbook';
 import { settingsFromJson, SETTINGS_KEY, writeInPlace, type CellEdit, type NewSheet, type SheetEdits, type SheetState, type StoredSettings, type SummaryRequest } from '../xlsx';
 import { summaryText, type Locale } from '../i18n';
@@ -29,11 +29,6 @@ export async function loadXlsx(bytes: ArrayBuffer): Promise<LoadedBook> {
   const snapshot = snapshotOfBook(book);
   if (snapshot.sheets.length === 0) throw new Error('no worksheets');
   return { bytes, workbook: workbookFromSnapshot(snapshot) };
-}
-
-function sheetHasMarker(sheet: SimSheet): boolean {
-  for (const cell of sheet.cells.values()) if (typeof cell.value === 'string' && cell.value.includes(SUMMARY_MARKER)) return true;
-  return false;
 }
 
 const STATE: Record<SimSheet['visibility'], SheetState> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
@@ -65,9 +60,9 @@ export async function exportXlsx(loaded: LoadedBook, locale: Locale): Promise<Bl
   const states: Record<string, SheetState> = {};
   let summary: SummaryRequest | null = null;
   const settings = savedSettings(sim);
-  for (const sheet of sim.sheets) {
+  for (const [index, sheet] of sim.sheets.entries()) {
     const existing = book.getWorksheet(sheet.name);
-    if (sheetHasMarker(sheet) && scoreIndex >= 0 && (!existing || isOwnSummarySheet(existing))) {
+    if (isOwnSummaryGrid(grids[index]!) && scoreIndex >= 0 && (!existing || isOwnSummarySheet(existing))) {
       const overrides = settings ? { rankMode: settings.rankMode, topN: settings.topN } : {};
       const spec = buildSummarySheet(analyze(grids[scoreIndex]!, { overrides }), summaryText(locale));
       summary = { spec, name: sheet.name, replace: existing ? sheet.name : null };

@@ -18,13 +18,17 @@ import {
   SUMMARY_SHEET_NAME,
   type RankMode,
   type WritePlan,
+  freeSheetName,
+  isOwnSheetName,
+  isOwnSheetRows,
 } from '../core';
 import { pickLocale, summaryText } from '../i18n';
 import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from '../host/port';
 import { errorsRefusal, failure, failureFromError, type HostFailure } from './errors';
 import type { ExcelRunner, OfficeLike } from './office';
 import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
-import { freeSheetName, isOwnSummary, isSummaryName, queueRenderSpec } from './summary';
+import { queueRenderSpec } from './summary';
+
 import { UNDO_SHEET_NAME } from './undoStore';
 import { applyChanges, changesOf, WriteFailedError, type StoreUpdate } from './write';
 import { periodCandidates } from './periods';
@@ -245,7 +249,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
           const spec = buildSummarySheet(insp.analysis, summaryText(locale()), within.context);
           let syncs = read.syncs + within.syncs;
           // Sync 2 (only when a sheet has a summary's name): which of them is ours.
-          const candidates = names.filter((n) => isSummaryName(n, spec.name));
+          const candidates = names.filter((n) => isOwnSheetName(n, spec.name));
           let own: { name: string; position: number } | null = null;
           if (candidates.length) {
             const loaded = candidates.map((name) => {
@@ -257,7 +261,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
             });
             await context.sync();
             syncs += 1;
-            const mine = loaded.find(({ used }) => !used.isNullObject && isOwnSummary(used.values));
+            const mine = loaded.find(({ used }) => !used.isNullObject && isOwnSheetRows(used.values));
             if (mine) own = { name: mine.ws.name, position: mine.ws.position };
           }
           // Sync 3: build the new sheet under a temporary name, then swap it in.

@@ -5,7 +5,7 @@
  * header and footer where supported, and a native bar chart per category. Also:
  * recognising the product's own summary sheet by SUMMARY_MARKER in its footer.
  */
-import { a1, SUMMARY_MARKER, type CellRange, type SheetSpec, type SpecStyle } from '../core';
+import { a1, type CellRange, type SheetSpec, type SpecStyle } from '../core';
 import type { OfficeLike } from './office';
 
 interface StyleDef {
@@ -160,28 +160,5 @@ export function queueRenderSpec(sheet: Excel.Worksheet, spec: SheetSpec, office:
     const pages = sheet.pageLayout.headersFooters.defaultForAllPages;
     pages.centerHeader = spec.print.header;
     pages.centerFooter = spec.print.footer;
-  }
-}
-
-/** True when the last rows holding text carry SUMMARY_MARKER: the product wrote this sheet. */
-export function isOwnSummary(values: unknown[][]): boolean {
-  const withText = values.filter((row) => row.some((v) => typeof v === 'string' && v.trim() !== ''));
-  return withText.slice(-3).some((row) => row.some((v) => typeof v === 'string' && v.includes(SUMMARY_MARKER)));
-}
-
-/** Sheet names the summary may have: 考评汇总, 考评汇总(2), … */
-export function isSummaryName(name: string, base: string): boolean {
-  if (name === base) return true;
-  if (!name.startsWith(base)) return false;
-  return /^\(\d+\)$/.test(name.slice(base.length));
-}
-
-/** First of base, base(2), base(3), … not taken (sheet names compare case-insensitively). */
-export function freeSheetName(taken: readonly string[], base: string): string {
-  const lower = new Set(taken.map((n) => n.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) {
-    const name = `${base}(${n})`;
-    if (!lower.has(name.toLowerCase())) return name;
   }
 }

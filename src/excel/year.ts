@@ -17,13 +17,17 @@ import {
   type Analysis,
   type PeriodContext,
   type YearSheet,
+  freeSheetName,
+  isOwnSheetName,
+  isOwnSheetRows,
 } from '../core';
 import { summaryText, type Locale } from '../i18n';
 import type { HostOutcome, Inspection, YearPreview } from '../host/port';
 import { failure, failureFromError } from './errors';
 import type { ExcelRunner, OfficeLike } from './office';
 import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
-import { freeSheetName, isOwnSummary, isSummaryName, queueRenderSpec } from './summary';
+import { queueRenderSpec } from './summary';
+
 import { periodCandidates } from './periods';
 
 /** The product's previous 年度汇总, kept hidden so that undo can put it back. */
@@ -78,7 +82,7 @@ export function createYearMethods(deps: YearHostDeps) {
 
   /** The product's own 年度汇总 among `names` (sync: their used ranges), if any. */
   async function findOwn(context: Excel.RequestContext, names: readonly string[]): Promise<{ name: string; position: number } | null> {
-    const candidates = names.filter((n) => isSummaryName(n, YEAR_SHEET_NAME));
+    const candidates = names.filter((n) => isOwnSheetName(n, YEAR_SHEET_NAME));
     if (!candidates.length) return null;
     const loaded = candidates.map((name) => {
       const ws = context.workbook.worksheets.getItem(name);
@@ -88,7 +92,7 @@ export function createYearMethods(deps: YearHostDeps) {
       return { ws, used };
     });
     await context.sync();
-    const mine = loaded.find(({ used }) => !used.isNullObject && isOwnSummary(used.values));
+    const mine = loaded.find(({ used }) => !used.isNullObject && isOwnSheetRows(used.values));
     return mine ? { name: mine.ws.name, position: mine.ws.position } : null;
   }
 
@@ -123,7 +127,7 @@ export function createYearMethods(deps: YearHostDeps) {
         if (year.periods.length < 2) return failure('host.error.yearTooFewPeriods', { count: year.periods.length });
         let syncs = got.syncs;
         const own = await findOwn(context, got.names);
-        if (got.names.some((n) => isSummaryName(n, YEAR_SHEET_NAME))) syncs += 1;
+        if (got.names.some((n) => isOwnSheetName(n, YEAR_SHEET_NAME))) syncs += 1;
         const sheetName = own ? own.name : freeSheetName(got.names, YEAR_SHEET_NAME);
         const context2: PeriodContext | null = got.active.analysis.scored ? periodContext(got.active.analysis, got.yearSheets, { year }) : null;
         return ok({ year, sheetName, replaces: own !== null, context: context2, syncs });
@@ -147,7 +151,7 @@ export function createYearMethods(deps: YearHostDeps) {
           if (protection?.protected) return failure('host.error.workbookProtected', { sheet: YEAR_SHEET_NAME });
           const names = sheets.items.map((s) => s.name);
           const own = await findOwn(context, names);
-          const syncs = names.some((n) => isSummaryName(n, YEAR_SHEET_NAME)) ? 2 : 1;
+          const syncs = names.some((n) => isOwnSheetName(n, YEAR_SHEET_NAME)) ? 2 : 1;
           // Last sync: the new sheet under a temporary name; the old one becomes the hidden backup.
           const spec = buildYearSheet(preview.year, summaryText(deps.locale()));
           const name = own ? own.name : freeSheetName(names, YEAR_SHEET_NAME);

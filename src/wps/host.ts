@@ -31,12 +31,15 @@ import {
   type Grid,
   type RankMode,
   type WritePlan,
+  freeSheetName,
+  isOwnSheetName,
+  isOwnSheetRows,
 } from '../core';
 import { pickLocale, summaryText } from '../i18n';
 import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from '../host/port';
 import { gridFromLoaded, parseArea, parseAreas, toExcelInput } from '../excel/cells';
 import { errorsRefusal, failure, type HostFailure } from '../excel/errors';
-import { freeSheetName, isOwnSummary, isSummaryName } from '../excel/summary';
+
 import { chunkText, encodePlan, readRecord, UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader, type UndoRecord } from '../excel/undoStore';
 import { buildBlocks, changesOf, type CellChange } from '../excel/write';
 import { cellAt, member, truthy, XL_CELL_TYPE_VISIBLE, XL_SHEET_VERY_HIDDEN, type EtApplicationLike, type EtRangeLike, type EtSheetLike, type EtWorkbookLike } from './et';
@@ -513,11 +516,11 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
         // Which sheet with a summary's name is ours (its footer carries the marker).
         let own: EtSheetLike | null = null;
         for (const s of all) {
-          if (!isSummaryName(s.Name, spec.name)) continue;
+          if (!isOwnSheetName(s.Name, spec.name)) continue;
           const used = member(s.UsedRange);
           const area = usedArea(used);
           calls += 1;
-          if (isOwnSummary(rows2d(used.Value2, area.bottom - area.top + 1, area.right - area.left + 1))) {
+          if (isOwnSheetRows(rows2d(used.Value2, area.bottom - area.top + 1, area.right - area.left + 1))) {
             own = s;
             break;
           }

@@ -2,60 +2,9 @@
 import type { CellContent } from '../core';
 import { encodeCellText, escapeXml } from './xml';
 
-export function colLetters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** 0-based row and column of "AB12" (dollar signs allowed), or null. */
-export function parseRef(ref: string): { row: number; col: number } | null {
-  // Read by character codes: this runs once per cell of the score sheet.
-  let i = 0;
-  if (ref.charCodeAt(i) === 36) i++; // $
-  let col = 0;
-  let letters = 0;
-  for (; i < ref.length; i++, letters++) {
-    const c = ref.charCodeAt(i) | 0x20; // lower case
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  if (letters === 0 || letters > 3) return null;
-  if (ref.charCodeAt(i) === 36) i++;
-  let row = 0;
-  let digits = 0;
-  for (; i < ref.length; i++, digits++) {
-    const d = ref.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
-    row = row * 10 + d;
-  }
-  if (digits === 0 || row === 0) return null;
-  return { row: row - 1, col: col - 1 };
-}
-
-export function refOf(row: number, col: number): string {
-  return `${colLetters(col)}${row + 1}`;
-}
-
-export interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-export function parseArea(ref: string): Area | null {
-  const [a, b] = ref.split(':');
-  const start = parseRef(a ?? '');
-  const end = b === undefined ? start : parseRef(b);
-  if (!start || !end) return null;
-  return { top: Math.min(start.row, end.row), left: Math.min(start.col, end.col), bottom: Math.max(start.row, end.row), right: Math.max(start.col, end.col) };
-}
-
-export function areaRef(a: Area): string {
-  const tl = refOf(a.top, a.left);
-  return a.top === a.bottom && a.left === a.right ? tl : `${tl}:${refOf(a.bottom, a.right)}`;
-}
+/** A1 references come from the core (core/grid), shared with every host. */
+export { columnLetter as colLetters, a1 as refOf, readA1 as parseRef, readRangeA1 as parseArea, rangeA1 as areaRef } from '../core';
+export type { CellRange as Area } from '../core';
 
 function textElement(prefix: string, text: string): string {
   const space = /^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : '';

@@ -5,7 +5,7 @@
  */
 import type { Cell, CellValue as XlsxValue, Fill, Style, Workbook, Worksheet } from 'exceljs';
 import { a1, isGeneralFormat, type CellContent, type CellRange, type CellValue, type Grid, type SheetSpec, type SpecStyle, type WritePlan } from '../core';
-import { SUMMARY_MARKER, SUMMARY_SHEET_NAME } from '../core';
+import { freeSheetName as freeSheetNameAmong, isOwnSheetName, isOwnSheetRows, SUMMARY_SHEET_NAME } from '../core';
 import { area, contentBlock, GRID_CELL_BUDGET, inBox, type Box } from '../core/block';
 
 const MS_PER_DAY = 86_400_000;
@@ -398,51 +398,29 @@ export function renderSheetSpec(workbook: Workbook, spec: SheetSpec, opts: Rende
   return ws;
 }
 
-// ---- which summary sheet is ours ----------------------------------------------------------
+// ---- which summary sheet is ours (the rule itself is core/ownSheets) -----------------------
 
-function sameSheetName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase(); // Excel sheet names are case-insensitive
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The name itself or the name with a "(n)" suffix. */
-function isSummaryName(name: string, base: string): boolean {
-  return new RegExp(`^${escapeRegExp(base)}(\\(\\d+\\))?$`, 'i').test(name);
-}
-
-/** True when the sheet's footer (its last rows holding text) carries SUMMARY_MARKER. */
+/** True when the sheet's footer (among its last rows holding text) starts with SUMMARY_MARKER. */
 export function isOwnSummarySheet(ws: Worksheet): boolean {
-  const rows: number[] = [];
-  ws.eachRow({ includeEmpty: false }, (_row, n) => {
-    rows.push(n);
-  });
-  for (const n of rows.slice(-3)) {
-    let mine = false;
-    ws.getRow(n).eachCell({ includeEmpty: false }, (cell) => {
-      const text = plainValue(cell.value, false);
-      if (typeof text === 'string' && text.includes(SUMMARY_MARKER)) mine = true;
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const values: unknown[] = [];
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      values.push(plainValue(cell.value, false));
     });
-    if (mine) return true;
-  }
-  return false;
+    rows.push(values);
+  });
+  return isOwnSheetRows(rows);
 }
 
 /** The product's own summary sheet (named base or base(n), footer with the marker), if any. */
 export function findOwnSummarySheet(workbook: Workbook, base: string = SUMMARY_SHEET_NAME): Worksheet | undefined {
-  return workbook.worksheets.find((ws) => isSummaryName(ws.name, base) && isOwnSummarySheet(ws));
+  return workbook.worksheets.find((ws) => isOwnSheetName(ws.name, base) && isOwnSummarySheet(ws));
 }
 
 /** First of base, base(2), base(3), … that no sheet uses. */
 export function freeSheetName(workbook: Workbook, base: string): string {
-  const taken = (name: string) => workbook.worksheets.some((ws) => sameSheetName(ws.name, name));
-  if (!taken(base)) return base;
-  for (let n = 2; ; n++) {
-    const name = `${base}(${n})`;
-    if (!taken(name)) return name;
-  }
+  return freeSheetNameAmong(workbook.worksheets.map((ws) => ws.name), base);
 }
 
 export interface SummaryWritten {

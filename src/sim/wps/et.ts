@@ -14,7 +14,7 @@
  * It counts whole-range calls (reads and writes of Value2, Formula, NumberFormat) and every
  * call of a cell-level member, so tests and the bench can hold the adapter to its budget.
  */
-import { a1, type CellRange } from '../../core/grid';
+import { a1, readRangeA1, type CellRange } from '../../core/grid';
 import { SimSheet, writeInput, type SimCellFormat, type SimWorkbook } from '../workbook';
 import type { EtApplicationLike, EtRangeLike, EtSheetLike, EtSheetsLike, EtTaskPaneLike, EtWorkbookLike } from '../../wps/et';
 
@@ -93,14 +93,9 @@ function absAddress(r: CellRange): string {
 }
 
 function parseRef(text: string): CellRange {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(text.trim());
-  if (!m) throw new EtSimError(`Range("${text}"): not a valid reference`);
-  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const top = Number(m[2]) - 1;
-  const left = col(m[1]!);
-  const bottom = m[4] ? Number(m[4]) - 1 : top;
-  const right = m[3] ? col(m[3]) : left;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  const range = readRangeA1(text.trim());
+  if (!range) throw new EtSimError(`Range("${text}"): not a valid reference`);
+  return range;
 }
 
 const VISIBILITY: Record<number, SimSheet['visibility']> = { [-1]: 'Visible', 0: 'Hidden', 2: 'VeryHidden' };
