@@ -74,6 +74,21 @@ export interface CategoryRule {
   bonusCapCents: Cents | null;
 }
 
+/**
+ * The caps a category's units are held to: its own rule's. A category the rules do not know
+ * (UNKNOWN_CATEGORY) is held to none until the office adds it to 考评规则, and the pane says so.
+ */
+export function capsFor(rule: CategoryRule | null | undefined): { baseCapCents: Cents | null; bonusCapCents: Cents | null } {
+  return { baseCapCents: rule?.baseCapCents ?? null, bonusCapCents: rule?.bonusCapCents ?? null };
+}
+
+/** How many units per category the notice may name: every place that sets top N holds to this. */
+export const TOP_N_LIMITS = { min: 1, max: 20 } as const;
+
+export function isTopN(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= TOP_N_LIMITS.min && value <= TOP_N_LIMITS.max;
+}
+
 export interface FlagRules {
   /** 零报送: base score = 0. */
   zeroSubmission: boolean;
@@ -87,7 +102,7 @@ export interface FlagRules {
 export interface Rules {
   /** Keyed by normalizeName(category name). */
   categories: Record<string, CategoryRule>;
-  /** Default cap on 附加得分 for categories with no rule of their own, in cents. */
+  /** Cap on 附加得分 given to a category the 考评规则 sheet adds without its own, in cents. */
   bonusCapCents: Cents | null;
   baseStepCents: Cents | null;
   adoptionStepCents: Cents | null;

@@ -1,7 +1,7 @@
 /** Validation against the rules, then totals, ranks and flags. */
 import { finding, placeAt, type Finding } from './findings';
 import { FLAG_SETS, type CategoryTable, type ScoreColumn, type ScoreColumns, type ScoreRole, type ScoredCategory, type ScoredTable, type ScoredUnit, type ScoreTable, type UnitColumns } from './model';
-import type { CategoryRule, RankMode, Rules } from './rules';
+import { capsFor, type RankMode, type Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS, type Cents } from './decimal';
 import type { CellValue } from './grid';
 import { cellText, parseScore } from './text';
@@ -14,7 +14,8 @@ export function validateScores(table: ScoreTable, rules: Rules): Finding[] {
   const steps = columns.map((c) => stepOf(c, rules) ?? 0);
   for (const category of table.categories) {
     // The most each column may hold in this category: the rule's cap and the header's "(N)".
-    const limits = columns.map((c) => Math.min(capOf(c, category.rule) ?? Infinity, c.maxCents ?? Infinity));
+    const caps = capsFor(category.rule);
+    const limits = columns.map((c) => Math.min(capOf(c, caps) ?? Infinity, c.maxCents ?? Infinity));
     const members = category.members;
     for (let u = 0; u < members.length; u++) {
       const index = members[u]!;
@@ -25,8 +26,8 @@ export function validateScores(table: ScoreTable, rules: Rules): Finding[] {
   return findings;
 }
 
-function capOf(column: ScoreColumn, rule: CategoryRule | null): Cents | null {
-  return column.role === 'base' ? (rule?.baseCapCents ?? null) : column.role === 'bonus' ? (rule?.bonusCapCents ?? null) : null;
+function capOf(column: ScoreColumn, caps: ReturnType<typeof capsFor>): Cents | null {
+  return column.role === 'base' ? caps.baseCapCents : column.role === 'bonus' ? caps.bonusCapCents : null;
 }
 
 function stepOf(column: ScoreColumn, rules: Rules): Cents | null {
@@ -51,7 +52,7 @@ function withinBounds(scores: Float64Array, offset: number, limits: readonly Cen
 /** The findings of one unit whose cells are not all within bounds. */
 function reportUnit(table: ScoreTable, rules: Rules, category: CategoryTable, index: number, limits: readonly Cents[], steps: readonly Cents[], findings: Finding[]): void {
   const columns = table.scoreColumns;
-  const rule = category.rule;
+  const caps = capsFor(category.rule);
   for (let i = 0; i < columns.length; i++) {
     const cents = table.scores[index * columns.length + i]!;
     if (cellInBounds(cents, limits[i]!, steps[i]!)) continue;
@@ -62,10 +63,10 @@ function reportUnit(table: ScoreTable, rules: Rules, category: CategoryTable, in
       findings.push(finding({ code: 'NEGATIVE_SCORE', column: column.label, value }, where));
       continue;
     }
-    if (column.role === 'base' && rule?.baseCapCents != null && cents > rule.baseCapCents) {
-      findings.push(finding({ code: 'BASE_OVER_CAP', value, cap: centsToNumber(rule.baseCapCents), category: category.name }, where));
-    } else if (column.role === 'bonus' && rule?.bonusCapCents != null && cents > rule.bonusCapCents) {
-      findings.push(finding({ code: 'BONUS_OVER_CAP', value, cap: centsToNumber(rule.bonusCapCents) }, where));
+    if (column.role === 'base' && caps.baseCapCents !== null && cents > caps.baseCapCents) {
+      findings.push(finding({ code: 'BASE_OVER_CAP', value, cap: centsToNumber(caps.baseCapCents), category: category.name }, where));
+    } else if (column.role === 'bonus' && caps.bonusCapCents !== null && cents > caps.bonusCapCents) {
+      findings.push(finding({ code: 'BONUS_OVER_CAP', value, cap: centsToNumber(caps.bonusCapCents) }, where));
     } else if (column.maxCents !== null && cents > column.maxCents) {
       findings.push(finding({ code: 'OVER_CAP', column: column.label, value, cap: centsToNumber(column.maxCents) }, where));
     }

@@ -3,6 +3,7 @@ import {
   SHEET_FLAG_CODES,
   SEVERITY_ORDER,
   a1,
+  capsFor,
   formatCents,
   writeCount,
   type Analysis,
@@ -43,8 +44,9 @@ export function tableOverview(inspection: Inspection): TableOverview | null {
     categories: analysis.table.categories.map((c) => ({
       name: c.name,
       units: c.members.length,
-      baseCap: cents(c.rule?.baseCapCents),
-      bonusCap: cents(c.rule ? c.rule.bonusCapCents : rules.bonusCapCents),
+      // The caps validation holds the category to, from the same core function.
+      baseCap: cents(capsFor(c.rule).baseCapCents),
+      bonusCap: cents(capsFor(c.rule).bonusCapCents),
     })),
     topN: rules.topN,
     rankMode: rules.rankMode,

@@ -34,6 +34,7 @@ import {
   freeSheetName,
   isOwnSheetName,
   isOwnSheetRows,
+  isTopN,
 } from '../core';
 import { pickLocale, summaryText } from '../i18n';
 import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from '../host/port';
@@ -72,7 +73,7 @@ export function parseWpsSettings(text: unknown): ScorecardSettings {
     }
   }
   const rankMode: RankMode = raw?.rankMode === 'dense' || raw?.rankMode === 'competition' ? raw.rankMode : DEFAULT_SETTINGS.rankMode;
-  const topN = typeof raw?.topN === 'number' && Number.isInteger(raw.topN) && raw.topN >= 1 && raw.topN <= 100 ? raw.topN : DEFAULT_SETTINGS.topN;
+  const topN = isTopN(raw?.topN) ? raw.topN : DEFAULT_SETTINGS.topN;
   const flagColumn = typeof raw?.flagColumn === 'boolean' ? raw.flagColumn : DEFAULT_SETTINGS.flagColumn;
   return { rankMode, topN, flagColumn };
 }

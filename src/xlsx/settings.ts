@@ -5,7 +5,7 @@
  * (xl/webextensions/webextensionN.xml, reached from taskpanes.xml, [MS-OWEXML]). Reading them lets
  * the CLI rank the way Excel does; writing them lets a downloaded file open with what the pane saved.
  */
-import type { RankMode } from '../core';
+import { isTopN, type RankMode } from '../core';
 import { addRels, editContentTypes, insertBeforeRootEnd, parseRels, relsPathOf, resolveTarget, type Package } from './pkg';
 import { escapeXml, openTagOf, Splicer, walkXml } from './xml';
 
@@ -33,7 +33,7 @@ export function settingsFromJson(raw: unknown): Partial<StoredSettings> {
   const r = raw as Record<string, unknown>;
   const out: Partial<StoredSettings> = {};
   if (r.rankMode === 'dense' || r.rankMode === 'competition') out.rankMode = r.rankMode;
-  if (typeof r.topN === 'number' && Number.isInteger(r.topN) && r.topN >= 1 && r.topN <= 100) out.topN = r.topN;
+  if (isTopN(r.topN)) out.topN = r.topN;
   if (typeof r.flagColumn === 'boolean') out.flagColumn = r.flagColumn;
   return out;
 }

@@ -1,5 +1,6 @@
 import { Button, Field, Radio, RadioGroup, SpinButton, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { TOP_N_LIMITS } from '../../core/rules';
 import type { ScorecardSettings } from '../../host/port';
 import { useT } from '../locale';
 import { ResultBar, type ResultMessage } from './ResultBar';
@@ -8,8 +9,9 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
 });
 
-export const TOP_N_MIN = 1;
-export const TOP_N_MAX = 20;
+/** The bounds the core holds top N to (core/rules), so the field offers nothing the core refuses. */
+export const TOP_N_MIN = TOP_N_LIMITS.min;
+export const TOP_N_MAX = TOP_N_LIMITS.max;
 
 export function clampTopN(n: number): number {
   if (!Number.isFinite(n)) return 3;
