@@ -17,7 +17,8 @@ export { extractPeriod } from './layout';
 export { rankTotals, totalOf } from './score';
 export { noticeLine, topUnits } from './summary';
 export { UNCATEGORISED, SINGLE_CATEGORY } from './table';
-export { buildSummarySheet, noticeDraft, summaryNoticeLines, type SummaryText } from './summarySheet';
+export { buildSummarySheet, type SummaryText } from './summarySheet';
+export { noticeDraft, summaryNoticeLines } from './noticeDraft';
 // #9 reading traps
 export { sheetPreference } from './analyze';
 export { splitNoticeLine, NOTICE_ROW_CHARS } from './summarySheet';
