@@ -15,6 +15,8 @@ import {
   analyze,
   buildYear,
   buildYearSheet,
+  isLedgerSheetName,
+  isRosterSheetName,
   periodContext,
   readRosterSheet,
   recognisePeriod,
@@ -58,7 +60,8 @@ const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
  */
 export function wpsPeriodCandidates(read: Pick<WorkbookRead, 'sheetNames' | 'ledgerGrid' | 'rosterGrid'>): string[] {
   const companions = new Set([read.ledgerGrid?.sheetName, read.rosterGrid?.sheetName].filter((n): n is string => !!n));
-  return periodCandidates(read.sheetNames).filter((n) => !companions.has(n));
+  // By name too: the active sheet is never read as the ledger or roster, yet 单位名录 is no period.
+  return periodCandidates(read.sheetNames).filter((n) => !companions.has(n) && !isRosterSheetName(n) && !isLedgerSheetName(n));
 }
 
 /** One name per unit across periods, from the roster's 别名 column (the name itself without a roster). */
@@ -87,7 +90,9 @@ export function createWpsYear(deps: WpsYearDeps) {
       const analysis = analyze(readSheet(sheet, counter).grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
       if (analysis.scored) yearSheets.push({ analysis });
     }
-    return { read, active, yearSheets, resolve: rosterResolver(read.rosterGrid), calls: counter.calls };
+    // On the roster sheet itself, the roster is the sheet just read (a score sheet's read leaves it out).
+    const rosterGrid = read.rosterGrid ?? (isRosterSheetName(read.sheetName) ? read.grid : null);
+    return { read, active, yearSheets, resolve: rosterResolver(rosterGrid), calls: counter.calls };
   }
 
   /** The product's own 年度汇总 (its footer carries the marker), if any. */
@@ -167,12 +172,12 @@ export function createWpsYear(deps: WpsYearDeps) {
         return ok({ sheetName: name, syncs: counter.calls });
       } catch (error) {
         try {
-          // Put the earlier 年度汇总 back as it was before removing the half-built one.
+          // Remove the half-built sheet first (it may hold the name already), then put the earlier 年度汇总 back.
+          if (fresh) deps.deleteSheet(fresh);
           if (hidden) {
             hidden.sheet.Visible = XL_SHEET_VISIBLE;
             hidden.sheet.Name = hidden.name;
           }
-          if (fresh) deps.deleteSheet(fresh);
         } catch {
           /* the first error is the one to report */
         }
@@ -189,9 +194,10 @@ export function createWpsYear(deps: WpsYearDeps) {
         const name = own.Name;
         const backup = sheetList(wb).find((s) => s.Name === YEAR_BACKUP_NAME);
         if (backup) {
-          // Shown first: the workbook must keep a visible sheet while the newer one goes. It sits
-          // just before the newer one (applyYear added that one after it), so its place is kept.
+          // Shown first: the workbook must keep a visible sheet while the newer one goes; moved
+          // before it, so it comes back in the newer one's place even if the user moved sheets.
           backup.Visible = XL_SHEET_VISIBLE;
+          backup.Move(own);
           deps.deleteSheet(own);
           backup.Name = name;
           backup.Activate();

@@ -5,7 +5,7 @@
  * same workbook; 考评汇总 carries them too. Simulation only: no WPS runs here.
  */
 import { readFileSync } from 'node:fs';
-import { noticeText, SUMMARY_SHEET_NAME, type Analysis, type CellValue } from '../../src/core';
+import { gridFromRows, noticeText, SUMMARY_SHEET_NAME, type Analysis, type CellValue } from '../../src/core';
 import { t } from '../../src/i18n';
 import { SimWorkbook } from '../../src/sim';
 import { run } from '../cli/helpers';
@@ -69,6 +69,24 @@ describe('the ledger in WPS', () => {
     const second = GOLDEN.findIndex((l) => l.startsWith('二、'));
     expect(second).toBeGreaterThan(0);
     for (const line of GOLDEN.slice(second)) expect(flat).toContain(line);
+  });
+
+  test('with a points table, recalculation writes 采用得分 from the ledger and undo puts the clerk’s values back', async () => {
+    const grids = await fixtureGrids(LEDGER);
+    grids.push(gridFromRows([['采用情况', '分值'], ['市政府采用', 10], ['约稿', 5]], '考评规则'));
+    const wb = SimWorkbook.fromGrids(grids);
+    const before = JSON.stringify(wb.toGrids()[0]!.values);
+    const { host } = wpsHost(wb);
+    const preview = value(await host.previewRecalc());
+    expect(preview.plan.columns.find((c) => c.kind === 'adoption')?.col).toBe(2);
+    value(await host.applyRecalc(preview));
+    const sheet = wb.toGrids()[0]!;
+    const rowOf = (unit: string) => sheet.values.findIndex((r) => r[0] === unit);
+    // 3 pieces adopted by the city and 1 约稿: 35; with the base 95, the total 130 (as in Excel).
+    expect(sheet.values[rowOf('科技和工业信息化局')]![2]).toBe(35);
+    expect(sheet.values[rowOf('科技和工业信息化局')]![4]).toBe(130);
+    value(await host.undoLast());
+    expect(JSON.stringify(wb.toGrids()[0]!.values)).toBe(before);
   });
 
   test('the ledger and roster are not counted as periods: no 年度汇总 for a one-quarter workbook', async () => {

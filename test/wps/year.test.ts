@@ -129,6 +129,35 @@ describe('年度汇总 in WPS', () => {
     expect(keyOf(await fresh.undoYear())).toBe('host.error.nothingToUndoYear');
   });
 
+  test('undo puts the earlier 年度汇总 back where the newer one stood, even after the user moved sheets', async () => {
+    const wb = threeQuarters();
+    const { host } = wpsHost(wb);
+    value(await host.applyYear(value(await host.previewYear())));
+    const earlier = JSON.stringify(texts(wb, YEAR_SHEET_NAME));
+    wb.activateSheet('三季度');
+    wb.sheet('三季度')!.touch(3, 1).value = 60;
+    value(await host.applyYear(value(await host.previewYear())));
+    // The user drags 年度汇总 to the front.
+    const own = wb.sheet(YEAR_SHEET_NAME)!;
+    wb.sheets.splice(wb.sheets.indexOf(own), 1);
+    wb.sheets.unshift(own);
+    const order = wb.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name);
+    expect(order[0]).toBe(YEAR_SHEET_NAME);
+    expect(keyOf(await host.undoYear())).toBe('ok');
+    expect(wb.sheets.map((s) => s.name)).toEqual(order);
+    expect(JSON.stringify(texts(wb, YEAR_SHEET_NAME))).toBe(earlier);
+  });
+
+  test('run from the roster sheet itself, the renamed unit is still one unit and the roster is no period', async () => {
+    const wb = threeQuarters();
+    wb.activateSheet('单位名录');
+    const { host } = wpsHost(wb);
+    expect(value(await host.inspect()).periodCandidates).toEqual(['三季度', '一季度', '二季度']);
+    const preview = value(await host.previewYear());
+    expect(preview.year.categories[0]!.units.map((u) => u.name).sort()).toEqual([NEW, '乙', '水利局', '甲'].sort());
+    expect(preview.context).toBeNull();
+  });
+
   test('the backup sheet has the Excel host’s name, so either add-in can undo the other’s year', () => {
     expect(YEAR_BACKUP_NAME).toBe(EXCEL_BACKUP_NAME);
   });
