@@ -9,7 +9,7 @@ import { cliRatio } from './cli';
 import { simPreviewApply, simRecalc, simSummary } from './excel';
 import { peerRatio } from './peer';
 import { simYear } from './year';
-import { wpsRead, wpsRecalc } from './wps';
+import { wpsRead, wpsRecalc, wpsYear } from './wps';
 import { bombs } from './bombs';
 
 type Figure = (args: Record<string, unknown>) => Promise<unknown>;
@@ -27,6 +27,7 @@ const FIGURES: Record<string, Figure> = {
   simYear: (a) => simYear(Number(a.units), Number(a.sheets), Number(a.runs ?? 1)),
   wpsRecalc: (a) => wpsRecalc(String(a.fixture), Number(a.runs ?? 1)),
   wpsRead: (a) => wpsRead(Number(a.units), Number(a.runs ?? 1)),
+  wpsYear: (a) => wpsYear(Number(a.units), Number(a.sheets), Number(a.runs ?? 1)),
   bombs: (a) => bombs(String(a.root)),
 };
 

@@ -10,7 +10,7 @@ import { gridFromWorksheet } from '../src/xlsx/workbook';
 import { SimWorkbook } from '../src/sim';
 import { createSimEtApplication } from '../src/sim/wps/et';
 import { createWpsHost } from '../src/wps/host';
-import { scoreGrid } from './generate';
+import { scoreGrid, TITLE } from './generate';
 import { median, round } from './stats';
 
 async function gridsOf(file: string): Promise<Grid[]> {
@@ -77,4 +77,44 @@ export async function wpsRead(units: number, runs: number): Promise<WpsFigure> {
 
 function pick(c: { rangeReads: number; rangeWrites: number; mergeProbes: number; largestRead: number }) {
   return { rangeReads: c.rangeReads, rangeWrites: c.rangeWrites, mergeProbes: c.mergeProbes, largestRead: c.largestRead };
+}
+
+export interface WpsYearFigure {
+  sheets: number;
+  unitsPerSheet: number;
+  runs: number;
+  /** Median wall time of previewYear + applyYear (adapter + simulated ET). */
+  ms: number;
+  previewMs: number;
+  rangeReads: number;
+  rangeWrites: number;
+  mergeProbes: number;
+}
+
+/** #14 year in WPS: `sheets` monthly sheets of `units` units (as bench/year.ts lays them), preview and write 年度汇总. */
+export async function wpsYear(units: number, sheets: number, runs: number): Promise<WpsYearFigure> {
+  const grids = Array.from({ length: sheets }, (_, i) => {
+    const grid = scoreGrid(units, i + 1);
+    const values = grid.values.map((row, r) => (r === 0 ? [TITLE.replace('7—9月份', `${i + 1}月`), ...row.slice(1)] : row));
+    return { ...grid, sheetName: `${i + 1}月`, values };
+  });
+  const times: number[] = [];
+  const previews: number[] = [];
+  let counts: ReturnType<typeof pick> | null = null;
+  for (let i = 0; i < runs; i++) {
+    const workbook = SimWorkbook.fromGrids(structuredClone(grids), sheets - 1);
+    const app = createSimEtApplication(workbook);
+    const host = createWpsHost(app);
+    const start = performance.now();
+    const preview = await host.previewYear();
+    previews.push(performance.now() - start);
+    if (!preview.ok) throw new Error(`previewYear refused: ${preview.message.key}`);
+    if (preview.value.year.periods.length !== sheets) throw new Error(`expected ${sheets} periods, got ${preview.value.year.periods.length}`);
+    const written = await host.applyYear(preview.value);
+    times.push(performance.now() - start);
+    if (!written.ok) throw new Error(`applyYear refused: ${written.message.key}`);
+    counts ??= pick(app.counts);
+  }
+  if (!counts) throw new Error('no runs');
+  return { sheets, unitsPerSheet: units, runs, ms: round(median(times)), previewMs: round(median(previews)), rangeReads: counts.rangeReads, rangeWrites: counts.rangeWrites, mergeProbes: counts.mergeProbes };
 }

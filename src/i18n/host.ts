@@ -32,7 +32,6 @@ export const hostMessages: LocaleDictionaries = {
     'host.wps.error.partial': '写入工作表“{sheet}”中途失败，且未能自动恢复（{detail}）。请关闭工作簿且不保存，再重新打开。',
     'host.wps.error.sheetProtected': '工作表“{sheet}”受保护，无法写入。请先在“审阅”选项卡中点“撤销工作表保护”，再重试。本次没有写入任何内容。',
     'host.wps.error.noWorkbook': 'WPS 表格中没有打开的工作簿，请先打开得分表。',
-    'host.wps.error.yearUnsupported': 'WPS 版暂不能生成年度汇总。请在 Excel 加载项中生成，或使用命令行 scorecard year。',
   },
   'en-US': {
     'host.error.connection': 'The connection to Excel was lost. Nothing was written. Check the network and try again.',
@@ -64,6 +63,5 @@ export const hostMessages: LocaleDictionaries = {
     'host.wps.error.partial': 'Writing to sheet "{sheet}" failed halfway and could not be undone automatically ({detail}). Close the workbook without saving and open it again.',
     'host.wps.error.sheetProtected': 'Sheet "{sheet}" is protected. Unprotect it (Review > Unprotect Sheet) and try again. Nothing was written.',
     'host.wps.error.noWorkbook': 'No workbook is open in WPS Spreadsheets. Open the score sheet first.',
-    'host.wps.error.yearUnsupported': 'The WPS edition cannot build the year summary yet. Build it with the Excel add-in, or with scorecard year on the command line.',
   },
 };

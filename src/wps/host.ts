@@ -24,30 +24,25 @@ import {
   planUndo,
   writeCount,
   a1,
-  RULES_SHEET_NAME,
   SUMMARY_SHEET_NAME,
   type CellContent,
-  type CellRange,
-  type Grid,
-  type RankMode,
   type WritePlan,
   freeSheetName,
   isOwnSheetName,
   isOwnSheetRows,
-  isTopN,
 } from '../core';
 import { pickLocale, summaryText } from '../i18n';
-import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from '../host/port';
-import { gridFromLoaded, parseArea, parseAreas, toExcelInput } from '../excel/cells';
+import type { ApplyResult, HostOutcome, Inspection, RecalcPreview, ScorecardHost } from '../host/port';
+import { toExcelInput } from '../excel/cells';
 import { errorsRefusal, failure, type HostFailure } from '../excel/errors';
-
-import { chunkText, encodePlan, readRecord, UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader, type UndoRecord } from '../excel/undoStore';
+import { chunkText, encodePlan, UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader } from '../excel/undoStore';
 import { buildBlocks, changesOf, type CellChange } from '../excel/write';
-import { cellAt, member, truthy, XL_CELL_TYPE_VISIBLE, XL_SHEET_VERY_HIDDEN, type EtApplicationLike, type EtRangeLike, type EtSheetLike, type EtWorkbookLike } from './et';
+import { member, XL_SHEET_VERY_HIDDEN, type EtApplicationLike, type EtSheetLike, type EtWorkbookLike } from './et';
+import { findSheet, readWorkbook as readBook, rows2d, sheetList, usedArea, WPS_SETTINGS_SHEET_NAME, type WorkbookRead } from './read';
 import { renderSpec } from './summary';
+import { createWpsYear, wpsPeriodCandidates } from './year';
 
-/** VeryHidden sheet whose A1 holds the pane's settings as JSON (WPS has no Office document settings). */
-export const WPS_SETTINGS_SHEET_NAME = '__scorecard_settings';
+export { parseWpsSettings, WPS_SETTINGS_SHEET_NAME } from './read';
 
 export interface WpsHostOptions {
   /** UI language for the summary sheet's text (default zh-CN). */
@@ -62,192 +57,6 @@ function wpsFailure(error: unknown, sheet: string, partial = false): HostFailure
   return failure(partial ? 'host.wps.error.partial' : 'host.wps.error.failed', { sheet, detail });
 }
 
-/** Settings from the stored JSON, checked field by field (a hand-edited cell must not break the pane). */
-export function parseWpsSettings(text: unknown): ScorecardSettings {
-  let raw: Partial<ScorecardSettings> | null = null;
-  if (typeof text === 'string' && text.startsWith('{')) {
-    try {
-      raw = JSON.parse(text) as Partial<ScorecardSettings>;
-    } catch {
-      raw = null;
-    }
-  }
-  const rankMode: RankMode = raw?.rankMode === 'dense' || raw?.rankMode === 'competition' ? raw.rankMode : DEFAULT_SETTINGS.rankMode;
-  const topN = isTopN(raw?.topN) ? raw.topN : DEFAULT_SETTINGS.topN;
-  const flagColumn = typeof raw?.flagColumn === 'boolean' ? raw.flagColumn : DEFAULT_SETTINGS.flagColumn;
-  return { rankMode, topN, flagColumn };
-}
-
-/** A 2-D read as rows of cells: ET returns a bare value for a one-cell range. */
-function rows2d(value: unknown, height: number, width: number): unknown[][] {
-  if (Array.isArray(value)) return value as unknown[][];
-  return Array.from({ length: height }, () => Array.from({ length: width }, () => value));
-}
-
-interface SheetRead {
-  sheetName: string;
-  grid: Grid;
-  sheetProtected: boolean;
-}
-
-interface UndoState {
-  exists: boolean;
-  header: UndoHeader | null;
-  usedRows: number;
-  record: UndoRecord | null;
-}
-
-interface WorkbookRead extends SheetRead {
-  rulesGrid: Grid | null;
-  undo: UndoState;
-  workbookProtected: boolean;
-  settings: ScorecardSettings;
-  /** Whole-range calls the read took. */
-  calls: number;
-}
-
-/** Sheets of the workbook by name, hidden ones included (Sheets.Item(i) for i = 1..Count). */
-function sheetList(book: EtWorkbookLike): EtSheetLike[] {
-  const count = member(book.Sheets.Count);
-  const list: EtSheetLike[] = [];
-  for (let i = 1; i <= count; i++) list.push(book.Sheets.Item(i));
-  return list;
-}
-
-function findSheet(book: EtWorkbookLike, name: string): EtSheetLike | null {
-  const lower = name.toLowerCase();
-  return sheetList(book).find((s) => s.Name.toLowerCase() === lower) ?? null;
-}
-
-function usedArea(used: EtRangeLike): CellRange {
-  const top = used.Row - 1;
-  const left = used.Column - 1;
-  return { top, left, bottom: top + member(used.Rows.Count) - 1, right: left + member(used.Columns.Count) - 1 };
-}
-
-/**
- * Number formats as rows: a 2-D array, or one string for the whole range; a build that
- * answers null for mixed formats is asked column by column (then cell by cell only in a
- * column that is itself mixed).
- */
-function readFormats(used: EtRangeLike, area: CellRange, counter: { calls: number }): unknown[][] {
-  const height = area.bottom - area.top + 1;
-  const width = area.right - area.left + 1;
-  const all = used.NumberFormat;
-  counter.calls += 1;
-  if (all !== null && all !== undefined) return rows2d(all, height, width);
-  const rows: unknown[][] = Array.from({ length: height }, () => Array.from({ length: width }, () => 'General'));
-  for (let c = 0; c < width; c++) {
-    const column = used.Columns.Item(c + 1);
-    const f = column.NumberFormat;
-    counter.calls += 1;
-    if (f !== null && f !== undefined) {
-      const col = rows2d(f, height, 1);
-      for (let r = 0; r < height; r++) rows[r]![c] = col[r]?.[0];
-      continue;
-    }
-    for (let r = 0; r < height; r++) {
-      rows[r]![c] = column.Item(r + 1, 1).NumberFormat;
-      counter.calls += 1;
-    }
-  }
-  return rows;
-}
-
-/** Rows to probe for merged areas: above and at the header, and rows holding one label only (title, categories). */
-function mergeProbes(values: unknown[][]): Array<{ row: number; cols: number[] }> {
-  const probes: Array<{ row: number; cols: number[] }> = [];
-  let header = -1;
-  for (let r = 0; r < Math.min(values.length, 12) && header < 0; r++) {
-    const texts = (values[r] ?? []).filter((v) => typeof v === 'string' && v.trim() !== '').length;
-    if (texts >= 3) header = r;
-  }
-  values.forEach((row, r) => {
-    const filled: number[] = [];
-    row.forEach((v, c) => {
-      if (v !== '' && v !== null && v !== undefined) filled.push(c);
-    });
-    if (r <= header) {
-      // Header cells (a two-line header merges vertically) and the title above.
-      if (filled.length) probes.push({ row: r, cols: filled });
-    } else if (filled.length === 1 && row.length > 1 && typeof row[filled[0]!] === 'string') {
-      probes.push({ row: r, cols: filled });
-    }
-  });
-  return probes;
-}
-
-function readSheet(sheet: EtSheetLike, counter: { calls: number }, withMerges = true): SheetRead {
-  const name = sheet.Name;
-  const used = member(sheet.UsedRange);
-  const area = usedArea(used);
-  const height = area.bottom - area.top + 1;
-  const width = area.right - area.left + 1;
-  const values = rows2d(used.Value2, height, width);
-  const formulas = rows2d(used.Formula, height, width);
-  counter.calls += 2;
-  const formats = readFormats(used, area, counter);
-  const grid = gridFromLoaded(name, area.top, area.left, values, formulas, formats);
-  if (height === 1 && width === 1 && (values[0]?.[0] === undefined || values[0]?.[0] === '') && !formulas[0]?.[0]) {
-    grid.values = [];
-    grid.formulas = [];
-    grid.numberFormats = [];
-  }
-  if (withMerges && grid.values.length) {
-    const merges: CellRange[] = [];
-    const seen = new Set<string>();
-    for (const probe of mergeProbes(values)) {
-      for (const c of probe.cols) {
-        const cell = cellAt(sheet, area.top + probe.row + 1, area.left + c + 1);
-        const m = parseArea(member(member(cell.MergeArea).Address));
-        if (!m || (m.top === m.bottom && m.left === m.right)) continue;
-        const k = `${m.top},${m.left},${m.bottom},${m.right}`;
-        if (!seen.has(k)) {
-          seen.add(k);
-          merges.push(m);
-        }
-      }
-    }
-    grid.merges = merges;
-    let visible: CellRange[] = [];
-    try {
-      visible = parseAreas(member(used.SpecialCells(XL_CELL_TYPE_VISIBLE).Address));
-    } catch {
-      // No visible cell at all (every row hidden): all rows count as hidden.
-      visible = [];
-    }
-    counter.calls += 1;
-    const shown = new Set<number>();
-    for (const v of visible) for (let r = v.top; r <= v.bottom; r++) shown.add(r);
-    const hidden: number[] = [];
-    for (let r = area.top; r <= area.bottom; r++) if (!shown.has(r)) hidden.push(r);
-    grid.hiddenRows = hidden;
-  }
-  return { sheetName: name, grid, sheetProtected: truthy(sheet.ProtectContents) };
-}
-
-/** The undo store's used range in one read: A1 header, B/C chunk slots. */
-function readUndo(book: EtWorkbookLike, counter: { calls: number }): UndoState {
-  const store = findSheet(book, UNDO_SHEET_NAME);
-  if (!store) return { exists: false, header: null, usedRows: 0, record: null };
-  const used = member(store.UsedRange);
-  const area = usedArea(used);
-  const values = rows2d(used.Value2, area.bottom - area.top + 1, area.right - area.left + 1);
-  counter.calls += 1;
-  const empty = area.top === 0 && area.bottom === 0 && (values[0]?.[0] === undefined || values[0]?.[0] === '');
-  const usedRows = empty ? 0 : area.bottom + 1;
-  if (area.top !== 0 || area.left !== 0) return { exists: true, header: null, usedRows, record: null };
-  const record = readRecord(values.map((row) => row.map((v) => (v === undefined ? '' : v))));
-  return { exists: true, header: record?.header ?? null, usedRows, record };
-}
-
-function readSettingsSheet(book: EtWorkbookLike, counter: { calls: number }): ScorecardSettings {
-  const sheet = findSheet(book, WPS_SETTINGS_SHEET_NAME);
-  if (!sheet) return { ...DEFAULT_SETTINGS };
-  counter.calls += 1;
-  return parseWpsSettings(sheet.Range('A1').Value2);
-}
-
 export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = {}): ScorecardHost {
   const locale = () => pickLocale(options.displayLanguage ?? 'zh-CN');
 
@@ -258,27 +67,12 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
   }
 
   function readWorkbook(target?: string): WorkbookRead | null {
-    const wb = book();
-    const counter = { calls: 0 };
-    const sheet = target ? findSheet(wb, target) : wb.ActiveSheet;
-    if (!sheet) return null;
-    const read = readSheet(sheet, counter);
-    let rulesGrid: Grid | null = null;
-    const rules = findSheet(wb, RULES_SHEET_NAME);
-    if (rules && rules.Name !== read.sheetName) {
-      const used = member(rules.UsedRange);
-      const area = usedArea(used);
-      rulesGrid = gridFromLoaded(rules.Name, area.top, area.left, rows2d(used.Value2, area.bottom - area.top + 1, area.right - area.left + 1), null, null);
-      counter.calls += 1;
-    }
-    const undo = readUndo(wb, counter);
-    const settings = readSettingsSheet(wb, counter);
-    return { ...read, rulesGrid, undo, settings, workbookProtected: truthy(wb.ProtectStructure), calls: counter.calls };
+    return readBook(book(), target);
   }
 
   function inspection(read: WorkbookRead): Inspection {
     const { settings } = read;
-    const analysis = analyze(read.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: settings.rankMode, topN: settings.topN } });
+    const analysis = analyze(read.grid, { rulesGrid: read.rulesGrid, ledgerGrid: read.ledgerGrid, rosterGrid: read.rosterGrid, overrides: { rankMode: settings.rankMode, topN: settings.topN } });
     return { sheetName: read.sheetName, analysis, settings, canUndo: read.undo.header !== null };
   }
 
@@ -303,6 +97,12 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
       if (error instanceof PartialWrite) return wpsFailure(error.cause, sheet.name, !error.rolledBack);
       return wpsFailure(error, sheet.name);
     }
+  }
+
+  /** Any thrown WPS error as a message naming the sheet. */
+  function failed(error: unknown, sheet: string): HostFailure {
+    if (error instanceof NoWorkbook) return failure('host.wps.error.noWorkbook');
+    return wpsFailure(error, sheet);
   }
 
   /** Add a VeryHidden sheet without leaving it active (Sheets.Add activates what it adds). */
@@ -408,10 +208,16 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
     return read;
   }
 
+  const year = createWpsYear({ book, readWorkbook: () => readWorkbook(), inspection, locale, deleteSheet, fail: failed });
+
   const host: ScorecardHost = {
     async inspect() {
       const sheet = { name: '' };
-      return guarded(sheet, () => ok(inspection(activeRead())));
+      return guarded(sheet, () => {
+        const read = activeRead();
+        // #14 year: the pane offers 年度汇总 when other sheets could be periods.
+        return ok({ ...inspection(read), periodCandidates: wpsPeriodCandidates(read) });
+      });
     },
 
     async previewRecalc() {
@@ -510,10 +316,12 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
         }
         if (read.workbookProtected) return failure('host.error.workbookProtected', { sheet: SUMMARY_SHEET_NAME });
         const wb = book();
-        const spec = buildSummarySheet(insp.analysis, summaryText(locale()));
+        // #14 year: movement and 零报送 runs when sheets named for earlier periods are in the workbook.
+        const within = year.contextFor(read, insp);
+        const spec = buildSummarySheet(insp.analysis, summaryText(locale()), within.context);
         const all = sheetList(wb);
         const names = all.map((s) => s.Name);
-        let calls = read.calls;
+        let calls = read.calls + within.calls;
         // Which sheet with a summary's name is ours (its footer carries the marker).
         let own: EtSheetLike | null = null;
         for (const s of all) {
@@ -544,8 +352,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
             /* the first error is the one to report */
           }
         }
-        if (error instanceof NoWorkbook) return failure('host.wps.error.noWorkbook');
-        return wpsFailure(error, sheet.name);
+        return failed(error, sheet.name);
       }
     },
 
@@ -596,19 +403,11 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
       };
     },
 
-    // #14 year: the year is built by the Excel add-in and `scorecard year`; the WPS edition says so.
-    async previewYear() {
-      return failure('host.wps.error.yearUnsupported');
-    },
-    async applyYear() {
-      return failure('host.wps.error.yearUnsupported');
-    },
-    async undoYear() {
-      return failure('host.wps.error.yearUnsupported');
-    },
-    async periodContext() {
-      return ok(null);
-    },
+    // #14 year: 年度汇总, its undo, and the quarter's movement against the periods before it.
+    previewYear: () => year.previewYear(),
+    applyYear: (previewed, force) => year.applyYear(previewed, force),
+    undoYear: () => year.undoYear(),
+    periodContext: () => year.periodContext(),
 
     async onActiveSheetChanged(listener) {
       const events = app.ApiEvent;

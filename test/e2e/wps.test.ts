@@ -1,7 +1,8 @@
 /**
  * End to end in headless Debian Chromium: the real WPS build (main.js ribbon entry and the
  * task pane, from `node scripts/build-wps.mjs --demo`) inside a page presenting the simulated
- * WPS 表格 over the real fixture. Simulation only: no WPS runs here. Fails, never skips, when
+ * WPS 表格 over the real fixture (or, with ?book=, the ledger fixture or a workbook of two
+ * quarters made here, for 年度汇总). Simulation only: no WPS runs here. Fails, never skips, when
  * Chromium is missing.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
+import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from './demoServer';
 
@@ -36,6 +38,31 @@ function inside(base: string, rel: string): string | null {
   return file.startsWith(base + sep) && existsSync(file) && statSync(file).isFile() ? file : null;
 }
 
+/** Workbooks made by the tests, served beside the fixtures (the demo opens one with ?book=<name>). */
+const made = new Map<string, Buffer>();
+const HEADER = ['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'];
+
+/**
+ * Two quarters, the later one first (the active sheet), and the roster: 水利局 has 零报送 in both,
+ * 乙 overtakes 甲, and 陈家沟景区管理局 is renamed 陈家沟景区发展中心 in the second quarter.
+ */
+async function twoQuarters(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const add = (name: string, title: string, units: Array<[string, number, number, number]>) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow([title]);
+    ws.addRow(HEADER);
+    ws.addRow(['一类考评单位']);
+    for (const u of units) ws.addRow(u);
+  };
+  add('二季度', '2023年4—6月份全县政务信息得分情况', [['甲', 100, 0, 0], ['乙', 120, 5, 0], ['水利局', 0, 0, 0], ['陈家沟景区发展中心', 120, 10, 0]]);
+  add('一季度', '2023年1—3月份全县政务信息得分情况', [['甲', 120, 10, 0], ['乙', 100, 0, 0], ['水利局', 0, 0, 0], ['陈家沟景区管理局', 110, 0, 0]]);
+  const roster = wb.addWorksheet('单位名录');
+  roster.addRow(['单位', '类别', '别名']);
+  roster.addRow(['陈家沟景区发展中心', '一类考评单位', '陈家沟景区管理局']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 let server: Server;
 let origin = '';
 let browser: BrowserContext;
@@ -52,6 +79,12 @@ beforeAll(async () => {
   if (built.status !== 0) throw new Error(`build-wps --demo failed:\n${built.stderr}`);
   server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const book = path.startsWith('/fixtures/') ? made.get(path.slice('/fixtures/'.length)) : undefined;
+    if (book) {
+      res.writeHead(200, { 'Content-Type': TYPES['.xlsx']!, 'Cache-Control': 'no-store' });
+      res.end(book);
+      return;
+    }
     const file = path.startsWith('/wps-demo/') ? inside(DEMO, path.slice('/wps-demo/'.length)) : path.startsWith('/fixtures/') ? inside(FIXTURES, path.slice('/fixtures/'.length)) : null;
     if (!file) {
       res.writeHead(404);
@@ -61,6 +94,7 @@ beforeAll(async () => {
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
     res.end(readFileSync(file));
   });
+  made.set('two-quarters.xlsx', await twoQuarters());
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -156,4 +190,42 @@ test('the ribbon buttons run main.js callbacks: 重新计算排名 writes the ta
   const water = rowOf(cells, '水利局');
   expect(cells.get(`E${water}`)).toBe('0');
   expect(cells.get(`G${water}`)).toBe('零报送');
+});
+
+test('one quarter with its ledger and roster: the pane offers no 年度汇总 (those sheets are not periods)', async () => {
+  await page.goto(`${origin}/wps-demo/demo.html?book=wenxian-2023-q3-ledger.xlsx`);
+  await pane().locator('[data-testid="table-card"]').waitFor({ timeout: 45_000 });
+  await expect(page.getByRole('tab').allTextContents()).resolves.toHaveLength(3);
+  await pane().getByRole('button', { name: '重新计算排名' }).waitFor();
+  await expect(pane().getByRole('button', { name: '年度汇总' }).count()).resolves.toBe(0);
+});
+
+test('a workbook of two quarters: the pane previews 年度汇总, writes it through ET and undoes it', async () => {
+  await page.goto(`${origin}/wps-demo/demo.html?book=two-quarters.xlsx`);
+  await pane().locator('[data-testid="table-card"]').waitFor({ timeout: 45_000 });
+  // Movement beside the flagged unit (水利局: 零报送, same rank as in 一季度).
+  await pane().locator('[data-testid="flag-ZERO_SUBMISSION"] [data-testid="movement"]').filter({ hasText: '—' }).waitFor();
+
+  await pane().getByRole('button', { name: '年度汇总' }).click();
+  const panel = pane().locator('[data-testid="year-panel"]');
+  await panel.locator('[data-testid="year-periods"]').filter({ hasText: '2023年1—3月份、2023年4—6月份' }).waitFor();
+  const rows = await panel.locator('[data-testid="year-unit"]').allTextContents();
+  // The renamed unit is one unit, under its current name, with both quarters (110 + 130), 2nd → 1st.
+  expect(rows).toEqual(['1陈家沟景区发展中心240↑1', '2甲230↓2基础数量不足', '3乙225↑1', '4水利局0—零报送、连续零报送']);
+  await expect(panel.locator('[data-testid="year-notice"]').textContent()).resolves.toContain('连续零报送单位：水利局（连续2期）');
+  // The preview wrote nothing.
+  await expect(page.getByRole('tab', { name: '年度汇总' }).count()).resolves.toBe(0);
+
+  await panel.locator('[data-testid="year-write"]').click();
+  await pane().locator('[data-testid="result"]').filter({ hasText: '已写入工作表“年度汇总”' }).waitFor();
+  await page.locator('[data-testid="grid"][data-sheet="年度汇总"]').waitFor();
+  const written = [...(await gridCells()).values()];
+  expect(written).toContain('年度累计得分');
+  expect(written).toContain('陈家沟景区发展中心');
+  expect(written).toContain('连续零报送单位：水利局（连续2期）');
+
+  await pane().locator('[data-testid="year-undo"]').click();
+  await pane().locator('[data-testid="result"]').filter({ hasText: '已撤销年度汇总' }).waitFor();
+  await expect(page.getByRole('tab', { name: '年度汇总' }).count()).resolves.toBe(0);
+  await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['二季度', '一季度', '单位名录']);
 });

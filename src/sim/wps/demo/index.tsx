@@ -12,7 +12,13 @@ import { t as translate } from '../../../i18n';
 import type { SimSheet, SimWorkbook } from '../../workbook';
 import { createSimEtApplication, type SimEtApplication } from '../et';
 
-const FIXTURE = '/fixtures/wenxian-2023-q3-input.xlsx';
+const DEFAULT_BOOK = 'wenxian-2023-q3-input.xlsx';
+
+/** The workbook to open: ?book=<file name> of the site's /fixtures/ folder (a bare name only), else the real fixture. */
+function bookName(): string {
+  const asked = new URLSearchParams(window.location.search).get('book');
+  return asked && /^[\p{L}\p{N}_.-]+\.xlsx$/u.test(asked) && !asked.startsWith('.') ? asked : DEFAULT_BOOK;
+}
 const IDS = { recalc: 'scorecardRecalc', summary: 'scorecardSummary', pane: 'scorecardPane' };
 
 type Ribbon = { OnAddinLoad(ui: unknown): boolean; OnAction(control: { Id: string }): boolean };
@@ -51,8 +57,10 @@ function WpsDemo() {
     if (started.current) return;
     started.current = true;
     (async () => {
-      const response = await fetch(FIXTURE);
-      if (!response.ok) throw new Error(`${response.status} ${FIXTURE}`);
+      const name = bookName();
+      const url = `/fixtures/${encodeURIComponent(name)}`;
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${response.status} ${url}`);
       const { workbook } = await loadXlsx(await response.arrayBuffer());
       const sim = createSimEtApplication(workbook);
       (window as unknown as { Application: unknown }).Application = sim;
@@ -63,7 +71,7 @@ function WpsDemo() {
       // Open the pane as a user would with 考评面板.
       ribbon().OnAction({ Id: IDS.pane });
       setApp(sim);
-      setStatus('wenxian-2023-q3-input.xlsx');
+      setStatus(name);
       window.__wpsDemo.ready = true;
     })().catch((error: unknown) => setStatus(t('ui.demo.loadFailed', { detail: error instanceof Error ? error.message : String(error) })));
   }, [t]);
