@@ -88,7 +88,8 @@ function split(units: readonly RosterUnit[]): { county: RosterUnit[]; towns: Ros
   return { county: units.filter((u) => !isTownshipCategory(u.category)), towns: units.filter((u) => isTownshipCategory(u.category)) };
 }
 
-function adoptedSection(ledger: Ledger, rules: LedgerRules, when: string): { name: string; lines: string[] } {
+/** Section 二 (also the annual notice's, over the year's ledger). */
+export function adoptedSection(ledger: Ledger, rules: LedgerRules, when: string): { name: string; lines: string[] } {
   const level = rules.noticeLevel;
   const name = `被${level.replace(/采用$/, '')}信息采用情况`;
   const pieces = piecesOf(ledger, level);
@@ -119,7 +120,8 @@ function adoptedSection(ledger: Ledger, rules: LedgerRules, when: string): { nam
   return { name, lines: [text] };
 }
 
-function commissionedSection(ledger: Ledger, rules: LedgerRules, when: string): { name: string; lines: string[] } {
+/** Section 三 (also the annual notice's). */
+export function commissionedSection(ledger: Ledger, rules: LedgerRules, when: string): { name: string; lines: string[] } {
   const name = `${rules.commissioned}完成情况`;
   const pieces = piecesOf(ledger, rules.commissioned);
   if (pieces.length === 0) return { name, lines: [`${when}未完成${rules.commissioned}。`] };

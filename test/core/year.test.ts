@@ -129,7 +129,14 @@ describe('the year', () => {
     expect(water.zeroRun).toBe(3);
     expect(water.flags).toEqual(['ZERO_SUBMISSION', 'REPEAT_ZERO_SUBMISSION']);
     expect(year.notice).toContain('连续零报送单位：水利局（连续3期）');
-    expect(year.notice[0]).toBe('一类考评单位前3名：发展改革委（360分）、陈家沟景区发展中心（355分）、新成立局（140分）');
+    // The annual notice, worded as the quarterly one, with the year's months as its period.
+    expect(year.notice.slice(0, 4)).toEqual([
+      '关于2023年1—9月全县政务信息工作情况的通报',
+      '一、综合采用情况',
+      '2023年1—9月，政务信息综合得分成绩好的单位有：',
+      '一类考评单位前3名：发展改革委（360分）、陈家沟景区发展中心（355分）、新成立局（140分）',
+    ]);
+    expect(year.notice).toContain('二、信息报送存在的问题');
   });
 
   it('is not blocked when every period is clean', () => {
@@ -150,7 +157,7 @@ describe('ties and rank modes', () => {
       ['丙', 11000, 3],
       ['丁', 8000, 4],
     ]);
-    expect(year.notice[0]).toBe('二类考评单位前3名：甲（120分）、乙（120分）、丙（110分）');
+    expect(year.notice[3]).toBe('二类考评单位前3名：甲（120分）、乙（120分）、丙（110分）');
   });
 
   it('dense ranks when that mode is in effect', () => {
