@@ -80,7 +80,9 @@ export function yearRange(periods: readonly YearPeriod[]): PeriodRange | null {
       ? `${first.year}年${first.startMonth}月—${last.year}年${last.endMonth}月`
       : whole
         ? `${first.year}年`
-        : `${first.year}年${first.startMonth}—${last.endMonth}月`;
+        : first.startMonth === 1 && last.endMonth === 6
+          ? `${first.year}年上半年`
+          : `${first.year}年${first.startMonth}—${last.endMonth}月`;
   return { start: `${first.year}-${pad(first.startMonth)}-01`, end: `${last.year}-${pad(last.endMonth)}-${pad(end)}`, label };
 }
 
@@ -158,7 +160,7 @@ export function annualNotice(input: AnnualNoticeInput): Notice {
       lines: [`对信息不够重视。个别单位在多次通报后仍延续错误做法，连续多期${FLAG_LABELS_ZH.ZERO_SUBMISSION}，严重低于政务信息考核要求的基础数量。`, repeat],
     });
   }
-  const title = input.range && /年$/.test(label) ? `关于${label.replace(/年$/, '年度')}全县政务信息工作情况的通报` : `关于${label}全县政务信息工作情况的通报`;
+  const title = /^\d{4}年$/.test(label) ? `关于${label.replace(/年$/, '年度')}全县政务信息工作情况的通报` : `关于${label}全县政务信息工作情况的通报`;
   return { title, sections: sections.map((s, i) => ({ heading: `${NUMERALS[i] ?? String(i + 1)}、${s.name}`, lines: s.lines })) };
 }
 

@@ -17,6 +17,7 @@ import {
   type Analysis,
   type PeriodContext,
   type YearSheet,
+  type YearWorkbook,
 } from '../core';
 import { summaryText, type Locale } from '../i18n';
 import type { HostOutcome, Inspection, YearPreview } from '../host/port';
@@ -40,6 +41,19 @@ export interface YearHostDeps {
 
 const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
+/**
+ * The workbook's 单位名录, 采用登记 and 考评规则 as the first read found them: units are matched
+ * through the roster's aliases by core buildYear (as in the CLI), else by their names.
+ */
+function companions(read: WorkbookRead): YearWorkbook[] {
+  return [{ ledgerGrid: read.ledgerGrid ?? null, rosterGrid: read.rosterGrid ?? null, rulesGrid: read.rulesGrid }];
+}
+
+/** Sheets the first read already holds as the ledger or the roster: never a period, never read again. */
+function companionNames(read: WorkbookRead): Set<string> {
+  return new Set([read.ledgerGrid?.sheetName, read.rosterGrid?.sheetName].filter((n): n is string => !!n));
+}
+
 
 export function createYearMethods(deps: YearHostDeps) {
   const { run, office, runOptions, readOptions } = deps;
@@ -53,12 +67,14 @@ export function createYearMethods(deps: YearHostDeps) {
     const names = sheets.items.map((s) => s.name);
     let syncs = read.syncs;
     const yearSheets: YearSheet[] = [];
+    const picked = new Set(pick(names, read.sheetName));
+    const skip = companionNames(read);
     for (const name of names) {
       if (name === read.sheetName) {
         if (active.analysis.scored) yearSheets.push({ analysis: active.analysis });
         continue;
       }
-      if (!pick(names, read.sheetName).includes(name)) continue;
+      if (!picked.has(name) || skip.has(name)) continue;
       const done = await readSheetByName(context, office, name, readOptions);
       syncs += done.syncs;
       if (!done.read) continue;
@@ -98,7 +114,8 @@ export function createYearMethods(deps: YearHostDeps) {
    */
   async function contextWithin(context: Excel.RequestContext, read: WorkbookRead, active: Inspection, names: readonly string[]): Promise<{ context: PeriodContext | null; syncs: number }> {
     if (!active.analysis.scored) return { context: null, syncs: 0 };
-    const others = periodCandidates(names).filter((n) => n !== read.sheetName && recognisePeriod(n) !== null);
+    const skip = companionNames(read);
+    const others = periodCandidates(names).filter((n) => n !== read.sheetName && !skip.has(n) && recognisePeriod(n) !== null);
     if (!others.length) return { context: null, syncs: 0 };
     const yearSheets: YearSheet[] = [{ analysis: active.analysis }];
     let syncs = 0;
@@ -109,7 +126,7 @@ export function createYearMethods(deps: YearHostDeps) {
       const analysis = analyze(done.read.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
       if (analysis.scored) yearSheets.push({ analysis });
     }
-    return { context: periodContext(active.analysis, yearSheets), syncs };
+    return { context: periodContext(active.analysis, yearSheets, { workbooks: companions(read) }), syncs };
   }
 
   return {
@@ -119,13 +136,13 @@ export function createYearMethods(deps: YearHostDeps) {
       return guarded<YearPreview>('', async (context) => {
         const got = await readPeriods(context, (names) => periodCandidates(names));
         if (!got) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
-        const year = buildYear(got.yearSheets, { rankMode: got.active.settings.rankMode, topN: got.active.settings.topN });
+        const year = buildYear(got.yearSheets, { workbooks: companions(got.read), rankMode: got.active.settings.rankMode, topN: got.active.settings.topN });
         if (year.periods.length < 2) return failure('host.error.yearTooFewPeriods', { count: year.periods.length });
         let syncs = got.syncs;
         const own = await findOwn(context, got.names);
         if (got.names.some((n) => isSummaryName(n, YEAR_SHEET_NAME))) syncs += 1;
         const sheetName = own ? own.name : freeSheetName(got.names, YEAR_SHEET_NAME);
-        const context2: PeriodContext | null = got.active.analysis.scored ? periodContext(got.active.analysis, got.yearSheets, { year }) : null;
+        const context2: PeriodContext | null = got.active.analysis.scored ? periodContext(got.active.analysis, got.yearSheets, { year, workbooks: companions(got.read) }) : null;
         return ok({ year, sheetName, replaces: own !== null, context: context2, syncs });
       });
     },
@@ -208,7 +225,7 @@ export function createYearMethods(deps: YearHostDeps) {
         // Only sheets whose tab names give a period are read: the pane asks on every inspection.
         const got = await readPeriods(context, (names, active) => periodCandidates(names).filter((n) => n !== active && recognisePeriod(n) !== null));
         if (!got || !got.active.analysis.scored) return ok(null);
-        return ok(periodContext(got.active.analysis, got.yearSheets));
+        return ok(periodContext(got.active.analysis, got.yearSheets, { workbooks: companions(got.read) }));
       });
     },
   };
