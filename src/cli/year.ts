@@ -7,7 +7,6 @@
  */
 import { Workbook } from 'exceljs';
 import {
-  analyze,
   buildYear,
   buildYearSheet,
   centsToNumber,
@@ -15,7 +14,6 @@ import {
   movementText,
   SEVERITY_ORDER,
   yearAttachment,
-  type Analysis,
   type FindingCode,
   type RankMode,
   type Severity,
@@ -27,10 +25,10 @@ import { noticeDocx } from '../docx/notice';
 import { formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
 import { writeInPlace } from '../xlsx';
 import { splitArgs } from './args';
-import { ledgerAndRoster } from './companions';
+import { periodSheets, yearWorkbook } from './periods';
 import { isSameFile, nodeFileSystem, writeFileAtomic, type CliFileSystem } from './files';
-import { CliFailure, describeError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, isRulesSheet, readWorkbook, type CliDeps, type CliIo } from './main';
-import { findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
+import { CliFailure, describeError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, readWorkbook, type CliDeps, type CliIo } from './main';
+import { findOwnSummarySheet, freeSheetName, prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
 
 export type YearDeps = CliDeps;
 
@@ -63,13 +61,6 @@ function parseYearArgs(argv: readonly string[]): YearOptions | 'help' {
     json: flags.has('--json'),
     locale: split.locale,
   };
-}
-
-/** A workbook's 单位名录, 采用登记 and 考评规则, for matching units and the annual notice's 二 and 三. */
-export function yearWorkbook(file: string, workbook: Workbook): YearWorkbook {
-  const rulesSheet = workbook.worksheets.find(isRulesSheet);
-  const { ledgerGrid, rosterGrid } = ledgerAndRoster(workbook.worksheets, rulesSheet);
-  return { file, ledgerGrid, rosterGrid, rulesGrid: rulesSheet ? gridFromWorksheet(rulesSheet) : null };
 }
 
 // ---- JSON document ----------------------------------------------------------------------
@@ -132,19 +123,6 @@ interface Input {
   data: Uint8Array;
   sheets: YearSheet[];
   companions: YearWorkbook;
-}
-
-/** Every score sheet of a workbook, analysed with its own 考评规则; sheets the product wrote are skipped. */
-function periodSheets(file: string, workbook: Workbook, rank: RankMode | null): YearSheet[] {
-  const rulesSheet = workbook.worksheets.find(isRulesSheet);
-  const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
-  const out: YearSheet[] = [];
-  for (const ws of workbook.worksheets) {
-    if (isRulesSheet(ws) || isOwnSummarySheet(ws) || ws.name.startsWith('__')) continue;
-    const analysis: Analysis = analyze(gridFromWorksheet(ws), { rulesGrid, overrides: rank ? { rankMode: rank } : {} });
-    if (analysis.scored) out.push({ analysis, file });
-  }
-  return out;
 }
 
 type DocxOutcome = { path: string; written: boolean; forced: boolean };

@@ -141,9 +141,14 @@ function problemsSection(input: NoticeInput, label: string): { name: string; lin
   const { summary, roster } = input;
   const names = (code: 'ZERO_SUBMISSION' | 'LOW_QUALITY') => {
     const out: string[] = [];
+    // A set of the names taken: a sheet of thousands of units may flag a thousand of them.
+    const taken = new Set<string>();
     for (const f of summary.flagged[code]) {
       const name = roster.resolve(f.unit)?.name ?? f.unit;
-      if (!out.some((n) => normalizeName(n) === normalizeName(name))) out.push(name);
+      const key = normalizeName(name);
+      if (taken.has(key)) continue;
+      taken.add(key);
+      out.push(name);
     }
     return out;
   };

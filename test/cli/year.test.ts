@@ -113,4 +113,23 @@ describe('scorecard year', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('未找到可汇总的得分表');
   });
+
+  it('summary of a quarter says in its notice for how many periods running a unit has had 零报送', async () => {
+    const input = tmp.file('summary-context.xlsx');
+    const out = tmp.file('summary-context.out.xlsx');
+    await writeXlsx(input, [sheet('一季度', '2023年第一季度', Q1), sheet('二季度', '2023年第二季度', Q2)]);
+    const { code } = await run(['summary', input, '--sheet', '二季度', '--out', out]);
+    expect(code).toBe(0);
+    const texts: string[] = [];
+    (await readXlsx(out)).getWorksheet('考评汇总')!.eachRow((row) => texts.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')));
+    expect(texts).toContain('零报送单位：水利局（连续2期）');
+    // Without the earlier period, the plain sentence.
+    const alone = tmp.file('summary-alone.xlsx');
+    await writeXlsx(alone, [sheet('二季度', '2023年第二季度', Q2)]);
+    const aloneOut = tmp.file('summary-alone.out.xlsx');
+    expect((await run(['summary', alone, '--out', aloneOut])).code).toBe(0);
+    const plain: string[] = [];
+    (await readXlsx(aloneOut)).getWorksheet('考评汇总')!.eachRow((row) => plain.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')));
+    expect(plain).toContain('零报送单位：水利局');
+  });
 });
