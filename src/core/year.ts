@@ -234,7 +234,10 @@ export function buildYear(sheets: readonly YearSheet[], options: YearOptions = {
   const yearPeriodList = periods.map(({ analysis: _analysis, ...p }) => p);
   const range = yearRange(yearPeriodList);
   const rules = yearLedgerRules(workbooks, yearPeriodList[P - 1]?.file ?? null);
-  const { ledger, findings: ledgerFindings } = yearLedger(workbooks, yearNoticeRoster(rosterSheet, categories), rules, range);
+  // The notice's roster is only needed to read a ledger (thousands of units: not built for nothing).
+  const { ledger, findings: ledgerFindings } = workbooks.some((w) => w.ledgerGrid)
+    ? yearLedger(workbooks, yearNoticeRoster(rosterSheet, categories), rules, range)
+    : { ledger: null, findings: [] };
   const blocked = findings.some((f) => f.code === 'PERIOD_HAS_ERRORS');
   findings.push(...ledgerFindings);
   const annual = annualNotice({ periods: yearPeriodList, categories, topN, ledger, rules, range });
