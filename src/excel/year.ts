@@ -4,8 +4,9 @@
  * replaces the product's earlier one, the earlier one is kept as a hidden sheet (BACKUP_NAME),
  * and undo deletes the new sheet and shows the earlier one again in its place.
  *
- * Syncs: previewYear 1 + one per other sheet (more only for a sheet past the 5 MB budget);
- * applyYear ≤ 3; undoYear ≤ 3; periodContext 1 + one per sheet whose tab name gives a period.
+ * Syncs: previewYear 1 + one per SHEETS_PER_SYNC other sheets (more only for a sheet past its
+ * share of the 5 MB budget); applyYear ≤ 3; undoYear ≤ 3; periodContext likewise over the sheets
+ * whose tab names give a period. Each sync is a round trip to Excel (on the web, the slow part).
  */
 import {
   analyze,
@@ -23,7 +24,8 @@ import { summaryText, type Locale } from '../i18n';
 import type { HostOutcome, Inspection, YearPreview } from '../host/port';
 import { failure, failureFromError } from './errors';
 import type { ExcelRunner, OfficeLike } from './office';
-import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
+import { firstBlockRows, queueSheetRead, readActiveSheet, readSheetByName, type SheetRead, type WorkbookRead } from './read';
+import { DEFAULT_PAYLOAD_BUDGET, isResponseTooLarge } from './blocks';
 import { freeSheetName, isOwnSummary, isSummaryName, queueRenderSpec } from './summary';
 import { periodCandidates } from './periods';
 
@@ -54,6 +56,42 @@ function companionNames(read: WorkbookRead): Set<string> {
   return new Set([read.ledgerGrid?.sheetName, read.rosterGrid?.sheetName].filter((n): n is string => !!n));
 }
 
+/** Period sheets read together in one sync, each its share of the budget for its first block. */
+export const SHEETS_PER_SYNC = 4;
+
+/**
+ * The sheets `names`, SHEETS_PER_SYNC to a sync (a sheet larger than its share is finished in
+ * blocks, as alone). Should Excel still refuse a sync as too large, those sheets are read one by one.
+ */
+async function readSheets(context: Excel.RequestContext, office: OfficeLike, names: readonly string[], options: { budget?: number }): Promise<{ reads: Array<SheetRead | null>; syncs: number }> {
+  const reads: Array<SheetRead | null> = [];
+  let syncs = 0;
+  const budget = options.budget ?? DEFAULT_PAYLOAD_BUDGET;
+  for (let i = 0; i < names.length; i += SHEETS_PER_SYNC) {
+    const chunk = names.slice(i, i + SHEETS_PER_SYNC);
+    const firstRows = firstBlockRows(budget, 1 / chunk.length);
+    const finishes = chunk.map((name) => queueSheetRead(context.workbook.worksheets.getItemOrNullObject(name), office, { budget, firstRows }));
+    syncs += 1;
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isResponseTooLarge(error)) throw error;
+      for (const name of chunk) {
+        const done = await readSheetByName(context, office, name, options);
+        syncs += done.syncs;
+        reads.push(done.read);
+      }
+      continue;
+    }
+    for (const finish of finishes) {
+      const done = await finish(context);
+      syncs += done.syncs;
+      reads.push(done.read);
+    }
+  }
+  return { reads, syncs };
+}
+
 
 export function createYearMethods(deps: YearHostDeps) {
   const { run, office, runOptions, readOptions } = deps;
@@ -69,16 +107,19 @@ export function createYearMethods(deps: YearHostDeps) {
     const yearSheets: YearSheet[] = [];
     const picked = new Set(pick(names, read.sheetName));
     const skip = companionNames(read);
+    const others = names.filter((name) => name !== read.sheetName && picked.has(name) && !skip.has(name));
+    const done = await readSheets(context, office, others, readOptions);
+    syncs += done.syncs;
+    const byName = new Map(others.map((name, i) => [name, done.reads[i] ?? null]));
+    // Workbook order: sheets of one period keep it, and the first one counts.
     for (const name of names) {
       if (name === read.sheetName) {
         if (active.analysis.scored) yearSheets.push({ analysis: active.analysis });
         continue;
       }
-      if (!picked.has(name) || skip.has(name)) continue;
-      const done = await readSheetByName(context, office, name, readOptions);
-      syncs += done.syncs;
-      if (!done.read) continue;
-      const analysis: Analysis = analyze(done.read.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
+      const sheet = byName.get(name);
+      if (!sheet) continue;
+      const analysis: Analysis = analyze(sheet.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
       if (analysis.scored) yearSheets.push({ analysis });
     }
     return { read, active, names, yearSheets, syncs };
@@ -118,12 +159,10 @@ export function createYearMethods(deps: YearHostDeps) {
     const others = periodCandidates(names).filter((n) => n !== read.sheetName && !skip.has(n) && recognisePeriod(n) !== null);
     if (!others.length) return { context: null, syncs: 0 };
     const yearSheets: YearSheet[] = [{ analysis: active.analysis }];
-    let syncs = 0;
-    for (const name of others) {
-      const done = await readSheetByName(context, office, name, readOptions);
-      syncs += done.syncs;
-      if (!done.read) continue;
-      const analysis = analyze(done.read.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
+    const { reads, syncs } = await readSheets(context, office, others, readOptions);
+    for (const sheet of reads) {
+      if (!sheet) continue;
+      const analysis = analyze(sheet.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
       if (analysis.scored) yearSheets.push({ analysis });
     }
     return { context: periodContext(active.analysis, yearSheets, { workbooks: companions(read) }), syncs };

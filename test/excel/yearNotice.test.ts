@@ -134,4 +134,25 @@ describe('the annual notice and unit matching in Excel and the CLI', () => {
     const paragraphs = await docxParagraphs(out);
     expect(paragraphs[0]).toBe('【注意：各期得分表或采用登记存在1处错误，本稿仅供核对，请修正后重新生成。】');
   });
+
+  test('Excel reads the other period sheets several to a sync, and one by one when Excel refuses that as too large', async () => {
+    const months = (n: number, name: (i: number) => string) =>
+      Array.from({ length: n }, (_, m) => periodGrid(`${m + 1}月`, `2023年${m + 1}月全县政务信息得分情况`, Array.from({ length: 40 }, (_, i) => [name(i), 100 + m, i % 7, 0] as [string, number, number, number])));
+    const small = SimWorkbook.fromGrids(months(9, (i) => `单位${i}`), 8);
+    const quick = await simHost(small).host.previewYear();
+    if (!quick.ok) throw new Error(quick.message.key);
+    expect(quick.value.year.periods).toHaveLength(9);
+    // The active sheet and the names, then 8 other sheets four to a sync.
+    expect(quick.value.syncs).toBe(3);
+
+    // Long names: four first blocks together pass the limit, so Excel refuses; each alone is read in blocks.
+    const heavy = SimWorkbook.fromGrids(months(5, (i) => `${'很长的单位名称'.repeat(30)}${i}`), 4);
+    heavy.payloadLimit = 60_000;
+    const slow = await simHost(heavy, { payloadBudget: 50_000 }).host.previewYear();
+    if (!slow.ok) throw new Error(slow.message.key);
+    expect(slow.value.year.periods.map((p) => p.sheetName)).toEqual(['1月', '2月', '3月', '4月', '5月']);
+    expect(slow.value.year.categories[0]!.units[0]!.totalCents).toBe((100 + 101 + 102 + 103 + 104 + 6 * 5) * 100);
+    expect(heavy.syncLog.some((s) => !s.ok)).toBe(true);
+    expect(heavy.syncLog.filter((s) => s.ok).every((s) => s.responseBytes <= 60_000)).toBe(true);
+  });
 });
