@@ -73,6 +73,7 @@ async function readSheets(context: Excel.RequestContext, office: OfficeLike, nam
     const finishes = chunk.map((name) => queueSheetRead(context.workbook.worksheets.getItemOrNullObject(name), office, { budget, firstRows }));
     syncs += 1;
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per SHEETS_PER_SYNC sheets: together they would pass the 5 MB limit
       await context.sync();
     } catch (error) {
       if (!isResponseTooLarge(error)) throw error;

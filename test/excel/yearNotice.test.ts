@@ -59,7 +59,7 @@ async function cli(argv: string[]) {
 
 async function xlsxOf(name: string, grids: Grid[]): Promise<string> {
   const file = tmp.file(name);
-  await writeXlsx(file, grids.map((g) => ({ name: g.sheetName, rows: g.values as CellValue[][] })));
+  await writeXlsx(file, grids.map((g) => ({ name: g.sheetName, rows: g.values })));
   return file;
 }
 
