@@ -15,11 +15,12 @@ const isRules = (ws: Worksheet) => normalizeName(ws.name) === normalizeName(RULE
 export function periodSheets(file: string, workbook: Workbook, rank: RankMode | null, skip: string | null = null): YearSheet[] {
   const rulesSheet = workbook.worksheets.find(isRules);
   const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
-  const { ledgerSheets } = ledgerAndRoster(workbook.worksheets, rulesSheet);
+  const { ledgerSheets, ledgerGrid, rosterGrid } = ledgerAndRoster(workbook.worksheets, rulesSheet);
   const out: YearSheet[] = [];
   for (const ws of workbook.worksheets) {
     if (ws.name === skip || isRules(ws) || ledgerSheets.has(ws) || isOwnSummarySheet(ws) || ws.name.startsWith('__')) continue;
-    const analysis: Analysis = analyze(gridFromWorksheet(ws), { rulesGrid, overrides: rank ? { rankMode: rank } : {} });
+    // With the ledger and roster, as the add-in analyses a sheet: a points table's 采用得分 is the period's own pieces.
+    const analysis: Analysis = analyze(gridFromWorksheet(ws), { rulesGrid, ledgerGrid, rosterGrid, overrides: rank ? { rankMode: rank } : {} });
     if (analysis.scored) out.push({ analysis, file });
   }
   return out;

@@ -126,9 +126,17 @@ export function yearPeriods(sheets: readonly YearSheet[]): { periods: Array<Year
       continue;
     }
     const period = f.period.year === null && fallback !== null ? { ...f.period, year: fallback } : f.period;
-    periods.push({ label: f.period.label, sheetName: a.sheetName, file: f.sheet.file ?? null, period, hasErrors: hasErrors(a.findings), analysis: a });
+    periods.push({ label: f.period.label, sheetName: a.sheetName, file: f.sheet.file ?? null, period, hasErrors: hasErrors(ownFindings(a)), analysis: a });
   }
   return { periods, findings };
+}
+
+/**
+ * A period's findings on its own sheet: those on the ledger or roster (every period reads the
+ * same ones) are the year's, reported once when it reads the ledger over the year.
+ */
+function ownFindings(a: Analysis): Finding[] {
+  return a.findings.filter((f) => f.sheet === undefined || f.sheet === null || f.sheet === a.sheetName);
 }
 
 interface Seen {
@@ -156,7 +164,7 @@ export function buildYear(sheets: readonly YearSheet[], options: YearOptions = {
 
   for (const p of periods) {
     if (!p.hasErrors) continue;
-    const errors = p.analysis.findings.filter((f) => f.severity === 'error');
+    const errors = ownFindings(p.analysis).filter((f) => f.severity === 'error');
     findings.push(finding({ code: 'PERIOD_HAS_ERRORS', sheet: p.sheetName, period: p.label, errors: errors.length, firstCell: errors.find((f) => f.cell)?.cell ?? null }, SHEET_LEVEL));
   }
 

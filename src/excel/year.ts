@@ -16,6 +16,7 @@ import {
   recognisePeriod,
   YEAR_SHEET_NAME,
   type Analysis,
+  type Grid,
   type PeriodContext,
   type YearSheet,
   type YearWorkbook,
@@ -54,6 +55,14 @@ function companions(read: WorkbookRead): YearWorkbook[] {
 /** Sheets the first read already holds as the ledger or the roster: never a period, never read again. */
 function companionNames(read: WorkbookRead): Set<string> {
   return new Set([read.ledgerGrid?.sheetName, read.rosterGrid?.sheetName].filter((n): n is string => !!n));
+}
+
+/**
+ * A period sheet analysed as the active one is: with the rules, the settings, and the ledger and
+ * roster (with a points table, its 采用得分 is its own period's pieces), as the CLI does.
+ */
+function analyzePeriod(grid: Grid, read: WorkbookRead, active: Inspection): Analysis {
+  return analyze(grid, { rulesGrid: read.rulesGrid, ledgerGrid: read.ledgerGrid ?? null, rosterGrid: read.rosterGrid ?? null, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
 }
 
 /** Period sheets read together in one sync, each its share of the budget for its first block. */
@@ -120,7 +129,7 @@ export function createYearMethods(deps: YearHostDeps) {
       }
       const sheet = byName.get(name);
       if (!sheet) continue;
-      const analysis: Analysis = analyze(sheet.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
+      const analysis: Analysis = analyzePeriod(sheet.grid, read, active);
       if (analysis.scored) yearSheets.push({ analysis });
     }
     return { read, active, names, yearSheets, syncs };
@@ -163,7 +172,7 @@ export function createYearMethods(deps: YearHostDeps) {
     const { reads, syncs } = await readSheets(context, office, others, readOptions);
     for (const sheet of reads) {
       if (!sheet) continue;
-      const analysis = analyze(sheet.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
+      const analysis = analyzePeriod(sheet.grid, read, active);
       if (analysis.scored) yearSheets.push({ analysis });
     }
     return { context: periodContext(active.analysis, yearSheets, { workbooks: companions(read) }), syncs };

@@ -155,4 +155,21 @@ describe('the annual notice and unit matching in Excel and the CLI', () => {
     expect(heavy.syncLog.some((s) => !s.ok)).toBe(true);
     expect(heavy.syncLog.filter((s) => s.ok).every((s) => s.responseBytes <= 60_000)).toBe(true);
   });
+
+  test('with a points table, every period’s 采用得分 comes from its own pieces, in Excel and the CLI alike', async () => {
+    const rules = gridFromRows([['采用情况', '分值'], ['市政府采用', 10], ['约稿', 5]], '考评规则');
+    const wb = SimWorkbook.fromGrids([Q2, Q1, ROSTER, LEDGER, rules]);
+    const preview = await simHost(wb).host.previewYear();
+    if (!preview.ok) throw new Error(preview.message.key);
+    const excel = preview.value.year.categories[0]!.units.map((u) => [u.name, u.periods]);
+    // 一季度: 陈家沟 1 piece (10); 二季度: 陈家沟 1 piece + half a 约稿 (12.5), 甲 1 piece + half a 约稿 (12.5).
+    expect(excel).toEqual([
+      ['陈家沟景区发展中心', [11000, 13250]],
+      ['甲', [12000, 11250]],
+      ['水利局', [0, 0]],
+    ]);
+    const file = await xlsxOf('year-points.xlsx', [Q2, Q1, ROSTER, LEDGER, rules]);
+    const doc = JSON.parse((await cli(['year', file, '--json'])).stdout);
+    expect(doc.categories[0].units.map((u: { name: string; periods: Array<number | null> }) => [u.name, u.periods.map((v) => (v === null ? null : Math.round(v * 100)))])).toEqual(excel);
+  });
 });
