@@ -31,6 +31,7 @@ import { humanReport, jsonReport, type JsonSettings, type SettingSource } from '
 export { lossyText } from './report';
 export type { JsonFinding, JsonReport, JsonSettings, JsonUnit, JsonWritten, SettingSource } from './report';
 import { ledgerAndRoster } from './companions';
+import { workbookPeriodContext } from './periods';
 import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, readWorksheet, writeSummarySheet } from '../xlsx/workbook';
 import { InPlaceError, readSettingsFrom, writeInPlace, type CellEdit, type StoredSettings } from '../xlsx';
 import { boxRef, parseRef, trimAbsurdMerges, type ClippedMerge } from './sheetBounds';
@@ -299,7 +300,8 @@ async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, pl
   let spec = null;
   let own: Worksheet | undefined;
   if (options.command === 'summary') {
-    spec = buildSummarySheet(chosen.analysis, summaryText(options.locale));
+    // #14: with the periods before it in the workbook, movement and 零报送（连续N期） as in the add-in.
+    spec = buildSummarySheet(chosen.analysis, summaryText(options.locale), workbookPeriodContext(workbook, chosen.analysis));
     own = findOwnSummarySheet(workbook, spec.name);
     summarySheet = own ? own.name : freeSheetName(workbook, spec.name);
     summaryReplaced = own !== undefined;

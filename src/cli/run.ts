@@ -3,10 +3,10 @@ import { runScoring, type CliDeps, type CliIo } from './main';
 import { commandOf } from './companions';
 import { nodeFileSystem } from './files';
 import { runNotice } from './notice';
-import { runYear, type YearDeps } from './year';
+import { runYear } from './year';
 
 /** Run the command line. Resolves to the exit status; never throws. */
-export async function runCli(argv: string[], io: CliIo, deps: CliDeps & YearDeps = {}): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
   // `scorecard year <in.xlsx>...` reads several files and has its own options.
   if (argv[0] === 'year') return runYear(argv.slice(1), io, deps);
   if (commandOf(argv) === 'notice') return runNotice(argv, io, deps.fs ?? nodeFileSystem);

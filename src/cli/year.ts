@@ -1,53 +1,48 @@
 /**
- * #14 year: `scorecard year <in.xlsx>... [--out <out.xlsx>] [--rank competition|dense] [--force] [--json]`.
+ * #14 year: `scorecard year <in.xlsx>... [--out <out.xlsx>] [--docx <out.docx>] [--rank competition|dense] [--force] [--json]`.
  * Every score sheet of every input whose title or name gives a period goes into the year; the
  * 年度汇总 sheet is written into a copy of the one input, or alone into --out when several
- * workbooks were read together.
+ * workbooks were read together. Units are matched through the inputs' 单位名录 and their aliases
+ * (core yearResolver, as in Excel); --docx saves the annual notice as a Word file.
  */
 import { Workbook } from 'exceljs';
 import {
-  analyze,
   buildYear,
   buildYearSheet,
   centsToNumber,
   formatCents,
   movementText,
-  readRosterSheet,
-  resolverFromAliases,
   SEVERITY_ORDER,
-  type Analysis,
+  yearAttachment,
   type FindingCode,
   type RankMode,
   type Severity,
   type Year,
   type YearSheet,
+  type YearWorkbook,
 } from '../core';
+import { noticeDocx } from '../docx/notice';
 import { formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
 import { writeInPlace } from '../xlsx';
 import { splitArgs } from './args';
-import { ledgerAndRoster } from './companions';
+import { periodSheets, yearWorkbook } from './periods';
 import { isSameFile, nodeFileSystem, writeFileAtomic, type CliFileSystem } from './files';
-import { CliFailure, describeError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, isRulesSheet, readWorkbook, type CliDeps, type CliIo } from './main';
-import { findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
+import { CliFailure, describeError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, readWorkbook, type CliDeps, type CliIo } from './main';
+import { findOwnSummarySheet, freeSheetName, prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
 
-export interface YearDeps extends CliDeps {
-  /**
-   * Alias → current name for matching units across periods (陈家沟景区管理局 → 陈家沟景区发展中心).
-   * The seam for the 单位名录 roster (#13): the CLI passes what `rosterAliases` finds, merged with these.
-   */
-  aliases?: Readonly<Record<string, string>>;
-}
+export type YearDeps = CliDeps;
 
 interface YearOptions {
   inputs: string[];
   out: string | null;
+  docx: string | null;
   rank: RankMode | null;
   force: boolean;
   json: boolean;
   locale: Locale;
 }
 
-const VALUE_OPTIONS = new Set(['--out', '--rank', '--lang']);
+const VALUE_OPTIONS = new Set(['--out', '--docx', '--rank', '--lang']);
 
 function parseYearArgs(argv: readonly string[]): YearOptions | 'help' {
   const split = splitArgs(argv, VALUE_OPTIONS, { '-o': '--out', '-h': '--help' });
@@ -60,23 +55,12 @@ function parseYearArgs(argv: readonly string[]): YearOptions | 'help' {
   return {
     inputs,
     out: values.get('--out') ?? null,
+    docx: values.get('--docx') ?? null,
     rank: rank,
     force: flags.has('--force'),
     json: flags.has('--json'),
     locale: split.locale,
   };
-}
-
-/**
- * Aliases a workbook itself gives for unit names. Empty until the 单位名录 reader (#13,
- * src/core/roster.ts) is merged; then this returns its alias → name map.
- */
-export function rosterAliases(workbook: Workbook): Record<string, string> {
-  const { rosterGrid } = ledgerAndRoster(workbook.worksheets, workbook.worksheets.find(isRulesSheet));
-  if (!rosterGrid) return {};
-  const aliases: Record<string, string> = {};
-  for (const unit of readRosterSheet(rosterGrid).roster?.units ?? []) for (const alias of unit.aliases) aliases[alias] = unit.name;
-  return aliases;
 }
 
 // ---- JSON document ----------------------------------------------------------------------
@@ -138,22 +122,12 @@ interface Input {
   /** The file as read: a single input's 年度汇总 is written into this package in place. */
   data: Uint8Array;
   sheets: YearSheet[];
+  companions: YearWorkbook;
 }
 
-/** Every score sheet of a workbook, analysed with its own 考评规则; sheets the product wrote are skipped. */
-function periodSheets(file: string, workbook: Workbook, rank: RankMode | null): YearSheet[] {
-  const rulesSheet = workbook.worksheets.find(isRulesSheet);
-  const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
-  const out: YearSheet[] = [];
-  for (const ws of workbook.worksheets) {
-    if (isRulesSheet(ws) || isOwnSummarySheet(ws) || ws.name.startsWith('__')) continue;
-    const analysis: Analysis = analyze(gridFromWorksheet(ws), { rulesGrid, overrides: rank ? { rankMode: rank } : {} });
-    if (analysis.scored) out.push({ analysis, file });
-  }
-  return out;
-}
+type DocxOutcome = { path: string; written: boolean; forced: boolean };
 
-function humanYear(options: YearOptions, year: Year, written: { path: string; sheet: string; replaced: boolean } | null, blocked: boolean): string {
+function humanYear(options: YearOptions, year: Year, written: { path: string; sheet: string; replaced: boolean } | null, blocked: boolean, docx: DocxOutcome | null): string {
   const L = options.locale;
   const tr = (key: string, params: Params = {}) => t(key, L, params);
   const sep = L === 'zh-CN' ? '、' : ', ';
@@ -192,10 +166,24 @@ function humanYear(options: YearOptions, year: Year, written: { path: string; sh
       lines.push(tr(written.replaced ? 'cli.year.replaced' : 'cli.year.written', { path: written.path, sheet: written.sheet }));
     }
   }
+  if (docx) lines.push(docx.written ? tr(docx.forced ? 'cli.notice.docxForced' : 'cli.notice.docxWritten', { path: docx.path }) : tr('cli.year.docxBlocked', { path: docx.path }));
   return lines.join('\n') + '\n';
 }
 
 /** `scorecard year …` (argv after the command). Resolves to the exit status; never throws. */
+/** The annual notice as a Word file (with its 附件), unless there are errors and no --force. */
+async function writeYearDocx(fs: CliFileSystem, path: string, year: Year, force: boolean): Promise<DocxOutcome> {
+  const errors = year.findings.filter((f) => f.severity === 'error').length;
+  if (errors > 0 && !force) return { path, written: false, forced: false };
+  const data = await noticeDocx(year.annual, yearAttachment(year), { warning: errors > 0 ? t('cli.year.docxWarning', 'zh-CN', { errors }) : null });
+  try {
+    await writeFileAtomic(fs, path, data);
+  } catch (error) {
+    throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path, reason: describeError(error) });
+  }
+  return { path, written: true, forced: errors > 0 };
+}
+
 export async function runYear(argv: string[], io: CliIo, deps: YearDeps = {}): Promise<number> {
   const fs: CliFileSystem = deps.fs ?? nodeFileSystem;
   const wantsJson = argv.includes('--json');
@@ -208,20 +196,20 @@ export async function runYear(argv: string[], io: CliIo, deps: YearDeps = {}): P
       return EXIT_OK;
     }
     locale = options.locale;
-    if (options.out !== null) {
+    for (const target of [options.out, options.docx]) {
+      if (target === null) continue;
       for (const input of options.inputs) {
-        if (await isSameFile(fs, input, options.out)) throw new CliFailure('SAME_FILE', 'cli.error.sameFile', { path: input });
+        if (await isSameFile(fs, input, target)) throw new CliFailure('SAME_FILE', 'cli.error.sameFile', { path: input });
       }
     }
     const inputs: Input[] = [];
     for (const file of options.inputs) {
       const { workbook, data } = await readWorkbook(fs, file);
-      inputs.push({ file, workbook, data, sheets: periodSheets(file, workbook, options.rank) });
+      inputs.push({ file, workbook, data, sheets: periodSheets(file, workbook, options.rank), companions: yearWorkbook(file, workbook) });
     }
     const sheets = inputs.flatMap((i) => i.sheets);
     if (sheets.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(locale === 'zh-CN' ? '、' : ', ') });
-    const aliases = Object.assign({}, ...inputs.map((i) => rosterAliases(i.workbook)), deps.aliases) as Record<string, string>;
-    year = buildYear(sheets, { resolve: resolverFromAliases(aliases), rankMode: options.rank ?? undefined });
+    year = buildYear(sheets, { workbooks: inputs.map((i) => i.companions), rankMode: options.rank ?? undefined });
     if (year.periods.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(locale === 'zh-CN' ? '、' : ', ') });
 
     const errors = year.findings.some((f) => f.severity === 'error');
@@ -254,8 +242,10 @@ export async function runYear(argv: string[], io: CliIo, deps: YearDeps = {}): P
       }
       written = { path: options.out, sheet: result.name, replaced: hadOwn && result.replaced };
     }
+    const docx = options.docx !== null ? await writeYearDocx(fs, options.docx, year, options.force) : null;
     if (options.json) io.stdout(JSON.stringify(yearJson(year, locale), null, 2) + '\n');
-    else io.stdout(humanYear(options, year, written, blocked));
+    else io.stdout(humanYear(options, year, written, blocked, docx));
+    if (docx && !docx.written && options.json) io.stderr(t('cli.year.docxBlocked', locale, { path: docx.path }) + '\n');
     return errors ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     const failure = error instanceof CliFailure ? error : new CliFailure('INTERNAL', 'cli.error.unexpected', { reason: describeError(error) });

@@ -48,5 +48,6 @@ export {
   type PeriodContext,
 } from './year';
 export { buildYearSheet, YEAR_SHEET_NAME } from './yearSheet';
+export { annualNotice, yearAttachment, yearResolver, yearRosterSheet, yearRange, yearLedger, type YearWorkbook } from './yearNotice';
 // #15 WPS: shared by the Office.js and WPS adapters
 export { firstChangedCell, plannedChanges, planRecalc, type PlannedChange } from './preview';

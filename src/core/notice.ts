@@ -88,7 +88,8 @@ function split(units: readonly RosterUnit[]): { county: RosterUnit[]; towns: Ros
   return { county: units.filter((u) => !isTownshipCategory(u.category)), towns: units.filter((u) => isTownshipCategory(u.category)) };
 }
 
-function adoptedSection(ledger: Ledger, rules: LedgerRules, when: string): { name: string; lines: string[] } {
+/** Section 二 (also the annual notice's, over the year's ledger). */
+export function adoptedSection(ledger: Ledger, rules: LedgerRules, when: string): { name: string; lines: string[] } {
   const level = rules.noticeLevel;
   const name = `被${level.replace(/采用$/, '')}信息采用情况`;
   const pieces = piecesOf(ledger, level);
@@ -119,7 +120,8 @@ function adoptedSection(ledger: Ledger, rules: LedgerRules, when: string): { nam
   return { name, lines: [text] };
 }
 
-function commissionedSection(ledger: Ledger, rules: LedgerRules, when: string): { name: string; lines: string[] } {
+/** Section 三 (also the annual notice's). */
+export function commissionedSection(ledger: Ledger, rules: LedgerRules, when: string): { name: string; lines: string[] } {
   const name = `${rules.commissioned}完成情况`;
   const pieces = piecesOf(ledger, rules.commissioned);
   if (pieces.length === 0) return { name, lines: [`${when}未完成${rules.commissioned}。`] };
@@ -139,9 +141,14 @@ function problemsSection(input: NoticeInput, label: string): { name: string; lin
   const { summary, roster } = input;
   const names = (code: 'ZERO_SUBMISSION' | 'LOW_QUALITY') => {
     const out: string[] = [];
+    // A set of the names taken: a sheet of thousands of units may flag a thousand of them.
+    const taken = new Set<string>();
     for (const f of summary.flagged[code]) {
       const name = roster.resolve(f.unit)?.name ?? f.unit;
-      if (!out.some((n) => normalizeName(n) === normalizeName(name))) out.push(name);
+      const key = normalizeName(name);
+      if (taken.has(key)) continue;
+      taken.add(key);
+      out.push(name);
     }
     return out;
   };

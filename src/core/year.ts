@@ -5,13 +5,15 @@
  * a 年度累计得分 in exact cents, ranked per category for the year, and each unit's rank in the
  * last period is set against the one before it (↑2, ↓1, —, 新).
  */
-import { formatCents, type Cents } from './decimal';
+import type { Cents } from './decimal';
 import { finding, hasErrors, SHEET_LEVEL, type Finding } from './findings';
-import { FLAG_LABELS_ZH, FLAG_SETS, NO_FLAGS, type Analysis, type FlagCode } from './model';
+import { FLAG_SETS, NO_FLAGS, type Analysis, type FlagCode } from './model';
 import type { RankMode } from './rules';
 import { rankTotals } from './score';
 import { normalizeName } from './text';
 import { commonYear, comparePeriods, periodOfSheet, samePeriod, type Period } from './periods';
+import { noticeText, type Notice } from './notice';
+import { annualNotice, repeatZeroLine, yearLedger, yearLedgerRules, yearRange, yearResolver, yearNoticeRoster, yearRosterSheet, yearTopLines, type YearWorkbook } from './yearNotice';
 
 /** One score sheet offered to the year: its analysis, and the file it came from (CLI, several workbooks). */
 export interface YearSheet {
@@ -20,8 +22,13 @@ export interface YearSheet {
 }
 
 export interface YearOptions {
-  /** A unit's name to its one name across periods (default: the name itself, normalised). */
+  /**
+   * A unit's name to its one name across periods. Default: through the workbooks' roster sheets
+   * and their aliases (yearResolver), else the name itself, normalised.
+   */
   resolve?: (name: string) => string;
+  /** The workbooks' roster, ledger and rules sheets: unit matching and the annual notice's 二 and 三. */
+  workbooks?: readonly YearWorkbook[];
   /** Default: the rank mode of the latest period's rules. */
   rankMode?: RankMode;
   /** Default: the top N of the latest period's rules. */
@@ -72,7 +79,9 @@ export interface Year {
   topN: number;
   /** A period sheet has errors: the year must not be written from it unless the user confirms. */
   blocked: boolean;
-  /** The annual notice's section 一 (top N per category for the year) and the flag sentences. */
+  /** The annual notice: 一 top N per category for the year, 二 and 三 from the ledger, 连续零报送. */
+  annual: Notice;
+  /** Every line of the annual notice (title, headings, paragraphs), as noticeText gives them. */
   notice: string[];
 }
 
@@ -117,9 +126,17 @@ export function yearPeriods(sheets: readonly YearSheet[]): { periods: Array<Year
       continue;
     }
     const period = f.period.year === null && fallback !== null ? { ...f.period, year: fallback } : f.period;
-    periods.push({ label: f.period.label, sheetName: a.sheetName, file: f.sheet.file ?? null, period, hasErrors: hasErrors(a.findings), analysis: a });
+    periods.push({ label: f.period.label, sheetName: a.sheetName, file: f.sheet.file ?? null, period, hasErrors: hasErrors(ownFindings(a)), analysis: a });
   }
   return { periods, findings };
+}
+
+/**
+ * A period's findings on its own sheet: those on the ledger or roster (every period reads the
+ * same ones) are the year's, reported once when it reads the ledger over the year.
+ */
+function ownFindings(a: Analysis): Finding[] {
+  return a.findings.filter((f) => f.sheet === undefined || f.sheet === null || f.sheet === a.sheetName);
 }
 
 interface Seen {
@@ -135,7 +152,9 @@ interface Seen {
 
 /** The year from the period sheets of one or more workbooks. */
 export function buildYear(sheets: readonly YearSheet[], options: YearOptions = {}): Year {
-  const resolve = options.resolve ?? identityResolve;
+  const workbooks = options.workbooks ?? [];
+  const rosterSheet = yearRosterSheet(workbooks).roster;
+  const resolve = options.resolve ?? yearResolver(rosterSheet);
   const { periods, findings } = yearPeriods(sheets);
   const latest = periods[periods.length - 1]?.analysis ?? null;
   const rankMode = options.rankMode ?? latest?.rules.rankMode ?? 'competition';
@@ -145,7 +164,7 @@ export function buildYear(sheets: readonly YearSheet[], options: YearOptions = {
 
   for (const p of periods) {
     if (!p.hasErrors) continue;
-    const errors = p.analysis.findings.filter((f) => f.severity === 'error');
+    const errors = ownFindings(p.analysis).filter((f) => f.severity === 'error');
     findings.push(finding({ code: 'PERIOD_HAS_ERRORS', sheet: p.sheetName, period: p.label, errors: errors.length, firstCell: errors.find((f) => f.cell)?.cell ?? null }, SHEET_LEVEL));
   }
 
@@ -220,15 +239,17 @@ export function buildYear(sheets: readonly YearSheet[], options: YearOptions = {
       return { name: categoryNames.get(key)!, units: made.map((u, i) => ({ u, i })).sort((a, b) => a.u.rank - b.u.rank || a.i - b.i).map((x) => x.u) };
     });
 
-  return {
-    periods: periods.map(({ analysis: _analysis, ...p }) => p),
-    categories,
-    findings,
-    rankMode,
-    topN,
-    blocked: findings.some((f) => f.code === 'PERIOD_HAS_ERRORS'),
-    notice: yearNotice(categories, topN),
-  };
+  const yearPeriodList = periods.map(({ analysis: _analysis, ...p }) => p);
+  const range = yearRange(yearPeriodList);
+  const rules = yearLedgerRules(workbooks, yearPeriodList[P - 1]?.file ?? null);
+  // The notice's roster is only needed to read a ledger (thousands of units: not built for nothing).
+  const { ledger, findings: ledgerFindings } = workbooks.some((w) => w.ledgerGrid)
+    ? yearLedger(workbooks, yearNoticeRoster(rosterSheet, categories), rules, range)
+    : { ledger: null, findings: [] };
+  const blocked = findings.some((f) => f.code === 'PERIOD_HAS_ERRORS');
+  findings.push(...ledgerFindings);
+  const annual = annualNotice({ periods: yearPeriodList, categories, topN, ledger, rules, range });
+  return { periods: yearPeriodList, categories, findings, rankMode, topN, blocked, annual, notice: noticeText(annual) };
 }
 
 function yearUnit(seen: Seen, totalCents: Cents, rank: number, P: number): YearUnit {
@@ -263,13 +284,8 @@ export function movementText(unit: Pick<YearUnit, 'movement' | 'isNew'>): string
 
 /** "一类考评单位前3名：甲（300分）、乙（290分）…" for the year, then 连续零报送 with its periods running. */
 export function yearNotice(categories: readonly YearCategory[], topN: number): string[] {
-  const lines = categories.map((c) => {
-    const top = c.units.filter((u) => u.rank <= topN);
-    return `${c.name}前${topN}名：${top.map((u) => `${u.name}（${formatCents(u.totalCents)}分）`).join('、')}`;
-  });
-  const repeat = categories.flatMap((c) => c.units.filter((u) => u.flags.includes('REPEAT_ZERO_SUBMISSION')));
-  if (repeat.length) lines.push(`${FLAG_LABELS_ZH.REPEAT_ZERO_SUBMISSION}单位：${repeat.map((u) => `${u.name}（连续${u.zeroRun}期）`).join('、')}`);
-  return lines;
+  const repeat = repeatZeroLine(categories);
+  return repeat ? [...yearTopLines(categories, topN), repeat] : yearTopLines(categories, topN);
 }
 
 /** What a quarter's sheet and pane show from the periods before it: movement and 零报送 runs, by unit name. */
@@ -285,7 +301,9 @@ export interface PeriodContext {
  * its period is not recognised or no earlier period is in the workbook (nothing to compare).
  */
 export function periodContext(current: Analysis, sheets: readonly YearSheet[], options: YearOptions & { year?: Year } = {}): PeriodContext | null {
-  const resolve = options.resolve ?? identityResolve;
+  // Matching only: the ledger is not read for a quarter's movement.
+  const workbooks = (options.workbooks ?? []).map((w) => ({ ...w, ledgerGrid: null }));
+  const resolve = options.resolve ?? yearResolver(yearRosterSheet(workbooks).roster);
   const { periods } = yearPeriods(sheets);
   const at = periods.findIndex((p) => p.analysis === current);
   if (at < 1 || !current.scored) return null;
@@ -295,7 +313,7 @@ export function periodContext(current: Analysis, sheets: readonly YearSheet[], o
     ? options.year!
     : buildYear(
         periods.slice(0, at + 1).map((p) => ({ analysis: p.analysis, file: p.file })),
-        { resolve, rankMode: current.rules.rankMode, topN: current.rules.topN },
+        { resolve, workbooks, rankMode: current.rules.rankMode, topN: current.rules.topN },
       );
   const byKey = new Map<string, YearUnit>();
   for (const c of year.categories) for (const u of c.units) byKey.set(normalizeName(u.name), u);

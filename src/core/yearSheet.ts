@@ -29,6 +29,14 @@ export function buildYearSheet(year: Year, text: SummaryText): SheetSpec {
   wide(L('year.subtitle', { periods: periods.length, topN: year.topN, mode: L(`summary.rankMode.${year.rankMode}`) }), 'subtitle');
   rows.push([]);
 
+  // A handful of flag sets over thousands of units: each label joined once.
+  const flagTexts = new Map<string, string>();
+  const flagText = (flags: readonly string[]) => {
+    const key = flags.join(',');
+    let text = flagTexts.get(key);
+    if (text === undefined) flagTexts.set(key, (text = flags.map((f) => L(`summary.flag.${f}`)).join('、')));
+    return text;
+  };
   year.categories.forEach((category, i) => {
     wide(L('year.section.category', { n: i + 1, category: category.name }), 'section');
     rows.push(
@@ -43,7 +51,7 @@ export function buildYearSheet(year: Year, text: SummaryText): SheetSpec {
         ...u.periods.map((v) => cell(v === null ? null : centsToNumber(v), 'number')),
         cell(centsToNumber(u.totalCents), 'number'),
         cell(movementText(u), 'text'),
-        cell(u.flags.map((f) => L(`summary.flag.${f}`)).join('、'), 'text'),
+        cell(flagText(u.flags), 'text'),
       ]);
     }
     rows.push([]);

@@ -4,8 +4,9 @@
  * replaces the product's earlier one, the earlier one is kept as a hidden sheet (BACKUP_NAME),
  * and undo deletes the new sheet and shows the earlier one again in its place.
  *
- * Syncs: previewYear 1 + one per other sheet (more only for a sheet past the 5 MB budget);
- * applyYear ≤ 3; undoYear ≤ 3; periodContext 1 + one per sheet whose tab name gives a period.
+ * Syncs: previewYear 1 + one per SHEETS_PER_SYNC other sheets (more only for a sheet past its
+ * share of the 5 MB budget); applyYear ≤ 3; undoYear ≤ 3; periodContext likewise over the sheets
+ * whose tab names give a period. Each sync is a round trip to Excel (on the web, the slow part).
  */
 import {
   analyze,
@@ -15,19 +16,21 @@ import {
   recognisePeriod,
   YEAR_SHEET_NAME,
   type Analysis,
+  type Grid,
   type PeriodContext,
   type YearSheet,
   freeSheetName,
   isOwnSheetName,
   isOwnSheetRows,
+  type YearWorkbook,
 } from '../core';
 import { summaryText, type Locale } from '../i18n';
 import type { HostOutcome, Inspection, YearPreview } from '../host/port';
 import { failure, failureFromError } from './errors';
 import type { ExcelRunner, OfficeLike } from './office';
-import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
+import { firstBlockRows, queueSheetRead, readActiveSheet, readSheetByName, type SheetRead, type WorkbookRead } from './read';
+import { DEFAULT_PAYLOAD_BUDGET, isResponseTooLarge } from './blocks';
 import { queueRenderSpec } from './summary';
-
 import { periodCandidates } from './periods';
 
 /** The product's previous 年度汇总, kept hidden so that undo can put it back. */
@@ -44,6 +47,64 @@ export interface YearHostDeps {
 
 const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
+/**
+ * The workbook's 单位名录, 采用登记 and 考评规则 as the first read found them: units are matched
+ * through the roster's aliases by core buildYear (as in the CLI), else by their names.
+ */
+function companions(read: WorkbookRead): YearWorkbook[] {
+  return [{ ledgerGrid: read.ledgerGrid ?? null, rosterGrid: read.rosterGrid ?? null, rulesGrid: read.rulesGrid }];
+}
+
+/** Sheets the first read already holds as the ledger or the roster: never a period, never read again. */
+function companionNames(read: WorkbookRead): Set<string> {
+  return new Set([read.ledgerGrid?.sheetName, read.rosterGrid?.sheetName].filter((n): n is string => !!n));
+}
+
+/**
+ * A period sheet analysed as the active one is: with the rules, the settings, and the ledger and
+ * roster (with a points table, its 采用得分 is its own period's pieces), as the CLI does.
+ */
+function analyzePeriod(grid: Grid, read: WorkbookRead, active: Inspection): Analysis {
+  return analyze(grid, { rulesGrid: read.rulesGrid, ledgerGrid: read.ledgerGrid ?? null, rosterGrid: read.rosterGrid ?? null, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
+}
+
+/** Period sheets read together in one sync, each its share of the budget for its first block. */
+export const SHEETS_PER_SYNC = 4;
+
+/**
+ * The sheets `names`, SHEETS_PER_SYNC to a sync (a sheet larger than its share is finished in
+ * blocks, as alone). Should Excel still refuse a sync as too large, those sheets are read one by one.
+ */
+async function readSheets(context: Excel.RequestContext, office: OfficeLike, names: readonly string[], options: { budget?: number }): Promise<{ reads: Array<SheetRead | null>; syncs: number }> {
+  const reads: Array<SheetRead | null> = [];
+  let syncs = 0;
+  const budget = options.budget ?? DEFAULT_PAYLOAD_BUDGET;
+  for (let i = 0; i < names.length; i += SHEETS_PER_SYNC) {
+    const chunk = names.slice(i, i + SHEETS_PER_SYNC);
+    const firstRows = firstBlockRows(budget, 1 / chunk.length);
+    const finishes = chunk.map((name) => queueSheetRead(context.workbook.worksheets.getItemOrNullObject(name), office, { budget, firstRows }));
+    syncs += 1;
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per SHEETS_PER_SYNC sheets: together they would pass the 5 MB limit
+      await context.sync();
+    } catch (error) {
+      if (!isResponseTooLarge(error)) throw error;
+      for (const name of chunk) {
+        const done = await readSheetByName(context, office, name, options);
+        syncs += done.syncs;
+        reads.push(done.read);
+      }
+      continue;
+    }
+    for (const finish of finishes) {
+      const done = await finish(context);
+      syncs += done.syncs;
+      reads.push(done.read);
+    }
+  }
+  return { reads, syncs };
+}
+
 
 export function createYearMethods(deps: YearHostDeps) {
   const { run, office, runOptions, readOptions } = deps;
@@ -57,16 +118,21 @@ export function createYearMethods(deps: YearHostDeps) {
     const names = sheets.items.map((s) => s.name);
     let syncs = read.syncs;
     const yearSheets: YearSheet[] = [];
+    const picked = new Set(pick(names, read.sheetName));
+    const skip = companionNames(read);
+    const others = names.filter((name) => name !== read.sheetName && picked.has(name) && !skip.has(name));
+    const done = await readSheets(context, office, others, readOptions);
+    syncs += done.syncs;
+    const byName = new Map(others.map((name, i) => [name, done.reads[i] ?? null]));
+    // Workbook order: sheets of one period keep it, and the first one counts.
     for (const name of names) {
       if (name === read.sheetName) {
         if (active.analysis.scored) yearSheets.push({ analysis: active.analysis });
         continue;
       }
-      if (!pick(names, read.sheetName).includes(name)) continue;
-      const done = await readSheetByName(context, office, name, readOptions);
-      syncs += done.syncs;
-      if (!done.read) continue;
-      const analysis: Analysis = analyze(done.read.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
+      const sheet = byName.get(name);
+      if (!sheet) continue;
+      const analysis: Analysis = analyzePeriod(sheet.grid, read, active);
       if (analysis.scored) yearSheets.push({ analysis });
     }
     return { read, active, names, yearSheets, syncs };
@@ -102,18 +168,17 @@ export function createYearMethods(deps: YearHostDeps) {
    */
   async function contextWithin(context: Excel.RequestContext, read: WorkbookRead, active: Inspection, names: readonly string[]): Promise<{ context: PeriodContext | null; syncs: number }> {
     if (!active.analysis.scored) return { context: null, syncs: 0 };
-    const others = periodCandidates(names).filter((n) => n !== read.sheetName && recognisePeriod(n) !== null);
+    const skip = companionNames(read);
+    const others = periodCandidates(names).filter((n) => n !== read.sheetName && !skip.has(n) && recognisePeriod(n) !== null);
     if (!others.length) return { context: null, syncs: 0 };
     const yearSheets: YearSheet[] = [{ analysis: active.analysis }];
-    let syncs = 0;
-    for (const name of others) {
-      const done = await readSheetByName(context, office, name, readOptions);
-      syncs += done.syncs;
-      if (!done.read) continue;
-      const analysis = analyze(done.read.grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
+    const { reads, syncs } = await readSheets(context, office, others, readOptions);
+    for (const sheet of reads) {
+      if (!sheet) continue;
+      const analysis = analyzePeriod(sheet.grid, read, active);
       if (analysis.scored) yearSheets.push({ analysis });
     }
-    return { context: periodContext(active.analysis, yearSheets), syncs };
+    return { context: periodContext(active.analysis, yearSheets, { workbooks: companions(read) }), syncs };
   }
 
   return {
@@ -123,13 +188,13 @@ export function createYearMethods(deps: YearHostDeps) {
       return guarded<YearPreview>('', async (context) => {
         const got = await readPeriods(context, (names) => periodCandidates(names));
         if (!got) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
-        const year = buildYear(got.yearSheets, { rankMode: got.active.settings.rankMode, topN: got.active.settings.topN });
+        const year = buildYear(got.yearSheets, { workbooks: companions(got.read), rankMode: got.active.settings.rankMode, topN: got.active.settings.topN });
         if (year.periods.length < 2) return failure('host.error.yearTooFewPeriods', { count: year.periods.length });
         let syncs = got.syncs;
         const own = await findOwn(context, got.names);
         if (got.names.some((n) => isOwnSheetName(n, YEAR_SHEET_NAME))) syncs += 1;
         const sheetName = own ? own.name : freeSheetName(got.names, YEAR_SHEET_NAME);
-        const context2: PeriodContext | null = got.active.analysis.scored ? periodContext(got.active.analysis, got.yearSheets, { year }) : null;
+        const context2: PeriodContext | null = got.active.analysis.scored ? periodContext(got.active.analysis, got.yearSheets, { year, workbooks: companions(got.read) }) : null;
         return ok({ year, sheetName, replaces: own !== null, context: context2, syncs });
       });
     },
@@ -212,7 +277,7 @@ export function createYearMethods(deps: YearHostDeps) {
         // Only sheets whose tab names give a period are read: the pane asks on every inspection.
         const got = await readPeriods(context, (names, active) => periodCandidates(names).filter((n) => n !== active && recognisePeriod(n) !== null));
         if (!got || !got.active.analysis.scored) return ok(null);
-        return ok(periodContext(got.active.analysis, got.yearSheets));
+        return ok(periodContext(got.active.analysis, got.yearSheets, { workbooks: companions(got.read) }));
       });
     },
   };

@@ -135,11 +135,14 @@ export const cliMessages: LocaleDictionaries = {
     'cli.notice.docxWarning': (p: Params) => `【注意：得分表存在${p.errors}处错误，本稿仅供核对，请修正后重新生成。】`,
     // #14 year
     'cli.year.usage': `年度汇总：
-  scorecard year <输入.xlsx>... [--out <输出.xlsx>] [--rank competition|dense] [--force] [--json]
+  scorecard year <输入.xlsx>... [--out <输出.xlsx>] [--docx <年度通报.docx>] [--rank competition|dense] [--force] [--json]
   读取各输入文件中标题或表名写明期别（如“2023年7—9月份”“2023年第二季度”“二季度”“10—12月份”“2023年5月”）的得分表，
   按日期排序，逐单位汇总各期得分、年度累计得分、年度排名、末期名次变化（↑↓—新）和标记（含“连续零报送”）。
   --out 只有一个输入文件时，在其副本中写入“年度汇总”工作表；多个输入文件时，输出文件只含“年度汇总”。
-  某期得分表有错误时不写入，除非加 --force。`,
+  --docx 把年度通报（各类前N名，以及采用登记中全年被市政府采用信息和约稿情况）写成 Word 文件。
+  某期得分表或采用登记有错误时不写入，除非加 --force。`,
+    'cli.year.docxBlocked': '各期得分表或采用登记存在错误，未写入 {path}；修正后重试，或加 --force 仍然写入。',
+    'cli.year.docxWarning': (p: Params) => `【注意：各期得分表或采用登记存在${p.errors}处错误，本稿仅供核对，请修正后重新生成。】`,
     'cli.year.periods': '期别（{count} 期，按日期）：{periods}',
     'cli.year.category': '{name}（{units} 个单位）：名次  单位  各期得分  年度累计得分  名次变化',
     'cli.year.unit': '  {rank}  {name}  {periods}  {total}  {movement}',
@@ -240,12 +243,15 @@ export const cliMessages: LocaleDictionaries = {
     'cli.notice.docxWarning': (p: Params) => `[Note: the score sheet has ${p.errors} error(s); this draft is for checking only.]`,
     // #14 year
     'cli.year.usage': `The year:
-  scorecard year <in.xlsx>... [--out <out.xlsx>] [--rank competition|dense] [--force] [--json]
+  scorecard year <in.xlsx>... [--out <out.xlsx>] [--docx <annual.docx>] [--rank competition|dense] [--force] [--json]
   Reads every score sheet whose title or name gives its period (2023年7—9月份, 2023年第二季度, 二季度,
   10—12月份, 2023年5月) in the inputs, orders them by date, and gives each unit its total per period,
   year total, rank for the year, rank movement in the last period (↑ ↓ — 新) and flags (连续零报送 included).
   --out with one input writes a 年度汇总 sheet into a copy of it; with several inputs the output holds 年度汇总 alone.
-  Nothing is written while a period sheet has errors, unless --force.`,
+  --docx saves the annual notice (the year's top N per category, and from the ledger the year's pieces adopted by the city and 约稿) as a Word file.
+  Nothing is written while a period sheet or the ledger has errors, unless --force.`,
+    'cli.year.docxBlocked': 'A period sheet or the ledger has errors: {path} was not written. Fix them and retry, or add --force.',
+    'cli.year.docxWarning': (p: Params) => `[Note: the period sheets or the ledger have ${p.errors} error(s); this draft is for checking only.]`,
     'cli.year.periods': 'Periods ({count}, by date): {periods}',
     'cli.year.category': '{name} ({units} units): rank  unit  per period  year total  move',
     'cli.year.unit': '  {rank}  {name}  {periods}  {total}  {movement}',

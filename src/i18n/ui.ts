@@ -152,6 +152,7 @@ export const uiMessages: LocaleDictionaries = {
     'ui.year.write': '写入年度汇总',
     'ui.year.cancel': '取消',
     'ui.year.undo': '撤销年度汇总',
+    'ui.year.docxWarning': (p: Params) => `【注意：各期得分表或采用登记存在${p.errors}处错误，本稿仅供核对，请修正后重新生成。】`,
     'ui.result.year': (p: Params) => `已写入工作表“${p.sheet}”。`,
     'ui.result.yearUndone': '已撤销年度汇总。',
     // #10 offline edition: opening files in the browser editions, the one-file page
@@ -321,6 +322,7 @@ export const uiMessages: LocaleDictionaries = {
     'ui.year.write': 'Write the year',
     'ui.year.cancel': 'Cancel',
     'ui.year.undo': 'Undo the year',
+    'ui.year.docxWarning': (p: Params) => `[Note: the period sheets or the ledger have ${p.errors} error(s); this draft is for checking only.]`,
     'ui.result.year': (p: Params) => `Wrote the sheet "${p.sheet}".`,
     'ui.result.yearUndone': 'The year sheet was undone.',
     // #10 offline edition: opening files in the browser editions, the one-file page

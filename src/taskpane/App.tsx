@@ -416,7 +416,7 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
                   <FlagsPanel sheetName={inspection.sheetName} analysis={analysis} onSelect={select} context={periodContext} />
                   <Divider />
                   <NoticePanel
-                    lines={noticeLines(analysis)}
+                    lines={noticeLines(analysis, periodContext)}
                     errors={errors}
                     confirm={(n) => {
                       remember();

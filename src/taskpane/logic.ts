@@ -12,7 +12,7 @@ import {
   type Severity,
 } from '../core';
 import type { Inspection, RecalcPreview } from '../host/port';
-import { RULES_SHEET_NAME, summaryNoticeLines } from '../core';
+import { RULES_SHEET_NAME, summaryNoticeLines, type PeriodContext } from '../core';
 
 export interface CategoryOverview {
   name: string;
@@ -156,10 +156,11 @@ export function flagLists(analysis: Analysis): FlagList[] {
 }
 
 /** The notice to show and copy: title and every section (#13 ledger), else the top-N lines. */
-export function noticeLines(analysis: Analysis): string[] {
+export function noticeLines(analysis: Analysis, context: PeriodContext | null = null): string[] {
   // The same text the summary sheet carries: the notice (title, 一 to 四, with 二 and 三 when there
-  // is a ledger), then the flag sentences the clerk copies from.
-  return summaryNoticeLines(analysis);
+  // is a ledger), then the flag sentences the clerk copies from; with the periods before this
+  // one (#14), 零报送 says for how many periods running.
+  return summaryNoticeLines(analysis, context);
 }
 
 export type PreviewChange = RecalcPreview['changes'][number];

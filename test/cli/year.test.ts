@@ -6,14 +6,15 @@ import { tempDir } from './helpers';
 type Unit = [string, XlsxCell, XlsxCell, XlsxCell];
 const sheet = (name: string, title: string, units: Unit[], category = '一类考评单位') => ({ name, rows: scoreSheetRows([{ name: category, units }], title) });
 
-async function run(argv: string[], aliases?: Record<string, string>) {
+async function run(argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) }, aliases ? { aliases } : {});
+  const code = await runCli(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
   return { code, stdout, stderr };
 }
 
 const tmp = tempDir();
+const ROSTER = { name: '单位名录', rows: [['单位', '类别', '别名'], ['陈家沟景区发展中心', '一类考评单位', '陈家沟景区管理局']] as XlsxCell[][] };
 const Q1: Unit[] = [
   ['发展改革委', 120, 10, 0],
   ['陈家沟景区管理局', 100, 0, 0],
@@ -27,10 +28,10 @@ const Q2: Unit[] = [
 ];
 
 describe('scorecard year', () => {
-  it('prints the year as one JSON document, matching a renamed unit through the aliases', async () => {
+  it('prints the year as one JSON document, matching a renamed unit through the 单位名录 aliases', async () => {
     const input = tmp.file('two-quarters.xlsx');
-    await writeXlsx(input, [sheet('一季度', '2023年1—3月份全县政务信息得分情况', Q1), sheet('二季度', '2023年4—6月份全县政务信息得分情况', Q2)]);
-    const { code, stdout } = await run(['year', input, '--json'], { 陈家沟景区管理局: '陈家沟景区发展中心' });
+    await writeXlsx(input, [sheet('一季度', '2023年1—3月份全县政务信息得分情况', Q1), sheet('二季度', '2023年4—6月份全县政务信息得分情况', Q2), ROSTER]);
+    const { code, stdout } = await run(['year', input, '--json']);
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(Object.keys(doc)).toEqual(['periods', 'categories', 'findings', 'notice']);
@@ -111,5 +112,24 @@ describe('scorecard year', () => {
     const { code, stderr } = await run(['year', input]);
     expect(code).toBe(2);
     expect(stderr).toContain('未找到可汇总的得分表');
+  });
+
+  it('summary of a quarter says in its notice for how many periods running a unit has had 零报送', async () => {
+    const input = tmp.file('summary-context.xlsx');
+    const out = tmp.file('summary-context.out.xlsx');
+    await writeXlsx(input, [sheet('一季度', '2023年第一季度', Q1), sheet('二季度', '2023年第二季度', Q2)]);
+    const { code } = await run(['summary', input, '--sheet', '二季度', '--out', out]);
+    expect(code).toBe(0);
+    const texts: string[] = [];
+    (await readXlsx(out)).getWorksheet('考评汇总')!.eachRow((row) => texts.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')));
+    expect(texts).toContain('零报送单位：水利局（连续2期）');
+    // Without the earlier period, the plain sentence.
+    const alone = tmp.file('summary-alone.xlsx');
+    await writeXlsx(alone, [sheet('二季度', '2023年第二季度', Q2)]);
+    const aloneOut = tmp.file('summary-alone.out.xlsx');
+    expect((await run(['summary', alone, '--out', aloneOut])).code).toBe(0);
+    const plain: string[] = [];
+    (await readXlsx(aloneOut)).getWorksheet('考评汇总')!.eachRow((row) => plain.push(...(row.values as unknown[]).filter((v): v is string => typeof v === 'string')));
+    expect(plain).toContain('零报送单位：水利局');
   });
 });

@@ -129,7 +129,14 @@ describe('the year', () => {
     expect(water.zeroRun).toBe(3);
     expect(water.flags).toEqual(['ZERO_SUBMISSION', 'REPEAT_ZERO_SUBMISSION']);
     expect(year.notice).toContain('连续零报送单位：水利局（连续3期）');
-    expect(year.notice[0]).toBe('一类考评单位前3名：发展改革委（360分）、陈家沟景区发展中心（355分）、新成立局（140分）');
+    // The annual notice, worded as the quarterly one, with the year's months as its period.
+    expect(year.notice.slice(0, 4)).toEqual([
+      '关于2023年1—9月全县政务信息工作情况的通报',
+      '一、综合采用情况',
+      '2023年1—9月，政务信息综合得分成绩好的单位有：',
+      '一类考评单位前3名：发展改革委（360分）、陈家沟景区发展中心（355分）、新成立局（140分）',
+    ]);
+    expect(year.notice).toContain('二、信息报送存在的问题');
   });
 
   it('is not blocked when every period is clean', () => {
@@ -150,7 +157,7 @@ describe('ties and rank modes', () => {
       ['丙', 11000, 3],
       ['丁', 8000, 4],
     ]);
-    expect(year.notice[0]).toBe('二类考评单位前3名：甲（120分）、乙（120分）、丙（110分）');
+    expect(year.notice[3]).toBe('二类考评单位前3名：甲（120分）、乙（120分）、丙（110分）');
   });
 
   it('dense ranks when that mode is in effect', () => {
@@ -256,5 +263,31 @@ describe('the 年度汇总 sheet', () => {
     // A missing unit is blank there; a name starting with = stays a name (hosts write text as text).
     expect(texts).toContainEqual([2, '=乙', 110, null, 110, '', '']);
     expect(String(texts[texts.length - 1]![0])).toContain(SUMMARY_MARKER);
+  });
+});
+
+describe('the annual notice over a whole year and several workbooks', () => {
+  const quarter = (q: number, units: Array<[string, CellValue, number, number]>) => period(`${q}季度`, `2023年第${'一二三四'[q - 1]}季度`, { 一类考评单位: units });
+  const ledger = (rows: CellValue[][], name = '信息采用登记') => gridFromRows([['日期', '报送单位', '信息标题', '采用情况'], ...rows], name);
+
+  it('is titled for the year, and a piece two workbooks both list counts once', () => {
+    const sheets = [1, 2, 3, 4].map((q) => ({ analysis: quarter(q, [['甲', 120, 5 * q, 0], ['乙', 100, 0, 0]]) }));
+    const shared: CellValue[] = ['2023-11-02', '乙', '冬季供暖', '市政府采用'];
+    const year = buildYear(sheets, {
+      workbooks: [
+        { file: 'a.xlsx', ledgerGrid: ledger([['2023-03-01', '甲', '春耕', '市政府采用'], shared]) },
+        { file: 'b.xlsx', ledgerGrid: ledger([shared, ['2024-01-05', '甲', '新年', '市政府采用']]) },
+      ],
+    });
+    expect(year.annual.title).toBe('关于2023年度全县政务信息工作情况的通报');
+    const adopted = year.annual.sections.find((s) => s.heading === '二、被市政府信息采用情况')!;
+    // 春耕 and 冬季供暖 once each; 新年 (2024) is outside the year.
+    expect(adopted.lines).toEqual(['2023年，被市政府采用信息2条，信息涉及全县2个县直单位，其中，甲、乙各1条。']);
+    expect(year.findings).toContainEqual(expect.objectContaining({ code: 'LEDGER_OUTSIDE_PERIOD' }));
+  });
+
+  it('without a ledger has only 一 (and the 零报送 problem when there is one), as the quarterly notice', () => {
+    const year = buildYear([1, 2].map((q) => ({ analysis: quarter(q, [['甲', 120, 5, 0], ['水利局', 0, 0, 0]]) })));
+    expect(year.annual.sections.map((s) => s.heading)).toEqual(['一、综合采用情况', '二、信息报送存在的问题']);
   });
 });

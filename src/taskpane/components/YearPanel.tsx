@@ -1,14 +1,17 @@
 /**
  * #14 year: the 年度汇总 preview (periods, each category's units with their year total, rank and
- * movement, the annual notice lines, the year's problems), its write and its undo. Cell text is
- * rendered by React as text, never as HTML.
+ * movement, the annual notice lines, the year's problems), its write and its undo, and the annual
+ * notice saved as a Word file like the quarterly one (NoticeFile). Cell text is rendered by React
+ * as text, never as HTML.
  */
+import { DocumentArrowDown20Regular } from '@fluentui/react-icons';
 import { Button, Checkbox, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { formatCents, movementText } from '../../core';
+import { formatCents, movementText, yearAttachment, type Year } from '../../core';
 import type { YearPreview } from '../../host/port';
-import { formatFinding, flagLabel } from '../../i18n';
+import { formatFinding, flagLabel, t as translate } from '../../i18n';
 import { useLocale, useT } from '../locale';
+import { DOCX_MIME, downloadFile } from './NoticeFile';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -20,6 +23,19 @@ const useStyles = makeStyles({
 /** Units shown per category in the pane; the sheet holds them all. */
 const SHOWN = 10;
 
+/** The annual notice and the year's table (附件) as .docx bytes; with errors, the warning line first. */
+export async function yearDocxOf(year: Year): Promise<Uint8Array> {
+  const { noticeDocx } = await import('../../docx/notice');
+  const errors = year.findings.filter((f) => f.severity === 'error').length;
+  // The document is Chinese whatever the pane's language: the warning is too.
+  const warning = errors > 0 ? translate('ui.year.docxWarning', 'zh-CN', { errors }) : null;
+  return noticeDocx(year.annual, yearAttachment(year), { warning });
+}
+
+export function yearDocxName(year: Year): string {
+  return `${year.annual.title}.docx`.replace(/[\\/:*?"<>|]/g, '_');
+}
+
 export function YearPanel(props: {
   preview: YearPreview | null;
   /** The sheet the product last wrote, so it can be undone. */
@@ -28,11 +44,15 @@ export function YearPanel(props: {
   onWrite: (force: boolean) => void;
   onCancel: () => void;
   onUndo: () => void;
+  /** Where the Word file goes (default: a browser download). */
+  save?: (bytes: Uint8Array, fileName: string) => void;
 }) {
   const styles = useStyles();
   const t = useT();
   const locale = useLocale();
   const [confirmed, setConfirmed] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const { preview, written, busy } = props;
   if (!preview && !written) return null;
   const problems = preview ? preview.year.findings.filter((f) => f.severity !== 'info') : [];
@@ -70,6 +90,29 @@ export function YearPanel(props: {
           <pre className={styles.lines} data-testid="year-notice">
             {preview.year.notice.join('\n')}
           </pre>
+          <div className={styles.buttons}>
+            <Button
+              icon={<DocumentArrowDown20Regular />}
+              disabled={saving}
+              data-testid="year-save-docx"
+              onClick={async () => {
+                setSaving(true);
+                try {
+                  const name = yearDocxName(preview.year);
+                  const bytes = await yearDocxOf(preview.year);
+                  (props.save ?? ((b: Uint8Array, n: string) => downloadFile(b, n, DOCX_MIME)))(bytes, name);
+                  setSaved(t('ui.notice.savedDocx', { file: name }));
+                } catch (error) {
+                  setSaved(t('ui.notice.saveDocxFailed', { reason: error instanceof Error ? error.message : String(error) }));
+                } finally {
+                  setSaving(false);
+                }
+              }}
+            >
+              {t('ui.notice.saveDocx')}
+            </Button>
+            {saved && <Text data-testid="year-docx-result">{saved}</Text>}
+          </div>
           {problems.length > 0 && (
             <ul className={styles.problems} data-testid="year-problems">
               {problems.map((f, i) => (
