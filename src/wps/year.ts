@@ -18,16 +18,14 @@ import {
   isLedgerSheetName,
   isRosterSheetName,
   periodContext,
-  readRosterSheet,
   recognisePeriod,
-  resolverFromAliases,
   YEAR_SHEET_NAME,
-  type Grid,
   type PeriodContext,
   type YearSheet,
   freeSheetName,
   isOwnSheetName,
   isOwnSheetRows,
+  type YearWorkbook,
 } from '../core';
 import { summaryText, type Locale } from '../i18n';
 import type { HostOutcome, Inspection, YearPreview } from '../host/port';
@@ -66,12 +64,6 @@ export function wpsPeriodCandidates(read: Pick<WorkbookRead, 'sheetNames' | 'led
   return periodCandidates(read.sheetNames).filter((n) => !companions.has(n) && !isRosterSheetName(n) && !isLedgerSheetName(n));
 }
 
-/** One name per unit across periods, from the roster's 别名 column (the name itself without a roster). */
-export function rosterResolver(rosterGrid: Grid | null): (name: string) => string {
-  const aliases: Record<string, string> = {};
-  if (rosterGrid) for (const unit of readRosterSheet(rosterGrid).roster?.units ?? []) for (const alias of unit.aliases) aliases[alias] = unit.name;
-  return resolverFromAliases(aliases);
-}
 
 export function createWpsYear(deps: WpsYearDeps) {
   /** The active sheet, then each period sheet `pick` keeps (read and analysed like the active one, without the ledger). */
@@ -94,7 +86,9 @@ export function createWpsYear(deps: WpsYearDeps) {
     }
     // On the roster sheet itself, the roster is the sheet just read (a score sheet's read leaves it out).
     const rosterGrid = read.rosterGrid ?? (isRosterSheetName(read.sheetName) ? read.grid : null);
-    return { read, active, yearSheets, resolve: rosterResolver(rosterGrid), calls: counter.calls };
+    // Units are matched, and the annual notice's 二 and 三 counted, by core buildYear as in Excel and the CLI.
+    const workbooks: YearWorkbook[] = [{ ledgerGrid: read.ledgerGrid ?? null, rosterGrid, rulesGrid: read.rulesGrid }];
+    return { read, active, yearSheets, workbooks, calls: counter.calls };
   }
 
   /** The product's own 年度汇总 (its footer carries the marker), if any. */
@@ -124,7 +118,7 @@ export function createWpsYear(deps: WpsYearDeps) {
       const others = wpsPeriodCandidates(read).filter((n) => n !== read.sheetName && recognisePeriod(n) !== null);
       if (!others.length) return { context: null, calls: 0 };
       const got = readPeriods(() => others, { read, active })!;
-      return { context: periodContext(active.analysis, got.yearSheets, { resolve: got.resolve }), calls: got.calls };
+      return { context: periodContext(active.analysis, got.yearSheets, { workbooks: got.workbooks }), calls: got.calls };
     },
 
     async previewYear(): Promise<HostOutcome<YearPreview>> {
@@ -132,12 +126,12 @@ export function createWpsYear(deps: WpsYearDeps) {
         const got = readPeriods((names) => names);
         if (!got) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
         const { rankMode, topN } = got.active.settings;
-        const year = buildYear(got.yearSheets, { resolve: got.resolve, rankMode, topN });
+        const year = buildYear(got.yearSheets, { workbooks: got.workbooks, rankMode, topN });
         if (year.periods.length < 2) return failure('host.error.yearTooFewPeriods', { count: year.periods.length });
         const counter = { calls: got.calls };
         const own = findOwn(deps.book(), counter);
         const sheetName = own ? own.Name : freeSheetName(got.read.sheetNames, YEAR_SHEET_NAME);
-        const context = got.active.analysis.scored ? periodContext(got.active.analysis, got.yearSheets, { resolve: got.resolve, year }) : null;
+        const context = got.active.analysis.scored ? periodContext(got.active.analysis, got.yearSheets, { workbooks: got.workbooks, year }) : null;
         return ok({ year, sheetName, replaces: own !== null, context, syncs: counter.calls });
       });
     },
@@ -215,7 +209,7 @@ export function createWpsYear(deps: WpsYearDeps) {
         // Only sheets whose tab names give a period are read: the pane asks on every inspection.
         const got = readPeriods((names, active) => names.filter((n) => n !== active && recognisePeriod(n) !== null));
         if (!got || !got.active.analysis.scored) return ok(null);
-        return ok(periodContext(got.active.analysis, got.yearSheets, { resolve: got.resolve }));
+        return ok(periodContext(got.active.analysis, got.yearSheets, { workbooks: got.workbooks }));
       });
     },
   };

@@ -86,6 +86,25 @@ describe('年度汇总 in WPS', () => {
     expect(texts(wpsBook, YEAR_SHEET_NAME)).toEqual(texts(excelBook, YEAR_SHEET_NAME));
   });
 
+  test('with a unit renamed through the roster, WPS and Excel match units by the one core rule: the same year, notice and 年度汇总', async () => {
+    const grids = [Q3, Q1, Q2, ROSTER];
+    const wpsBook = SimWorkbook.fromGrids(structuredClone(grids));
+    const excelBook = SimWorkbook.fromGrids(structuredClone(grids));
+    wpsBook.activateSheet('三季度');
+    excelBook.activateSheet('三季度');
+    const wps = wpsHost(wpsBook).host;
+    const excel = simHost(excelBook).host;
+    const a = value(await wps.previewYear());
+    const b = value(await excel.previewYear());
+    expect(a.year.categories[0]!.units.map((u) => u.name)).toContain(NEW);
+    expect(a.year.categories[0]!.units.map((u) => u.name)).not.toContain(OLD);
+    expect(a.year.categories).toEqual(b.year.categories);
+    expect(a.year.notice).toEqual(b.year.notice);
+    value(await wps.applyYear(a));
+    value(await excel.applyYear(b));
+    expect(texts(wpsBook, YEAR_SHEET_NAME)).toEqual(texts(excelBook, YEAR_SHEET_NAME));
+  });
+
   test('writes beside a user sheet of that name, replaces its own in place, and undo puts the earlier one back', async () => {
     const mine = gridFromRows([['我的年度汇总'], ['=别动', 1]], YEAR_SHEET_NAME);
     const wb = threeQuarters([mine]);
