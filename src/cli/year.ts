@@ -28,7 +28,8 @@ import { splitArgs } from './args';
 import { ledgerAndRoster } from './companions';
 import { isSameFile, nodeFileSystem, writeFileAtomic, type CliFileSystem } from './files';
 import { CliFailure, describeError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, isRulesSheet, readWorkbook, type CliDeps, type CliIo } from './main';
-import { findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
+import { prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
+import { findOwnSummary, freeName, type Book } from '../xlsx/read';
 
 export interface YearDeps extends CliDeps {
   /**
@@ -71,7 +72,7 @@ function parseYearArgs(argv: readonly string[]): YearOptions | 'help' {
  * Aliases a workbook itself gives for unit names. Empty until the 单位名录 reader (#13,
  * src/core/roster.ts) is merged; then this returns its alias → name map.
  */
-export function rosterAliases(workbook: Workbook): Record<string, string> {
+export function rosterAliases(workbook: Book): Record<string, string> {
   const { rosterGrid } = ledgerAndRoster(workbook.worksheets, workbook.worksheets.find(isRulesSheet));
   if (!rosterGrid) return {};
   const aliases: Record<string, string> = {};
@@ -134,20 +135,20 @@ export function yearJson(year: Year | null, locale: Locale): YearJson {
 
 interface Input {
   file: string;
-  workbook: Workbook;
+  workbook: Book;
   /** The file as read: a single input's 年度汇总 is written into this package in place. */
   data: Uint8Array;
   sheets: YearSheet[];
 }
 
 /** Every score sheet of a workbook, analysed with its own 考评规则; sheets the product wrote are skipped. */
-function periodSheets(file: string, workbook: Workbook, rank: RankMode | null): YearSheet[] {
+function periodSheets(file: string, workbook: Book, rank: RankMode | null): YearSheet[] {
   const rulesSheet = workbook.worksheets.find(isRulesSheet);
-  const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
+  const rulesGrid = rulesSheet ? rulesSheet.grid() : null;
   const out: YearSheet[] = [];
   for (const ws of workbook.worksheets) {
-    if (isRulesSheet(ws) || isOwnSummarySheet(ws) || ws.name.startsWith('__')) continue;
-    const analysis: Analysis = analyze(gridFromWorksheet(ws), { rulesGrid, overrides: rank ? { rankMode: rank } : {} });
+    if (isRulesSheet(ws) || ws.isOwnSummary() || ws.name.startsWith('__')) continue;
+    const analysis: Analysis = analyze(ws.grid(), { rulesGrid, overrides: rank ? { rankMode: rank } : {} });
     if (analysis.scored) out.push({ analysis, file });
   }
   return out;
@@ -236,9 +237,9 @@ export async function runYear(argv: string[], io: CliIo, deps: YearDeps = {}): P
       try {
         if (single) {
           // One input: 年度汇总 is added to (or replaces our own in) that workbook, every other part as it was.
-          const own = findOwnSummarySheet(single.workbook, spec.name);
+          const own = findOwnSummary(single.workbook, spec.name);
           hadOwn = own !== undefined;
-          result = { name: own ? own.name : freeSheetName(single.workbook, spec.name), replaced: hadOwn };
+          result = { name: own ? own.name : freeName(single.workbook, spec.name), replaced: hadOwn };
           data = await writeInPlace(single.data, { sheets: [], summary: { spec, name: result.name, replace: own ? own.name : null } });
         } else {
           // Several inputs: a new workbook holding 年度汇总 alone, so nothing of the inputs can be lost.

@@ -75,6 +75,8 @@ export class BookSheet {
   private clip: ReturnType<typeof clipMerges> | null = null;
   private formulaIndex: Map<number, string> | null = null;
   private result: { grid: Grid; outside: OutsideCells | null } | null = null;
+  /** Whether the part lists merged areas at all: only those sheets are parsed to find clipped merges. */
+  readonly hasMerges: boolean;
 
   constructor(
     readonly name: string,
@@ -82,7 +84,9 @@ export class BookSheet {
     private readonly book: Book,
     private readonly index: number,
     private xml: string,
-  ) {}
+  ) {
+    this.hasMerges = /<(\w+:)?mergeCell\b/.test(xml);
+  }
 
   get hidden(): boolean {
     return this.state !== 'visible';
@@ -202,7 +206,7 @@ export class Book {
   /** Every merge clipped on reading, in every sheet. */
   clippedMerges(): ClippedMerge[] {
     const out: ClippedMerge[] = [];
-    for (const ws of this.worksheets) for (const c of ws.merges().clipped) out.push({ sheet: ws.name, ...c });
+    for (const ws of this.worksheets) if (ws.hasMerges) for (const c of ws.merges().clipped) out.push({ sheet: ws.name, ...c });
     return out;
   }
 

@@ -65,8 +65,9 @@ export interface InPlaceRequest {
 const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
 
 /** Bytes of a written workbook. */
-export async function writeInPlace(input: Uint8Array | ArrayBuffer, request: InPlaceRequest): Promise<Uint8Array> {
-  const pkg = await Package.open(input);
+export async function writeInPlace(input: Uint8Array | ArrayBuffer | Package, request: InPlaceRequest): Promise<Uint8Array> {
+  // A package already opened for reading (src/xlsx/read.ts) is edited as it is: no second unzip.
+  const pkg = input instanceof Package ? input : await Package.open(input);
   const wb = await readWorkbookInfo(pkg);
   let formulasChanged = false;
 
