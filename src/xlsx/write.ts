@@ -23,6 +23,7 @@ import { InPlaceError, patchSheetXml, type CellEdit } from './sheetPatch';
 import { readStoredSettings, writeStoredSettings, type StoredSettings } from './settings';
 import { addSummaryStyles, chartsOf, chartXml, drawingXml, MINIMAL_STYLES, summarySheetXml } from './summary';
 import { escapeXml, setAttribute as setAttr, Splicer, walkXml } from './xml';
+import { addAppTitle as appWithTitle, removeAppTitles } from './appProps';
 
 export { InPlaceError, type CellEdit } from './sheetPatch';
 
@@ -269,6 +270,10 @@ async function editSheetList(pkg: Package, wb: WorkbookInfo, remove: ReadonlySet
   }
   const ct = await pkg.text('[Content_Types].xml');
   if (ct !== null) pkg.put('[Content_Types].xml', editContentTypes(ct, [], parts));
+  // docProps/app.xml still listed the deleted sheets (and their named ranges).
+  const app = await pkg.text('docProps/app.xml');
+  const edited = app === null ? null : removeAppTitles(app, remove);
+  if (edited !== null && edited !== app) pkg.put('docProps/app.xml', edited);
 }
 
 /** A `<sheet>` at the end of `<sheets>`, with the next free sheetId. */
@@ -287,75 +292,9 @@ function addSheetEntry(xml: string, wb: WorkbookInfo, name: string, relId: strin
   return out.toString();
 }
 
-/**
- * docProps/app.xml lists sheet names (TitlesOfParts) and how many there are (HeadingPairs).
- * The new title goes after the last worksheet title; a part shaped otherwise is left as it was
- * (it is informative only, and Excel rewrites it on save).
- */
+/** docProps/app.xml with a sheet title more (see appProps.ts). */
 async function addAppTitle(pkg: Package, name: string): Promise<void> {
   const xml = await pkg.text('docProps/app.xml');
-  if (xml === null) return;
-  interface Found {
-    headingVector?: { start: number; openEnd: number };
-    countAt?: { start: number; end: number; value: number };
-    titlesVector?: { start: number; openEnd: number; size: number };
-    titleEnds: number[];
-    titlesPrefix: string;
-  }
-  const found: Found = { titleEnds: [], titlesPrefix: '' };
-  const path: string[] = [];
-  let lastLpstr = '';
-  let inHeadingI4: { start: number } | null = null;
-  let headingI4Text = '';
-  let wantCount = false;
-  try {
-    walkXml(xml, {
-      open(el) {
-        path.push(el.local);
-        const parent = path[path.length - 2];
-        const grand = path[path.length - 3];
-        if (el.local === 'vector' && parent === 'TitlesOfParts') {
-          found.titlesVector = { start: el.start, openEnd: el.openEnd, size: Number(el.attributes.size ?? 0) };
-          found.titlesPrefix = el.name.slice(0, el.name.length - el.local.length);
-        }
-        if (el.local === 'i4' && grand === 'vector' && path[path.length - 4] === 'HeadingPairs' && wantCount && !found.countAt) {
-          inHeadingI4 = { start: el.openEnd };
-          headingI4Text = '';
-        }
-      },
-      text(t) {
-        if (inHeadingI4) headingI4Text += t;
-        else lastLpstr = t;
-      },
-      close(el) {
-        path.pop();
-        if (el.local === 'lpstr' && path[path.length - 3] === 'HeadingPairs') {
-          wantCount = /^(Worksheets|工作表)$/.test(lastLpstr.trim());
-        }
-        if (el.local === 'i4' && inHeadingI4) {
-          found.countAt = { start: el.openEnd, end: el.closeStart, value: Number(headingI4Text) };
-          inHeadingI4 = null;
-          wantCount = false;
-        }
-        if (el.local === 'lpstr' && path[path.length - 1] === 'vector' && path[path.length - 2] === 'TitlesOfParts') found.titleEnds.push(el.end);
-        lastLpstr = el.local === 'lpstr' ? lastLpstr : '';
-      },
-    });
-  } catch {
-    return;
-  }
-  const { countAt, titlesVector } = found;
-  if (!countAt || !titlesVector || !Number.isInteger(countAt.value) || countAt.value > found.titleEnds.length) return;
-  const out = new Splicer(xml);
-  const sized = xml.slice(titlesVector.start, titlesVector.openEnd).replace(/(\ssize\s*=\s*")(\d+)(")/, (_m, a: string, _n: string, b: string) => `${a}${titlesVector.size + 1}${b}`);
-  const insertAt = countAt.value === 0 ? titlesVector.openEnd : found.titleEnds[countAt.value - 1]!;
-  // Offsets in increasing order: HeadingPairs comes before TitlesOfParts in app.xml.
-  const edits: Array<[number, number, string]> = [
-    [countAt.start, countAt.end, String(countAt.value + 1)],
-    [titlesVector.start, titlesVector.openEnd, sized],
-    [insertAt, insertAt, `<${found.titlesPrefix}lpstr>${escapeXml(name)}</${found.titlesPrefix}lpstr>`],
-  ];
-  edits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  for (const [from, to, text] of edits) out.replace(from, to, text);
-  pkg.put('docProps/app.xml', out.toString());
+  const edited = xml === null ? null : appWithTitle(xml, name);
+  if (edited !== null) pkg.put('docProps/app.xml', edited);
 }
