@@ -12,7 +12,7 @@ import { areaRef } from './cells';
 import { Package, parseRels, readWorkbookInfo, relsPathOf, resolveTarget, REL } from './pkg';
 import { gridOfSheet, parseSheet, StringCollector, type OutsideCells, type SheetContext, type SheetModel } from './readSheet';
 import { readStoredSettings, type StoredSettings } from './settings';
-import { localName } from './xml';
+import { localName, type RecordedWalk } from './xml';
 
 export type { OutsideCells } from './readSheet';
 
@@ -96,9 +96,13 @@ export class BookSheet {
   parsed(): SheetModel {
     if (!this.model) {
       this.model = parseSheet(this.xml, this.book.context, this.book.date1904);
-      this.xml = ''; // the text is not needed again
     }
     return this.model;
+  }
+
+  /** The elements an in-place edit of this sheet visits, recorded when it was read (writeInPlace's `recorded`). */
+  recordedWalk(): RecordedWalk {
+    return this.parsed().walk;
   }
 
   /** Merges after clipping, and what was clipped. */

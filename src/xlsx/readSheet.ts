@@ -3,11 +3,11 @@
  * or a formula, the merged areas, the hidden rows. Then the Grid the core reads, bounded as the
  * exceljs reader was (one far cell does not make a 17-billion-cell grid). No Node or DOM.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { isGeneralFormat, type CellRange, type CellValue, type Grid } from '../core';
 import { area, contentBlock, GRID_CELL_BUDGET, inBox, type Box } from '../core/block';
 import { parseArea, parseRef, refOf } from './cells';
-import { localName } from './xml';
+import { SHEET_PATCH_ELEMENTS } from './sheetPatch';
+import { recording, walkXml, type RecordedWalk } from './xml';
 
 /** What the workbook gives every sheet: shared strings and each cell style's number format. */
 export interface SheetContext {
@@ -32,6 +32,8 @@ export interface SheetModel {
   merges: Box[];
   /** Rows marked hidden in the part (0-based). */
   hiddenRows: Set<number>;
+  /** The elements an in-place edit of this part visits, recorded on reading (see patchSheetXml). */
+  walk: RecordedWalk;
 }
 
 /** SpreadsheetML escapes characters XML cannot carry as _xHHHH_ (and a literal "_x" as _x005F_x). */
@@ -110,8 +112,7 @@ function isoSerial(text: string, date1904: boolean): CellValue {
 
 /** Parse one worksheet part. Throws what saxes throws for XML that is not well formed. */
 export function parseSheet(xml: string, ctx: SheetContext, date1904 = false): SheetModel {
-  const model: SheetModel = { cells: [], emptyFormats: new Map(), merges: [], hiddenRows: new Set() };
-  const parser = new SaxesParser({ xmlns: false, position: false });
+  const model: SheetModel = { cells: [], emptyFormats: new Map(), merges: [], hiddenRows: new Set(), walk: { xml, events: [], closes: [] } };
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   const str = new StringCollector();
   let rowIndex = -1;
@@ -128,11 +129,8 @@ export function parseSheet(xml: string, ctx: SheetContext, date1904 = false): Sh
   // Which element's text is being collected: 1 <v>, 2 <f>.
   let textOf = 0;
 
-  parser.on('error', (error) => {
-    throw error;
-  });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
+  const open = (tag: { local: string; attributes: Record<string, string> }) => {
+    const name = tag.local;
     if (inCell) {
       if (inline) str.open(name);
       else if (name === 'v') {
@@ -167,16 +165,16 @@ export function parseSheet(xml: string, ctx: SheetContext, date1904 = false): Sh
       const m = parseArea(tag.attributes.ref);
       if (m) model.merges.push(m);
     }
-  });
-  parser.on('text', (text) => {
+  };
+  const text = (text: string) => {
     if (!inCell) return;
     if (inline) str.text(text);
     else if (textOf === 1) v += text;
     else if (textOf === 2) f += text;
-  });
-  parser.on('closetag', (tag) => {
+  };
+  const close = (tag: { local: string }) => {
     if (!inCell) return;
-    const name = localName(tag.name);
+    const name = tag.local;
     if (inline) {
       if (name === 'is') {
         inline = false;
@@ -212,8 +210,9 @@ export function parseSheet(xml: string, ctx: SheetContext, date1904 = false): Sh
       return;
     }
     model.cells.push({ row, col, value, formula: formula !== null ? `=${formula}` : null, numFmt });
-  });
-  parser.write(xml).close();
+  };
+  // One walk serves the reading and the later in-place edit (its elements are recorded).
+  walkXml(xml, recording({ open, close, text }, (el) => el.depth === 0 || SHEET_PATCH_ELEMENTS.has(el.local), model.walk));
   return model;
 }
 

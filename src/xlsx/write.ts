@@ -22,7 +22,7 @@ import {
 import { InPlaceError, patchSheetXml, type CellEdit } from './sheetPatch';
 import { readStoredSettings, writeStoredSettings, type StoredSettings } from './settings';
 import { addSummaryStyles, chartsOf, chartXml, drawingXml, MINIMAL_STYLES, summarySheetXml } from './summary';
-import { escapeXml, setAttribute as setAttr, Splicer, walkXml } from './xml';
+import { escapeXml, setAttribute as setAttr, Splicer, walkXml, type RecordedWalk } from './xml';
 import { addAppTitle as appWithTitle, removeAppTitles } from './appProps';
 
 export { InPlaceError, type CellEdit } from './sheetPatch';
@@ -33,6 +33,8 @@ export interface SheetEdits {
   /** Merged areas of the sheet (0-based): a planned cell may not lie inside one below its top-left. */
   merges?: readonly CellRange[];
   sharedFormulaOf?: (row: number, col: number) => string | null;
+  /** The reading pass's record of the part's elements (BookSheet.recordedWalk), so the part is not walked twice. */
+  recorded?: RecordedWalk | null;
 }
 
 export interface SummaryRequest {
@@ -82,7 +84,7 @@ export async function writeInPlace(input: Uint8Array | ArrayBuffer | Package, re
     }
     const xml = await pkg.text(entry.part);
     if (xml === null) throw new InPlaceError('badPart', null, `missing part ${entry.part}`);
-    const patched = patchSheetXml(xml, sheet.edits, { sharedFormulaOf: sheet.sharedFormulaOf });
+    const patched = patchSheetXml(xml, sheet.edits, { sharedFormulaOf: sheet.sharedFormulaOf, recorded: sheet.recorded });
     // A formula written or replaced makes Excel's calculation chain stale.
     if (/<(\w+:)?f[\s>/]/.test(xml) || sheet.edits.some((e) => e.content.formula !== null)) formulasChanged = true;
     pkg.put(entry.part, patched);
