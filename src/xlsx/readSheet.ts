@@ -192,7 +192,7 @@ export function parseSheet(xml: string, ctx: SheetContext, date1904 = false): Sh
     const numFmt = style > 0 ? (ctx.numFmts[style] ?? null) : null;
     let formula: string | null = null;
     if (f !== null && fAttrs) {
-      const a = fAttrs as Record<string, string>;
+      const a: Record<string, string> = fAttrs;
       if (a.t === 'shared' && a.si !== undefined) {
         if (f !== '' && a.ref !== undefined) {
           masters.set(a.si, { formula: f, row, col });
