@@ -51,8 +51,8 @@ class FixtureSnapshotPlugin {
         const built = esbuild.buildSync({
           stdin: {
             contents:
-              "import ExcelJS from 'exceljs'; import { snapshotOfBook } from './src/demo/xlsx';\n" +
-              'export async function snapshot(bytes) { const book = new ExcelJS.Workbook(); await book.xlsx.load(bytes); return snapshotOfBook(book); }',
+              "import { Book } from './src/xlsx/read'; import { snapshotOfBook } from './src/demo/xlsx';\n" +
+              'export async function snapshot(bytes) { return snapshotOfBook(await Book.open(bytes)); }',
             resolveDir: __dirname,
             loader: 'ts',
           },

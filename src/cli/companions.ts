@@ -2,9 +2,8 @@
  * The sheets a workbook keeps beside the score sheet, as the CLI finds them: the ledger
  * (信息采用登记) and the roster (单位名录), by name or by header, and which command argv names.
  */
-import type { Worksheet } from 'exceljs';
 import { isLedgerGrid, isLedgerSheetName, isRosterSheetName, type Grid } from '../core';
-import { gridFromWorksheet, isOwnSummarySheet } from '../xlsx/workbook';
+import type { BookSheet } from '../xlsx/read';
 
 const VALUE_OPTIONS = new Set(['--sheet', '--docx', '--lang', '--out', '--rank']);
 
@@ -26,19 +25,8 @@ export function commandOf(argv: readonly string[]): string | null {
 const HEADER_ROWS = 10;
 
 /** The first rows of a worksheet as a grid: enough to see a header without reading a big sheet. */
-function headGrid(ws: Worksheet): Grid {
-  const values: Grid['values'] = [];
-  const last = Math.min(ws.rowCount, HEADER_ROWS);
-  for (let r = 1; r <= last; r++) {
-    const row = ws.getRow(r);
-    const cells: Grid['values'][number] = [];
-    for (let c = 1; c <= Math.min(row.cellCount, 30); c++) {
-      const v = row.getCell(c).value;
-      cells.push(typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v && typeof v === 'object' && 'richText' in v ? v.richText.map((p) => p.text).join('') : null);
-    }
-    values.push(cells);
-  }
-  return { sheetName: ws.name, originRow: 0, originCol: 0, values };
+function headGrid(ws: BookSheet): Grid {
+  return ws.head(HEADER_ROWS, 30);
 }
 
 function rosterHeader(grid: Grid): boolean {
@@ -52,15 +40,15 @@ function rosterHeader(grid: Grid): boolean {
  * #13 ledger: the workbook's ledger (by name, else by header) and roster (单位名录, or a sheet
  * with 单位 | 类别 | 别名). Only the sheets chosen are read whole.
  */
-export function ledgerAndRoster(sheets: readonly Worksheet[], rulesSheet: Worksheet | undefined): { ledgerGrid: Grid | null; rosterGrid: Grid | null; ledgerSheets: Set<Worksheet> } {
+export function ledgerAndRoster(sheets: readonly BookSheet[], rulesSheet: BookSheet | undefined): { ledgerGrid: Grid | null; rosterGrid: Grid | null; ledgerSheets: Set<BookSheet> } {
   const candidates = sheets.filter((ws) => ws !== rulesSheet && !ws.name.startsWith('__'));
-  const heads = new Map<Worksheet, Grid>();
-  const head = (ws: Worksheet) => heads.get(ws) ?? heads.set(ws, headGrid(ws)).get(ws)!;
+  const heads = new Map<BookSheet, Grid>();
+  const head = (ws: BookSheet) => heads.get(ws) ?? heads.set(ws, headGrid(ws)).get(ws)!;
   const ledgerWs =
     candidates.find((ws) => isLedgerSheetName(ws.name) && isLedgerGrid(head(ws))) ??
-    candidates.find((ws) => !isRosterSheetName(ws.name) && !isOwnSummarySheet(ws) && isLedgerGrid(head(ws)));
+    candidates.find((ws) => !isRosterSheetName(ws.name) && !ws.isOwnSummary() && isLedgerGrid(head(ws)));
   const rosterWs = candidates.find((ws) => ws !== ledgerWs && isRosterSheetName(ws.name)) ?? candidates.find((ws) => ws !== ledgerWs && rosterHeader(head(ws)));
-  const ledgerSheets = new Set<Worksheet>([ledgerWs, rosterWs].filter((ws): ws is Worksheet => !!ws));
-  return { ledgerGrid: ledgerWs ? gridFromWorksheet(ledgerWs) : null, rosterGrid: rosterWs ? gridFromWorksheet(rosterWs) : null, ledgerSheets };
+  const ledgerSheets = new Set<BookSheet>([ledgerWs, rosterWs].filter((ws): ws is BookSheet => !!ws));
+  return { ledgerGrid: ledgerWs ? ledgerWs.grid() : null, rosterGrid: rosterWs ? rosterWs.grid() : null, ledgerSheets };
 }
 

@@ -2,7 +2,7 @@
  * `scorecard check | recalc | summary`: the core over .xlsx files.
  * Output goes only through the injected writers; files only through CliFileSystem.
  */
-import { Workbook, type Worksheet } from 'exceljs';
+import type { Workbook } from 'exceljs';
 import {
   analyze,
   buildSummarySheet,
@@ -19,6 +19,7 @@ import {
   type Finding,
   type Grid,
   type RankMode,
+  type SheetSpec,
   type WritePlan,
 } from '../core';
 import { formatFinding, summaryText, t, type Locale, type Params , registerMessages } from '../i18n';
@@ -32,9 +33,10 @@ export { lossyText } from './report';
 export type { JsonFinding, JsonReport, JsonSettings, JsonUnit, JsonWritten, SettingSource } from './report';
 import { ledgerAndRoster } from './companions';
 import { workbookPeriodContext } from './periods';
-import { applyWrites, findOwnSummarySheet, freeSheetName, gridFromWorksheet, isOwnSummarySheet, prepareForWrite, readWorksheet, writeSummarySheet } from '../xlsx/workbook';
-import { InPlaceError, readSettingsFrom, writeInPlace, type CellEdit, type StoredSettings } from '../xlsx';
-import { boxRef, parseRef, trimAbsurdMerges, type ClippedMerge } from './sheetBounds';
+import { applyWrites, prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
+import { InPlaceError, writeInPlace, type CellEdit, type StoredSettings } from '../xlsx';
+import { Book, findOwnSummary, freeName, type BookSheet, type ClippedMerge, type OutsideCells } from '../xlsx/read';
+import { boxRef, parseRef, trimAbsurdMerges } from './sheetBounds';
 
 // The command line's own messages (usage, reports, errors) join the shared dictionaries.
 registerMessages(cliMessages);
@@ -144,14 +146,15 @@ export function describeError(error: unknown): string {
 }
 
 interface Loaded {
-  workbook: Workbook;
+  /** The workbook as read from its package (src/xlsx/read.ts); each sheet is parsed when first read. */
+  workbook: Book;
   /** The file as read: the output is this package with the planned cells edited. */
   data: Uint8Array;
   /** Content a whole rewrite (the --force fallback) would drop: charts, pivot tables, macros, merges clipped on reading… */
   lossy: LossyPart[];
   /** Settings the add-in saved in the workbook (valid fields only). */
   stored: Partial<StoredSettings>;
-  /** Merges that reached far past their sheet's table, clipped before exceljs read them (the file written in place keeps them). */
+  /** Merges that reached far past their sheet's table, clipped on reading (the file written in place keeps them). */
   clipped: ClippedMerge[];
 }
 
@@ -168,37 +171,35 @@ export async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loa
   const kind = sniffInput(data);
   if (kind === 'cfb') throw new CliFailure('ENCRYPTED', 'cli.error.encrypted', { path: file });
   if (kind === 'other') throw new CliFailure('NOT_XLSX', 'cli.error.notXlsx', { path: file });
-  const workbook = new Workbook();
+  let workbook: Book;
   let clipped: ClippedMerge[];
   try {
-    // A merge of a whole column or more would make exceljs build a million cells: clip it first.
-    const trimmed = await trimAbsurdMerges(data);
-    clipped = trimmed.clipped;
-    // exceljs types its parameter as an ArrayBuffer-like Buffer; Node's Buffer is accepted at run time.
-    await workbook.xlsx.load(trimmed.data as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+    workbook = await Book.open(data);
+    // Parses the sheets that have merges (a merge of a whole column is clipped, not expanded).
+    clipped = workbook.clippedMerges();
   } catch (error) {
     throw new CliFailure('CORRUPT', 'cli.error.corrupt', { path: file, reason: describeError(error) });
   }
   if (workbook.worksheets.length === 0) throw new CliFailure('NO_SHEETS', 'cli.error.noSheets', { path: file });
   // Unreadable web extension parts only mean no stored settings: the defaults apply.
-  const stored = (await readSettingsFrom(data).catch(() => null)) ?? {};
+  const stored = await workbook.storedSettings();
   const lossy = lossyParts(data);
   if (clipped.length > 0) lossy.push('clippedMerge');
   return { workbook, data, lossy, stored, clipped };
 }
 
-export function isRulesSheet(ws: Worksheet): boolean {
+export function isRulesSheet(ws: { name: string }): boolean {
   return normalizeName(ws.name) === normalizeName(RULES_SHEET_NAME);
 }
 
 export interface Chosen {
-  worksheet: Worksheet;
+  worksheet: BookSheet;
   grid: Grid;
   analysis: Analysis;
 }
 
 /** What reading the package found on this sheet: far cells left out, merges clipped (#9 item 9). */
-function readingFindings(worksheet: Worksheet, outside: ReturnType<typeof readWorksheet>['outside'], clipped: readonly ClippedMerge[]): Finding[] {
+function readingFindings(worksheet: BookSheet, outside: OutsideCells | null, clipped: readonly ClippedMerge[]): Finding[] {
   const found: Finding[] = [];
   if (outside) found.push(finding({ code: 'CELLS_OUTSIDE_TABLE', count: outside.count, table: boxRef(outside.block) }, placeAt(outside.row, outside.col)));
   for (const c of clipped) {
@@ -224,18 +225,18 @@ export function resolveSettings(options: Pick<Options, 'rank'>, stored: Partial<
   };
 }
 
-export function chooseAndAnalyse(workbook: Workbook, options: Pick<Options, 'sheet' | 'rank' | 'locale'>, settings: JsonSettings = resolveSettings(options, {}), clipped: readonly ClippedMerge[] = []): Chosen {
+export function chooseAndAnalyse(workbook: Book, options: Pick<Options, 'sheet' | 'rank' | 'locale'>, settings: JsonSettings = resolveSettings(options, {}), clipped: readonly ClippedMerge[] = []): Chosen {
   const sheets = workbook.worksheets;
   const rulesSheet = sheets.find(isRulesSheet);
-  const rulesGrid = rulesSheet ? gridFromWorksheet(rulesSheet) : null;
+  const rulesGrid = rulesSheet ? rulesSheet.grid() : null;
   // #13 ledger: the ledger and the roster beside the score sheet (recalc and summary fill 采用得分 from them).
   const { ledgerGrid, rosterGrid, ledgerSheets } = ledgerAndRoster(sheets, rulesSheet);
   // Only settings that were set anywhere override the rules sheet; defaults leave it in charge.
   const overrides: { rankMode?: RankMode; topN?: number } = {};
   if (settings.rankMode.source !== 'default') overrides.rankMode = settings.rankMode.value;
   if (settings.topN.source !== 'default') overrides.topN = settings.topN.value;
-  const analyseSheet = (worksheet: Worksheet): Chosen => {
-    const { grid, outside } = readWorksheet(worksheet);
+  const analyseSheet = (worksheet: BookSheet): Chosen => {
+    const { grid, outside } = worksheet.read();
     const analysis = analyze(grid, { rulesGrid, ledgerGrid, rosterGrid, overrides });
     const extra = readingFindings(worksheet, outside, clipped);
     if (extra.length > 0) analysis.findings = [...extra, ...analysis.findings];
@@ -255,11 +256,10 @@ export function chooseAndAnalyse(workbook: Workbook, options: Pick<Options, 'she
   // The first sheet whose analysis finds a table: each sheet is read and analysed once, and
   // sheets after it are not read at all.
   // #9: the active sheet first, then the visible ones in order, hidden ones last (HIDDEN_SHEET).
-  const visible = (ws: Worksheet) => ws.state !== 'hidden' && ws.state !== 'veryHidden';
-  const activeTab = workbook.views?.[0]?.activeTab ?? 0;
-  for (const i of sheetPreference(sheets.map((ws, index) => ({ hidden: !visible(ws), active: index === activeTab })))) {
+  const activeTab = workbook.activeTab;
+  for (const i of sheetPreference(sheets.map((ws, index) => ({ hidden: ws.hidden, active: index === activeTab })))) {
     const worksheet = sheets[i]!;
-    if (isRulesSheet(worksheet) || isOwnSummarySheet(worksheet) || ledgerSheets.has(worksheet)) continue;
+    if (isRulesSheet(worksheet) || worksheet.isOwnSummary() || ledgerSheets.has(worksheet)) continue;
     const chosen = analyseSheet(worksheet);
     if (chosen.analysis.layout) return chosen;
   }
@@ -298,12 +298,12 @@ async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, pl
   let summaryReplaced = false;
   let summaryNameTaken: string | null = null;
   let spec = null;
-  let own: Worksheet | undefined;
+  let own: BookSheet | undefined;
   if (options.command === 'summary') {
     // #14: with the periods before it in the workbook, movement and 零报送（连续N期） as in the add-in.
     spec = buildSummarySheet(chosen.analysis, summaryText(options.locale), workbookPeriodContext(workbook, chosen.analysis));
-    own = findOwnSummarySheet(workbook, spec.name);
-    summarySheet = own ? own.name : freeSheetName(workbook, spec.name);
+    own = findOwnSummary(workbook, spec.name);
+    summarySheet = own ? own.name : freeName(workbook, spec.name);
     summaryReplaced = own !== undefined;
     if (!own && summarySheet !== spec.name) summaryNameTaken = spec.name;
   }
@@ -311,8 +311,9 @@ async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, pl
   let forcedRewrite: string | null = null;
   try {
     const ws = chosen.worksheet;
-    data = await writeInPlace(loaded.data, {
-      sheets: [{ sheetName: ws.name, edits: editsOf(plan), merges: chosen.grid.merges, sharedFormulaOf: (row, col) => ws.getCell(row + 1, col + 1).formula || null }],
+    // The package opened for reading is edited as it is (no second unzip).
+    data = await writeInPlace(workbook.pkg, {
+      sheets: [{ sheetName: ws.name, edits: editsOf(plan), merges: chosen.grid.merges, sharedFormulaOf: (row, col) => ws.formulaAt(row, col), recorded: ws.recordedWalk() }],
       summary: spec && summarySheet ? { spec, name: summarySheet, replace: own ? own.name : null } : null,
     });
   } catch (error) {
@@ -322,10 +323,7 @@ async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, pl
     // --force: the whole-workbook rewrite of earlier versions, which loses what exceljs cannot model.
     forcedRewrite = reason;
     try {
-      applyWrites(chosen.worksheet, plan);
-      if (spec) writeSummarySheet(workbook, spec);
-      prepareForWrite(workbook);
-      data = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
+      data = await rewriteWhole(loaded.data, chosen.worksheet.name, plan, spec);
     } catch (inner) {
       throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(inner) });
     }
@@ -336,6 +334,25 @@ async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, pl
     throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(error) });
   }
   return { plan, summarySheet, summaryReplaced, summaryNameTaken, forcedRewrite };
+}
+
+/**
+ * The --force fallback: the whole workbook through exceljs, which loses what exceljs cannot
+ * model (the only place the CLI still loads exceljs, and only when a cell cannot be written in place).
+ */
+async function rewriteWhole(input: Uint8Array, sheetName: string, plan: WritePlan, spec: SheetSpec | null): Promise<Uint8Array> {
+  const { Workbook: ExcelWorkbook } = await import('exceljs');
+  const workbook: Workbook = new ExcelWorkbook();
+  // A merge of a whole column would make exceljs build a million cells: clip it first.
+  const trimmed = await trimAbsurdMerges(input);
+  // exceljs types its parameter as an ArrayBuffer-like Buffer; Node's Buffer is accepted at run time.
+  await workbook.xlsx.load(trimmed.data as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+  const ws = workbook.getWorksheet(sheetName);
+  if (!ws) throw new Error(`no worksheet ${sheetName}`);
+  applyWrites(ws, plan);
+  if (spec) writeSummarySheet(workbook, spec);
+  prepareForWrite(workbook);
+  return (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
 }
 
 // ---- entry --------------------------------------------------------------------------------

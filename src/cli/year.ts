@@ -28,7 +28,8 @@ import { splitArgs } from './args';
 import { periodSheets, yearWorkbook } from './periods';
 import { isSameFile, nodeFileSystem, writeFileAtomic, type CliFileSystem } from './files';
 import { CliFailure, describeError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, readWorkbook, type CliDeps, type CliIo } from './main';
-import { findOwnSummarySheet, freeSheetName, prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
+import { prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
+import { findOwnSummary, freeName, type Book } from '../xlsx/read';
 
 export type YearDeps = CliDeps;
 
@@ -118,7 +119,7 @@ export function yearJson(year: Year | null, locale: Locale): YearJson {
 
 interface Input {
   file: string;
-  workbook: Workbook;
+  workbook: Book;
   /** The file as read: a single input's 年度汇总 is written into this package in place. */
   data: Uint8Array;
   sheets: YearSheet[];
@@ -224,9 +225,9 @@ export async function runYear(argv: string[], io: CliIo, deps: YearDeps = {}): P
       try {
         if (single) {
           // One input: 年度汇总 is added to (or replaces our own in) that workbook, every other part as it was.
-          const own = findOwnSummarySheet(single.workbook, spec.name);
+          const own = findOwnSummary(single.workbook, spec.name);
           hadOwn = own !== undefined;
-          result = { name: own ? own.name : freeSheetName(single.workbook, spec.name), replaced: hadOwn };
+          result = { name: own ? own.name : freeName(single.workbook, spec.name), replaced: hadOwn };
           data = await writeInPlace(single.data, { sheets: [], summary: { spec, name: result.name, replace: own ? own.name : null } });
         } else {
           // Several inputs: a new workbook holding 年度汇总 alone, so nothing of the inputs can be lost.

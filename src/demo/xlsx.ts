@@ -1,7 +1,9 @@
-/** .xlsx in and out for the demo page (exceljs in the browser; never in the task-pane bundle). */
-import ExcelJS from 'exceljs';
+/**
+ * .xlsx in and out for the demo page and the offline edition: read straight from the package
+ * and written in place (src/xlsx, jszip + saxes; no exceljs). Never in the task-pane bundle.
+ */
 import { analyze, buildSummarySheet, contentAt, isOwnSummarySheet as isOwnSummaryGrid, pickScoreSheet, sameContent, type Grid } from '../core';
-import { gridFromWorksheet, isOwnSummarySheet } from '../xlsx/workbook';
+import { Book } from '../xlsx/read';
 import { settingsFromJson, SETTINGS_KEY, writeInPlace, type CellEdit, type NewSheet, type SheetEdits, type SheetState, type StoredSettings, type SummaryRequest } from '../xlsx';
 import { summaryText, type Locale } from '../i18n';
 import type { SimSheet, SimWorkbook } from '../sim/workbook';
@@ -14,19 +16,17 @@ export interface LoadedBook {
 }
 
 /** Every worksheet as a Grid with its visibility (hidden and very hidden sheets stay so). */
-export function snapshotOfBook(book: ExcelJS.Workbook): BookSnapshot {
+export function snapshotOfBook(book: Book): BookSnapshot {
   return {
     sheets: book.worksheets.map((ws) => ({
-      grid: gridFromWorksheet(ws),
+      grid: ws.grid(),
       visibility: ws.state === 'veryHidden' ? 'VeryHidden' : ws.state === 'hidden' ? 'Hidden' : 'Visible',
     })),
   };
 }
 
 export async function loadXlsx(bytes: ArrayBuffer): Promise<LoadedBook> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes);
-  const snapshot = snapshotOfBook(book);
+  const snapshot = snapshotOfBook(await Book.open(bytes));
   if (snapshot.sheets.length === 0) throw new Error('no worksheets');
   return { bytes, workbook: workbookFromSnapshot(snapshot) };
 }
@@ -47,8 +47,7 @@ function savedSettings(sim: SimWorkbook): StoredSettings | null {
  * in the file where the add-in reads them in Excel. Every other part keeps its bytes.
  */
 export async function exportXlsx(loaded: LoadedBook, locale: Locale): Promise<Blob> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(loaded.bytes);
+  const book = await Book.open(loaded.bytes);
   const sim = loaded.workbook;
   const simNames = new Set(sim.sheets.map((s) => s.name));
   const removeSheets = book.worksheets.filter((ws) => !simNames.has(ws.name)).map((ws) => ws.name);
@@ -62,14 +61,14 @@ export async function exportXlsx(loaded: LoadedBook, locale: Locale): Promise<Bl
   const settings = savedSettings(sim);
   for (const [index, sheet] of sim.sheets.entries()) {
     const existing = book.getWorksheet(sheet.name);
-    if (isOwnSummaryGrid(grids[index]!) && scoreIndex >= 0 && (!existing || isOwnSummarySheet(existing))) {
+    if (isOwnSummaryGrid(grids[index]!) && scoreIndex >= 0 && (!existing || existing.isOwnSummary())) {
       const overrides = settings ? { rankMode: settings.rankMode, topN: settings.topN } : {};
       const spec = buildSummarySheet(analyze(grids[scoreIndex]!, { overrides }), summaryText(locale));
       summary = { spec, name: sheet.name, replace: existing ? sheet.name : null };
       continue;
     }
     const edits: CellEdit[] = [];
-    const before: Grid | null = existing ? gridFromWorksheet(existing) : null;
+    const before: Grid | null = existing ? existing.grid() : null;
     const old = (row: number, col: number) => (before ? contentAt(before, row, col) : { value: null, formula: null });
     const seen = new Set<string>();
     for (const [key, cell] of sheet.cells) {
@@ -97,10 +96,12 @@ export async function exportXlsx(loaded: LoadedBook, locale: Locale): Promise<Bl
       sheetName: sheet.name,
       edits,
       merges: before!.merges,
-      sharedFormulaOf: (row, col) => existing.getCell(row + 1, col + 1).formula || null,
+      sharedFormulaOf: (row, col) => existing.formulaAt(row, col),
+      recorded: existing.recordedWalk(),
     });
   }
-  const out = await writeInPlace(loaded.bytes, { sheets, summary, addSheets, removeSheets, states, settings });
+  // The package just opened is edited as it is: no second unzip.
+  const out = await writeInPlace(book.pkg, { sheets, summary, addSheets, removeSheets, states, settings });
   return new Blob([out as BlobPart], { type: XLSX_TYPE });
 }
 

@@ -6,7 +6,7 @@
  */
 import type { CellContent } from '../core';
 import { areaRef, cellXml, parseArea, parseRef, refOf, type Area } from './cells';
-import { escapeXml, openTagOf, setAttribute, Splicer, walkXml, type CloseEvent, type ElementEvent } from './xml';
+import { escapeXml, openTagOf, replayWalk, setAttribute, Splicer, walkXml, type CloseEvent, type ElementEvent, type RecordedWalk, type XmlVisitor } from './xml';
 
 export interface CellEdit {
   /** 0-based. */
@@ -36,7 +36,12 @@ export interface PatchOptions {
    * their own formula so they do not point at a master that no longer has one.
    */
   sharedFormulaOf?: (row: number, col: number) => string | null;
+  /** The reading pass's record of this very text (see SHEET_PATCH_ELEMENTS): visited instead of walking it again. */
+  recorded?: RecordedWalk | null;
 }
+
+/** The elements the patch looks at; a reading pass that records these lets the patch skip its own walk. */
+export const SHEET_PATCH_ELEMENTS: ReadonlySet<string> = new Set(['dimension', 'col', 'sheetData', 'row', 'c', 'f']);
 
 /** Attributes of a replaced cell that belong to its old value, not to the cell. */
 const VALUE_ATTRS = new Set(['r', 's', 't', 'cm', 'vm']);
@@ -120,7 +125,7 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[], options: 
     return text;
   };
 
-  walkXml(xml, {
+  const visitor: XmlVisitor = {
     open(el) {
       if (done) return;
       if (el.depth === 0) prefix = el.name.slice(0, el.name.length - el.local.length);
@@ -223,7 +228,9 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[], options: 
         done = true;
       }
     },
-  });
+  };
+  if (options.recorded && options.recorded.xml === xml) replayWalk(options.recorded, visitor);
+  else walkXml(xml, visitor);
   if (nextRow < rowsToDo.length) throw new InPlaceError('badPart', null, 'the worksheet has no sheetData');
   return out.toString();
 }

@@ -1,7 +1,8 @@
 /**
  * The exceljs adapter: worksheet -> Grid, WritePlan -> cells, SheetSpec -> worksheet.
- * No Node imports and only type imports of exceljs, so the browser demo can hand in its own
- * exceljs Workbook and reuse this file unchanged.
+ * Products read through src/xlsx/read.ts now; this is left for the CLI's --force whole rewrite
+ * and `year` with several inputs (a new workbook), and its reader is the reference the package
+ * reader is tested against. No Node imports and only type imports of exceljs.
  */
 import type { Cell, CellValue as XlsxValue, Fill, Style, Workbook, Worksheet } from 'exceljs';
 import { a1, isGeneralFormat, type CellContent, type CellRange, type CellValue, type Grid, type SheetSpec, type SpecStyle, type WritePlan } from '../core';

@@ -22,7 +22,8 @@ import {
 import { InPlaceError, patchSheetXml, type CellEdit } from './sheetPatch';
 import { readStoredSettings, writeStoredSettings, type StoredSettings } from './settings';
 import { addSummaryStyles, chartsOf, chartXml, drawingXml, MINIMAL_STYLES, summarySheetXml } from './summary';
-import { escapeXml, setAttribute as setAttr, Splicer, walkXml } from './xml';
+import { escapeXml, setAttribute as setAttr, Splicer, walkXml, type RecordedWalk } from './xml';
+import { addAppTitle as appWithTitle, removeAppTitles } from './appProps';
 
 export { InPlaceError, type CellEdit } from './sheetPatch';
 
@@ -32,6 +33,8 @@ export interface SheetEdits {
   /** Merged areas of the sheet (0-based): a planned cell may not lie inside one below its top-left. */
   merges?: readonly CellRange[];
   sharedFormulaOf?: (row: number, col: number) => string | null;
+  /** The reading pass's record of the part's elements (BookSheet.recordedWalk), so the part is not walked twice. */
+  recorded?: RecordedWalk | null;
 }
 
 export interface SummaryRequest {
@@ -65,8 +68,9 @@ export interface InPlaceRequest {
 const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><dimension ref="A1"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
 
 /** Bytes of a written workbook. */
-export async function writeInPlace(input: Uint8Array | ArrayBuffer, request: InPlaceRequest): Promise<Uint8Array> {
-  const pkg = await Package.open(input);
+export async function writeInPlace(input: Uint8Array | ArrayBuffer | Package, request: InPlaceRequest): Promise<Uint8Array> {
+  // A package already opened for reading (src/xlsx/read.ts) is edited as it is: no second unzip.
+  const pkg = input instanceof Package ? input : await Package.open(input);
   const wb = await readWorkbookInfo(pkg);
   let formulasChanged = false;
 
@@ -80,7 +84,7 @@ export async function writeInPlace(input: Uint8Array | ArrayBuffer, request: InP
     }
     const xml = await pkg.text(entry.part);
     if (xml === null) throw new InPlaceError('badPart', null, `missing part ${entry.part}`);
-    const patched = patchSheetXml(xml, sheet.edits, { sharedFormulaOf: sheet.sharedFormulaOf });
+    const patched = patchSheetXml(xml, sheet.edits, { sharedFormulaOf: sheet.sharedFormulaOf, recorded: sheet.recorded });
     // A formula written or replaced makes Excel's calculation chain stale.
     if (/<(\w+:)?f[\s>/]/.test(xml) || sheet.edits.some((e) => e.content.formula !== null)) formulasChanged = true;
     pkg.put(entry.part, patched);
@@ -268,6 +272,10 @@ async function editSheetList(pkg: Package, wb: WorkbookInfo, remove: ReadonlySet
   }
   const ct = await pkg.text('[Content_Types].xml');
   if (ct !== null) pkg.put('[Content_Types].xml', editContentTypes(ct, [], parts));
+  // docProps/app.xml still listed the deleted sheets (and their named ranges).
+  const app = await pkg.text('docProps/app.xml');
+  const edited = app === null ? null : removeAppTitles(app, remove);
+  if (edited !== null && edited !== app) pkg.put('docProps/app.xml', edited);
 }
 
 /** A `<sheet>` at the end of `<sheets>`, with the next free sheetId. */
@@ -286,75 +294,9 @@ function addSheetEntry(xml: string, wb: WorkbookInfo, name: string, relId: strin
   return out.toString();
 }
 
-/**
- * docProps/app.xml lists sheet names (TitlesOfParts) and how many there are (HeadingPairs).
- * The new title goes after the last worksheet title; a part shaped otherwise is left as it was
- * (it is informative only, and Excel rewrites it on save).
- */
+/** docProps/app.xml with a sheet title more (see appProps.ts). */
 async function addAppTitle(pkg: Package, name: string): Promise<void> {
   const xml = await pkg.text('docProps/app.xml');
-  if (xml === null) return;
-  interface Found {
-    headingVector?: { start: number; openEnd: number };
-    countAt?: { start: number; end: number; value: number };
-    titlesVector?: { start: number; openEnd: number; size: number };
-    titleEnds: number[];
-    titlesPrefix: string;
-  }
-  const found: Found = { titleEnds: [], titlesPrefix: '' };
-  const path: string[] = [];
-  let lastLpstr = '';
-  let inHeadingI4: { start: number } | null = null;
-  let headingI4Text = '';
-  let wantCount = false;
-  try {
-    walkXml(xml, {
-      open(el) {
-        path.push(el.local);
-        const parent = path[path.length - 2];
-        const grand = path[path.length - 3];
-        if (el.local === 'vector' && parent === 'TitlesOfParts') {
-          found.titlesVector = { start: el.start, openEnd: el.openEnd, size: Number(el.attributes.size ?? 0) };
-          found.titlesPrefix = el.name.slice(0, el.name.length - el.local.length);
-        }
-        if (el.local === 'i4' && grand === 'vector' && path[path.length - 4] === 'HeadingPairs' && wantCount && !found.countAt) {
-          inHeadingI4 = { start: el.openEnd };
-          headingI4Text = '';
-        }
-      },
-      text(t) {
-        if (inHeadingI4) headingI4Text += t;
-        else lastLpstr = t;
-      },
-      close(el) {
-        path.pop();
-        if (el.local === 'lpstr' && path[path.length - 3] === 'HeadingPairs') {
-          wantCount = /^(Worksheets|工作表)$/.test(lastLpstr.trim());
-        }
-        if (el.local === 'i4' && inHeadingI4) {
-          found.countAt = { start: el.openEnd, end: el.closeStart, value: Number(headingI4Text) };
-          inHeadingI4 = null;
-          wantCount = false;
-        }
-        if (el.local === 'lpstr' && path[path.length - 1] === 'vector' && path[path.length - 2] === 'TitlesOfParts') found.titleEnds.push(el.end);
-        lastLpstr = el.local === 'lpstr' ? lastLpstr : '';
-      },
-    });
-  } catch {
-    return;
-  }
-  const { countAt, titlesVector } = found;
-  if (!countAt || !titlesVector || !Number.isInteger(countAt.value) || countAt.value > found.titleEnds.length) return;
-  const out = new Splicer(xml);
-  const sized = xml.slice(titlesVector.start, titlesVector.openEnd).replace(/(\ssize\s*=\s*")(\d+)(")/, (_m, a: string, _n: string, b: string) => `${a}${titlesVector.size + 1}${b}`);
-  const insertAt = countAt.value === 0 ? titlesVector.openEnd : found.titleEnds[countAt.value - 1]!;
-  // Offsets in increasing order: HeadingPairs comes before TitlesOfParts in app.xml.
-  const edits: Array<[number, number, string]> = [
-    [countAt.start, countAt.end, String(countAt.value + 1)],
-    [titlesVector.start, titlesVector.openEnd, sized],
-    [insertAt, insertAt, `<${found.titlesPrefix}lpstr>${escapeXml(name)}</${found.titlesPrefix}lpstr>`],
-  ];
-  edits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  for (const [from, to, text] of edits) out.replace(from, to, text);
-  pkg.put('docProps/app.xml', out.toString());
+  const edited = xml === null ? null : appWithTitle(xml, name);
+  if (edited !== null) pkg.put('docProps/app.xml', edited);
 }

@@ -115,6 +115,48 @@ export function walkXml(xml: string, visitor: XmlVisitor): void {
   parser.write(xml).close();
 }
 
+/**
+ * Some elements of a walk, kept in document order with their offsets, so a later edit of the
+ * same text can visit them again without tokenizing it a second time (a 20k-unit score sheet
+ * is read for its cells, then edited in place).
+ */
+export interface RecordedWalk {
+  xml: string;
+  events: CloseEvent[];
+  /** 1 where events[i] is a close, 0 for an open. */
+  closes: number[];
+}
+
+/** A visitor that also records the elements `keep` accepts into `into`. */
+export function recording(visitor: XmlVisitor, keep: (el: ElementEvent) => boolean, into: RecordedWalk): XmlVisitor {
+  return {
+    open(el) {
+      if (keep(el)) {
+        into.events.push(el as CloseEvent);
+        into.closes.push(0);
+      }
+      visitor.open?.(el);
+    },
+    close(el) {
+      if (keep(el)) {
+        into.events.push(el);
+        into.closes.push(1);
+      }
+      visitor.close?.(el);
+    },
+    text: visitor.text,
+  };
+}
+
+/** Visit the recorded elements again, as walkXml would have visited them. */
+export function replayWalk(walk: RecordedWalk, visitor: XmlVisitor): void {
+  const { events, closes } = walk;
+  for (let i = 0; i < events.length; i++) {
+    if (closes[i]) visitor.close?.(events[i]!);
+    else visitor.open?.(events[i]!);
+  }
+}
+
 /** Splices replacements into a text in one pass, in increasing offset order. */
 export class Splicer {
   private readonly pieces: string[] = [];
