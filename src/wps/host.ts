@@ -71,7 +71,8 @@ export function parseWpsSettings(text: unknown): ScorecardSettings {
   const rankMode: RankMode = raw?.rankMode === 'dense' || raw?.rankMode === 'competition' ? raw.rankMode : DEFAULT_SETTINGS.rankMode;
   const topN = typeof raw?.topN === 'number' && Number.isInteger(raw.topN) && raw.topN >= 1 && raw.topN <= 100 ? raw.topN : DEFAULT_SETTINGS.topN;
   const flagColumn = typeof raw?.flagColumn === 'boolean' ? raw.flagColumn : DEFAULT_SETTINGS.flagColumn;
-  return { rankMode, topN, flagColumn };
+  const writeFormulas = typeof raw?.writeFormulas === 'boolean' ? raw.writeFormulas : false;
+  return { rankMode, topN, flagColumn, writeFormulas };
 }
 
 /** A 2-D read as rows of cells: ET returns a bare value for a one-cell range. */
@@ -280,7 +281,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
 
   function preview(read: WorkbookRead): RecalcPreview {
     const insp = inspection(read);
-    return { inspection: insp, ...planRecalc(read.grid, insp.analysis, insp.settings.flagColumn) };
+    return { inspection: insp, ...planRecalc(read.grid, insp.analysis, insp.settings.flagColumn, insp.settings.writeFormulas === true) };
   }
 
 
@@ -559,7 +560,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
       try {
         const wb = book();
         const sheet = findSheet(wb, WPS_SETTINGS_SHEET_NAME) ?? addHiddenSheet(wb, WPS_SETTINGS_SHEET_NAME);
-        sheet.Range('A1').Value2 = "'" + JSON.stringify({ rankMode: settings.rankMode, topN: settings.topN, flagColumn: settings.flagColumn });
+        sheet.Range('A1').Value2 = "'" + JSON.stringify({ rankMode: settings.rankMode, topN: settings.topN, flagColumn: settings.flagColumn, writeFormulas: settings.writeFormulas === true });
         return ok(undefined);
       } catch (error) {
         return failure('host.error.settingsNotSaved', { detail: error instanceof Error ? error.message : String(error) });

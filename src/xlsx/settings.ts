@@ -18,6 +18,8 @@ export interface StoredSettings {
   rankMode: RankMode;
   topN: number;
   flagColumn: boolean;
+  /** #11 写入公式 (absent: false, values). */
+  writeFormulas?: boolean;
 }
 
 const NS_WE = 'http://schemas.microsoft.com/office/webextensions/webextension/2010/11';
@@ -35,6 +37,7 @@ export function settingsFromJson(raw: unknown): Partial<StoredSettings> {
   if (r.rankMode === 'dense' || r.rankMode === 'competition') out.rankMode = r.rankMode;
   if (typeof r.topN === 'number' && Number.isInteger(r.topN) && r.topN >= 1 && r.topN <= 100) out.topN = r.topN;
   if (typeof r.flagColumn === 'boolean') out.flagColumn = r.flagColumn;
+  if (typeof r.writeFormulas === 'boolean') out.writeFormulas = r.writeFormulas;
   return out;
 }
 
@@ -87,7 +90,7 @@ export async function readStoredSettings(pkg: Package): Promise<{ part: string; 
 }
 
 function settingsValue(s: StoredSettings): string {
-  return JSON.stringify({ rankMode: s.rankMode, topN: s.topN, flagColumn: s.flagColumn });
+  return JSON.stringify({ rankMode: s.rankMode, topN: s.topN, flagColumn: s.flagColumn, writeFormulas: s.writeFormulas === true });
 }
 
 /**
