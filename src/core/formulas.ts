@@ -34,7 +34,12 @@ function rowList(cols: readonly number[], row: number): string {
  * cent so that equal totals compare equal in the rank formulas (120+15+0.4 is 135.40000000000001
  * as a binary sum, and would not tie a typed 135.4).
  */
-export function totalFormula(scoreColumns: readonly ScoreColumn[], row: number): string {
+export function totalFormula(scoreColumns: readonly ScoreColumn[], row: number, textScores = false): string {
+  if (textScores) {
+    // A score kept as text ("15"): SUM skips it, but + takes it as the number the core counted.
+    const terms = [...scoreColumns].sort((a, b) => a.col - b.col).map((c, i) => `${c.role === 'deduction' ? '-' : i === 0 ? '' : '+'}${columnLetter(c.col)}${row + 1}`);
+    return `=ROUND(${terms.join('') || '0'},2)`;
+  }
   const plus = scoreColumns.filter((c) => c.role !== 'deduction').map((c) => c.col).sort((a, b) => a - b);
   const minus = scoreColumns.filter((c) => c.role === 'deduction').map((c) => c.col).sort((a, b) => a - b);
   const sum = plus.length > 0 ? `SUM(${rowList(plus, row)})` : '0';
@@ -67,7 +72,7 @@ export function rankFormula(blocks: readonly string[], own: string, mode: RankMo
  * (reading the totals there) into the rank column. A rank whose formula would pass Excel's
  * length limit gets null (its value is written instead).
  */
-export function tableFormulas(scored: ScoredTable, totalCol: number): { total: (index: number) => string; rank: (index: number) => string | null } {
+export function tableFormulas(scored: ScoredTable, totalCol: number, isText: (row: number, col: number) => boolean = () => false): { total: (index: number) => string; rank: (index: number) => string | null } {
   const rows = scored.units.rows;
   const mode = scored.rules.rankMode;
   const blocksOf = new Map<number, string[]>();
@@ -78,7 +83,10 @@ export function tableFormulas(scored: ScoredTable, totalCol: number): { total: (
   }
   const letter = columnLetter(totalCol);
   return {
-    total: (index) => totalFormula(scored.scoreColumns, rows[index]!),
+    total: (index) => {
+      const row = rows[index]!;
+      return totalFormula(scored.scoreColumns, row, scored.scoreColumns.some((c) => isText(row, c.col)));
+    },
     rank: (index) => {
       const text = rankFormula(blocksOf.get(index)!, letter + String(rows[index]! + 1), mode);
       return text.length <= MAX_FORMULA_CHARS ? text : null;
@@ -91,7 +99,7 @@ export function tableFormulas(scored: ScoredTable, totalCol: number): { total: (
 // table since): it is replaced.
 const REF = String.raw`\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?`;
 const LIST = `${REF}(?:,${REF})*`;
-const OWN_TOTAL = new RegExp(String.raw`^=ROUND\((?:SUM\(${LIST}\)|0)(?:-SUM\(${LIST}\))?,2\)$`);
+const OWN_TOTAL = new RegExp(String.raw`^=ROUND\((?:(?:SUM\(${LIST}\)|0)(?:-SUM\(${LIST}\))?|-?${REF}(?:[+-]${REF})*),2\)$`);
 const COUNT_TERM = String.raw`COUNTIF\(${REF},">"&${REF}\)`;
 const DENSE_TERM = String.raw`SUMPRODUCT\(\(${REF}>${REF}\)/\(COUNTIF\(${REF},${REF}\)(?:\+COUNTIF\(${REF},${REF}\))*\)\)`;
 const OWN_RANK = new RegExp(String.raw`^=(?:${COUNT_TERM}(?:\+${COUNT_TERM})*|${DENSE_TERM}(?:\+${DENSE_TERM})*)\+1$`);

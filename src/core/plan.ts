@@ -199,7 +199,7 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
 
   const targets = [totals, ranks, flags].filter((c): c is ColumnWrites => c !== null);
   // 写入公式: totals and ranks as live formulas over the sheet's cells (the ranks read the totals).
-  const formulas = options.formulas && totals ? tableFormulas(scored, totals.col) : null;
+  const formulas = options.formulas && totals ? tableFormulas(scored, totals.col, (row, col) => typeof valueAt(grid, row, col) === 'string') : null;
   fillColumns(scored, targets, options, formulas);
   for (const column of targets) dropMerged(grid, column, problems);
   const plan = nonEmpty(grid.sheetName, [...headers, ...adoptionWrites(grid, analysis, options), ...targets]);

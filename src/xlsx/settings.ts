@@ -90,7 +90,8 @@ export async function readStoredSettings(pkg: Package): Promise<{ part: string; 
 }
 
 function settingsValue(s: StoredSettings): string {
-  return JSON.stringify({ rankMode: s.rankMode, topN: s.topN, flagColumn: s.flagColumn, writeFormulas: s.writeFormulas === true });
+  // 写入公式 only when set: a file saved without it keeps the bytes it had before the setting existed.
+  return JSON.stringify({ rankMode: s.rankMode, topN: s.topN, flagColumn: s.flagColumn, ...(s.writeFormulas !== undefined ? { writeFormulas: s.writeFormulas } : {}) });
 }
 
 /**

@@ -1,5 +1,5 @@
 /** #11 item 7 写入公式: the plan's live formulas for 累计得分 and 排名, and the values they compute. */
-import { analyze, cellWrites, formulaAt, gridFromRows, planWrites, valueAt, type CellValue, type CellWrite, type Grid, type WritePlan } from '../../src/core';
+import { analyze, cellWrites, formulaAt, gridFromRows, isOwnFormula, planWrites, valueAt, type CellValue, type CellWrite, type Grid, type WritePlan } from '../../src/core';
 import { evaluate } from '../support/formulaEval';
 import { fixtureGrid, publishedUnits } from '../support/fixtures';
 
@@ -142,6 +142,20 @@ describe('写入公式 on sheets laid out otherwise', () => {
     const total = cellWrites(plan).find((w) => w.kind === 'total' && w.unit === '甲')!;
     expect(total.after).toEqual({ formula: '=ROUND(SUM(B2,D2)-SUM(E2),2)', value: 115 });
     expect(computed(grid, plan).get('甲')).toEqual([115, 1]);
+  });
+});
+
+describe('a score kept as text', () => {
+  it('is added with + (which takes "15" as 15, as the core counts it) instead of SUM (which skips it)', () => {
+    const grid = gridFromRows([HEADER, ['甲', 100, '15', 0.4], ['乙', 110, 5, 0]]);
+    const plan = planOf(grid);
+    const total = cellWrites(plan).find((w) => w.kind === 'total' && w.unit === '甲')!;
+    expect(total.after).toEqual({ formula: '=ROUND(B2+C2+D2,2)', value: 115.4 });
+    expect(cellWrites(plan).find((w) => w.kind === 'total' && w.unit === '乙')!.after.formula).toBe('=ROUND(SUM(B3:D3),2)');
+    expect(computed(grid, plan).get('甲')).toEqual([115.4, 1]);
+    expect(isOwnFormula('total', '=ROUND(B2+C2+D2,2)')).toBe(true);
+    expect(isOwnFormula('total', '=ROUND(B2+C2-E2,2)')).toBe(true);
+    expect(isOwnFormula('total', '=B2+C2+D2')).toBe(false);
   });
 });
 
