@@ -300,7 +300,8 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
 
     async saveSettings(settings) {
       const store = office.context.document.settings;
-      store.set(SETTINGS_KEY, { rankMode: settings.rankMode, topN: settings.topN, flagColumn: settings.flagColumn, writeFormulas: settings.writeFormulas === true });
+      // 写入公式 stored when given (the pane always gives it), so settings saved without it read as before.
+      store.set(SETTINGS_KEY, { rankMode: settings.rankMode, topN: settings.topN, flagColumn: settings.flagColumn, ...(settings.writeFormulas !== undefined ? { writeFormulas: settings.writeFormulas } : {}) });
       return new Promise<HostOutcome<void>>((resolve) => {
         store.saveAsync((result) => {
           if (result.status === 'failed' || result.status === 'Failed') {

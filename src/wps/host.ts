@@ -560,7 +560,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
       try {
         const wb = book();
         const sheet = findSheet(wb, WPS_SETTINGS_SHEET_NAME) ?? addHiddenSheet(wb, WPS_SETTINGS_SHEET_NAME);
-        sheet.Range('A1').Value2 = "'" + JSON.stringify({ rankMode: settings.rankMode, topN: settings.topN, flagColumn: settings.flagColumn, writeFormulas: settings.writeFormulas === true });
+        sheet.Range('A1').Value2 = "'" + JSON.stringify({ rankMode: settings.rankMode, topN: settings.topN, flagColumn: settings.flagColumn, ...(settings.writeFormulas !== undefined ? { writeFormulas: settings.writeFormulas } : {}) });
         return ok(undefined);
       } catch (error) {
         return failure('host.error.settingsNotSaved', { detail: error instanceof Error ? error.message : String(error) });
