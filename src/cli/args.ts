@@ -19,7 +19,7 @@ export interface UsageProblem {
 
 const FLAGS = new Set(['--force', '--json', '--help']);
 
-export function splitArgs(argv: readonly string[], valueOptions: ReadonlySet<string>, aliases: Readonly<Record<string, string>>): SplitArgs | UsageProblem {
+export function splitArgs(argv: readonly string[], valueOptions: ReadonlySet<string>, aliases: Readonly<Record<string, string>>, extraFlags: ReadonlySet<string> = new Set()): SplitArgs | UsageProblem {
   const positional: string[] = [];
   const values = new Map<string, string>();
   const flags = new Set<string>();
@@ -41,7 +41,7 @@ export function splitArgs(argv: readonly string[], valueOptions: ReadonlySet<str
       const value = long ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || value === '') return { problem: { key: 'cli.usage.missingValue', params: { option: name } } };
       values.set(name, value);
-    } else if (FLAGS.has(name)) {
+    } else if (FLAGS.has(name) || extraFlags.has(name)) {
       flags.add(name);
     } else {
       return { problem: { key: 'cli.usage.unknownOption', params: { option: arg } } };

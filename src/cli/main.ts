@@ -67,6 +67,8 @@ export interface Options {
   rank: RankMode | null;
   force: boolean;
   json: boolean;
+  /** #11 --formulas: 累计得分 and 排名 written as live formulas for this run. */
+  formulas: boolean;
   locale: Locale;
 }
 
@@ -106,7 +108,7 @@ const VALUE_OPTIONS = new Set(['--out', '--sheet', '--rank', '--lang']);
 const ALIASES: Record<string, string> = { '-o': '--out', '-s': '--sheet', '-h': '--help' };
 
 function parseArgs(argv: readonly string[]): Parsed {
-  const split = splitArgs(argv, VALUE_OPTIONS, ALIASES);
+  const split = splitArgs(argv, VALUE_OPTIONS, ALIASES, new Set(['--formulas']));
   if ('problem' in split) throw new CliFailure('USAGE', split.problem.key, split.problem.params);
   const { values, flags, locale } = split;
   const [command = null, ...positional] = split.positional;
@@ -120,6 +122,7 @@ function parseArgs(argv: readonly string[]): Parsed {
   const out = values.get('--out') ?? null;
   if (cmd === 'check' && out !== null) throw new CliFailure('USAGE', 'cli.usage.outNotAllowed');
   if (cmd === 'check' && flags.has('--force')) throw new CliFailure('USAGE', 'cli.usage.forceNotAllowed');
+  if (cmd === 'check' && flags.has('--formulas')) throw new CliFailure('USAGE', 'cli.usage.formulasNotAllowed');
   if (cmd !== 'check' && out === null) throw new CliFailure('USAGE', 'cli.usage.missingOut', { command: cmd });
   const rank = values.get('--rank') ?? null;
   if (rank !== null && rank !== 'competition' && rank !== 'dense') throw new CliFailure('USAGE', 'cli.usage.badRank', { value: rank });
@@ -133,6 +136,7 @@ function parseArgs(argv: readonly string[]): Parsed {
       rank: rank,
       force: flags.has('--force'),
       json: flags.has('--json'),
+      formulas: flags.has('--formulas'),
       locale,
     },
   };
@@ -211,17 +215,20 @@ function readingFindings(worksheet: BookSheet, outside: OutsideCells | null, cli
 }
 
 /** The flags override what the add-in saved in the workbook, which overrides the defaults. */
-export function resolveSettings(options: Pick<Options, 'rank'>, stored: Partial<StoredSettings>): JsonSettings {
+export function resolveSettings(options: Pick<Options, 'rank'> & Partial<Pick<Options, 'formulas'>>, stored: Partial<StoredSettings>): JsonSettings {
   const pick = <T>(option: T | null, saved: T | undefined): { value: T | null; source: SettingSource } =>
     option !== null ? { value: option, source: 'option' } : saved !== undefined ? { value: saved, source: 'workbook' } : { value: null, source: 'default' };
   const rank = pick(options.rank, stored.rankMode);
   const topN = pick<number>(null, stored.topN);
   const flag = pick<boolean>(null, stored.flagColumn);
+  // --formulas turns 写入公式 on; without it the workbook's saved setting (or values) rules.
+  const formulas = pick<boolean>(options.formulas ? true : null, stored.writeFormulas);
   return {
     // Defaults as the add-in's (src/host/port.ts DEFAULT_SETTINGS).
     rankMode: { value: rank.value ?? 'competition', source: rank.source },
     topN: { value: topN.value ?? 3, source: topN.source },
     flagColumn: { value: flag.value ?? true, source: flag.source },
+    writeFormulas: { value: formulas.value ?? false, source: formulas.source },
   };
 }
 
@@ -395,7 +402,7 @@ export async function runScoring(argv: string[], io: CliIo, deps: CliDeps = {}):
 
     // Planned for check too: a cell the plan cannot write (merged, no column left) is a finding
     // either way, and an error among them stops a write as any other error does.
-    const plan = planWrites(chosen.grid, analysis, { flagColumn: settings.flagColumn.value });
+    const plan = planWrites(chosen.grid, analysis, { flagColumn: settings.flagColumn.value, formulas: settings.writeFormulas.value });
     if (plan.problems) analysis.findings = [...analysis.findings, ...plan.problems];
     const errors = hasErrors(analysis.findings);
     const blocked = options.command !== 'check' && errors && !options.force;

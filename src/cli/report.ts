@@ -49,6 +49,8 @@ export interface JsonSettings {
   rankMode: { value: RankMode; source: SettingSource };
   topN: { value: number; source: SettingSource };
   flagColumn: { value: boolean; source: SettingSource };
+  /** #11 写入公式: 累计得分 and 排名 as formulas. */
+  writeFormulas: { value: boolean; source: SettingSource };
 }
 
 export interface JsonReport {
@@ -106,6 +108,8 @@ function settingsLine(settings: JsonSettings, L: Locale): string {
     topNSource: src(settings.topN.source),
     flagColumn: t(`cli.settings.flagColumn.${settings.flagColumn.value ? 'on' : 'off'}`, L),
     flagSource: src(settings.flagColumn.source),
+    formulas: t(`cli.settings.writeFormulas.${settings.writeFormulas.value ? 'on' : 'off'}`, L),
+    formulasSource: src(settings.writeFormulas.source),
   });
 }
 

@@ -51,3 +51,5 @@ export { buildYearSheet, YEAR_SHEET_NAME } from './yearSheet';
 export { annualNotice, yearAttachment, yearResolver, yearRosterSheet, yearRange, yearLedger, type YearWorkbook } from './yearNotice';
 // #15 WPS: shared by the Office.js and WPS adapters
 export { firstChangedCell, plannedChanges, planRecalc, type PlannedChange } from './preview';
+// #11 写入公式
+export { totalFormula, rankFormula, isOwnFormula, MAX_FORMULA_CHARS } from './formulas';

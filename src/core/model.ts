@@ -290,6 +290,8 @@ export interface PlanOptions {
   flagColumn: boolean;
   /** Overwrite total/rank cells that hold formulas (default: keep the user's formulas). */
   overwriteFormulas?: boolean;
+  /** #11 写入公式: 累计得分 and 排名 as live formulas (with the computed value cached) instead of values. */
+  formulas?: boolean;
 }
 
 export type { CellRange };

@@ -2,6 +2,7 @@
 import { a1, formulaAt, valueAt, type CellRange, type CellValue, type Grid } from './grid';
 import { finding, placeAt, type Finding } from './findings';
 import { centsToNumber } from './decimal';
+import { isOwnFormula, tableFormulas } from './formulas';
 import { FLAG_LABELS_ZH, FLAG_SETS, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type ColumnWrites, type FlagCode, type PlanOptions, type ScoreColumns, type ScoredTable, type WriteKind, type WritePlan } from './model';
 
 const HEADERS: Record<'total' | 'rank' | 'flag', string> = { total: '累计得分', rank: '排名', flag: '标记' };
@@ -197,7 +198,9 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   const flags = options.flagColumn ? target('flag') : null;
 
   const targets = [totals, ranks, flags].filter((c): c is ColumnWrites => c !== null);
-  fillColumns(scored, targets, options);
+  // 写入公式: totals and ranks as live formulas over the sheet's cells (the ranks read the totals).
+  const formulas = options.formulas && totals ? tableFormulas(scored, totals.col, (row, col) => typeof valueAt(grid, row, col) === 'string') : null;
+  fillColumns(scored, targets, options, formulas);
   for (const column of targets) dropMerged(grid, column, problems);
   const plan = nonEmpty(grid.sheetName, [...headers, ...adoptionWrites(grid, analysis, options), ...targets]);
   if (problems.length > 0) plan.problems = problems;
@@ -235,7 +238,7 @@ function adoptionWrites(grid: Grid, analysis: Analysis, options: PlanOptions): C
  * texts repeat across units, so each distinct one is one shared content object (plans are
  * read-only). Arrays are sized for every unit once and trimmed after.
  */
-function fillColumns(scored: ScoredTable, targets: ColumnWrites[], options: PlanOptions): void {
+function fillColumns(scored: ScoredTable, targets: ColumnWrites[], options: PlanOptions, formulas: ReturnType<typeof tableFormulas> | null): void {
   const count = scored.units.count;
   // A rank is at most the size of its category.
   let maxRank = 0;
@@ -263,6 +266,7 @@ function fillColumns(scored: ScoredTable, targets: ColumnWrites[], options: Plan
       values: kept?.values ?? null,
       formulas: kept?.formulas ?? null,
       keepFormulas: !options.overwriteFormulas && into.kind !== 'flag',
+      formulaOf: formulas && (into.kind === 'total' || into.kind === 'rank') ? formulas[into.kind] : null,
       // Content objects by key; ranks, flag bits and narrow totals are small integers, so an
       // array serves (sized up front: writing far past the end of an empty array makes it slow).
       byKey:
@@ -295,6 +299,8 @@ interface Fill {
   values: CellValue[] | null;
   formulas: Array<string | null> | null;
   keepFormulas: boolean;
+  /** 写入公式: the formula a unit's cell gets (null: its value), by unit index; null in values mode. */
+  formulaOf: ((index: number) => string | null) | null;
   /** Content objects by key - offset; null when totals spread too wide for an array (then byTotal). */
   byKey: Array<CellContent | undefined> | null;
   byTotal: Map<number, CellContent> | null;
@@ -309,9 +315,19 @@ function planUnit(fills: Fill[], scored: ScoredTable, index: number): void {
     const fill = fills[t]!;
     const value = fill.values?.[index] ?? null;
     const formula = fill.formulas?.[index] ?? null;
-    if (formula !== null && fill.keepFormulas) continue;
-    const now = contentFor(fill, scored.results, index);
-    if (formula === null && sameValue(value, now.value)) continue;
+    const mine = fill.formulaOf ? fill.formulaOf(index) : null;
+    if (formula !== null) {
+      // Our own formula, as we would write it now: the cell is right (and live) whatever value
+      // it last showed, so it is not written again.
+      if (formula === mine) continue;
+      // A user's formula is kept unless asked; in formula mode one of our own gone stale (rows
+      // added since) is replaced.
+      if (fill.keepFormulas && !(fill.formulaOf && isOwnFormula(fill.kind as 'total' | 'rank', formula))) continue;
+    }
+    const shared = contentFor(fill, scored.results, index);
+    // The formula carries the value we computed, so previews and files never recalculated show it.
+    const now: CellContent = mine === null ? shared : { value: shared.value, formula: mine };
+    if (formula === null && mine === null && sameValue(value, now.value)) continue;
     const n = fill.filled++;
     const into = fill.into;
     into.rows[n] = row;

@@ -58,8 +58,8 @@ export function plannedChanges(analysis: Analysis, plan: WritePlan): PlannedChan
  * plan cannot write (merged, no column left) join the analysis's findings, so an error among
  * them refuses the write like any other error.
  */
-export function planRecalc(grid: Grid, analysis: Analysis, flagColumn: boolean): { plan: WritePlan; changes: PlannedChange[] } {
-  const plan = planWrites(grid, analysis, { flagColumn });
+export function planRecalc(grid: Grid, analysis: Analysis, flagColumn: boolean, formulas = false): { plan: WritePlan; changes: PlannedChange[] } {
+  const plan = planWrites(grid, analysis, { flagColumn, formulas });
   if (plan.problems) analysis.findings = [...analysis.findings, ...plan.problems];
   return { plan, changes: plannedChanges(analysis, plan) };
 }

@@ -4,6 +4,7 @@ import { finding, MAX_CELL_CHARS, placeAt, SHEET_LEVEL, type Finding } from './f
 import { isScoreColumn, type CategoryTable, type ColumnInfo, type Layout, type OutputCells, type OutputKind, type ScoreColumn, type ScoreTable, type UnitColumns } from './model';
 import { ruleFor, type CategoryRule, type Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS } from './decimal';
+import { isOwnFormula } from './formulas';
 import { cellText, displayName, isDateFormat, isPlainText, normalizeName, parseScore } from './text';
 
 export const UNCATEGORISED = '未分类';
@@ -224,7 +225,8 @@ function readOutputs(reader: Reader, r: number, rowValues: CellValue[], index: n
     const f = rowFormulas?.[cells.col - grid.originCol];
     if (typeof f !== 'string' || !f.startsWith('=')) continue;
     (cells.formulas ??= filledWithNull(reader.names.length) as Array<string | null>)[index] = f;
-    if (kind !== 'flag') {
+    // #11 写入公式: a formula this product wrote is its own output, not a user's to warn about.
+    if (kind !== 'flag' && !isOwnFormula(kind, f)) {
       const label = (kind === 'total' ? reader.totalCol : reader.rankCol)!.label;
       reader.findings.push(finding({ code: 'FORMULA_OVERWRITE', column: label, formula: f }, placeAt(r, cells.col, name)));
     }

@@ -54,7 +54,8 @@ export function readSettings(office: OfficeLike): ScorecardSettings {
   const rankMode: RankMode = raw?.rankMode === 'dense' || raw?.rankMode === 'competition' ? raw.rankMode : DEFAULT_SETTINGS.rankMode;
   const topN = isTopN(raw?.topN) ? raw.topN : DEFAULT_SETTINGS.topN;
   const flagColumn = typeof raw?.flagColumn === 'boolean' ? raw.flagColumn : DEFAULT_SETTINGS.flagColumn;
-  return { rankMode, topN, flagColumn };
+  const writeFormulas = typeof raw?.writeFormulas === 'boolean' ? raw.writeFormulas : false;
+  return { rankMode, topN, flagColumn, writeFormulas };
 }
 
 export function createScorecardHost(run: ExcelRunner, office: OfficeLike, options: HostOptions = {}): ScorecardHost {
@@ -102,7 +103,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
 
   function preview(read: WorkbookRead): RecalcPreview {
     const insp = inspection(read);
-    return { inspection: insp, ...planRecalc(read.grid, insp.analysis, insp.settings.flagColumn) };
+    return { inspection: insp, ...planRecalc(read.grid, insp.analysis, insp.settings.flagColumn, insp.settings.writeFormulas === true) };
   }
 
 
@@ -304,7 +305,8 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
 
     async saveSettings(settings) {
       const store = office.context.document.settings;
-      store.set(SETTINGS_KEY, { rankMode: settings.rankMode, topN: settings.topN, flagColumn: settings.flagColumn });
+      // 写入公式 stored when given (the pane always gives it), so settings saved without it read as before.
+      store.set(SETTINGS_KEY, { rankMode: settings.rankMode, topN: settings.topN, flagColumn: settings.flagColumn, ...(settings.writeFormulas !== undefined ? { writeFormulas: settings.writeFormulas } : {}) });
       return new Promise<HostOutcome<void>>((resolve) => {
         store.saveAsync((result) => {
           if (result.status === 'failed' || result.status === 'Failed') {

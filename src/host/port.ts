@@ -9,9 +9,11 @@ export interface ScorecardSettings {
   rankMode: RankMode;
   topN: number;
   flagColumn: boolean;
+  /** #11 写入公式: 累计得分 and 排名 as live formulas instead of values (absent: false). */
+  writeFormulas?: boolean;
 }
 
-export const DEFAULT_SETTINGS: ScorecardSettings = { rankMode: 'competition', topN: 3, flagColumn: true };
+export const DEFAULT_SETTINGS: ScorecardSettings = { rankMode: 'competition', topN: 3, flagColumn: true, writeFormulas: false };
 
 /** A message for the user: an i18n key and its parameters (rendered zh-CN or en-US by src/i18n). */
 export interface UserMessage {

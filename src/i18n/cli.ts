@@ -2,8 +2,8 @@ import type { LocaleDictionaries, Params } from './index';
 
 const USAGE_ZH = `用法：
   scorecard check   <输入.xlsx> [--sheet 工作表名] [--rank competition|dense] [--json]
-  scorecard recalc  <输入.xlsx> --out <输出.xlsx> [--sheet 工作表名] [--rank competition|dense] [--force] [--json]
-  scorecard summary <输入.xlsx> --out <输出.xlsx> [--sheet 工作表名] [--rank competition|dense] [--force] [--json]
+  scorecard recalc  <输入.xlsx> --out <输出.xlsx> [--sheet 工作表名] [--rank competition|dense] [--formulas] [--force] [--json]
+  scorecard summary <输入.xlsx> --out <输出.xlsx> [--sheet 工作表名] [--rank competition|dense] [--formulas] [--force] [--json]
   scorecard notice  <输入.xlsx> [--sheet 工作表名] [--docx <输出.docx>] [--force] [--json]
 
 命令：
@@ -16,6 +16,8 @@ const USAGE_ZH = `用法：
   --sheet 工作表名   指定得分表所在的工作表（默认：第一个含得分表的工作表）
   --rank 方式        competition＝并列占位 1,2,2,4（默认）；dense＝并列不占位 1,2,2,3
                      （不加时用加载项保存在工作簿中的设置）
+  --formulas         累计得分和排名写入公式（ROUND(SUM(…))、按类别的 COUNTIF 或 SUMPRODUCT 排名），
+                     之后改分数时 Excel、WPS 自动更新（不加时用加载项保存在工作簿中的设置，默认写入数值）
   --out 文件         输出文件，不能与输入文件相同
   --force            发现错误时仍然写入输出文件（退出码仍为 1）；
                      个别单元格无法原样写入时（如数组公式），也须加此项才改用整体重写
@@ -26,8 +28,8 @@ const USAGE_ZH = `用法：
 
 const USAGE_EN = `Usage:
   scorecard check   <in.xlsx> [--sheet NAME] [--rank competition|dense] [--json]
-  scorecard recalc  <in.xlsx> --out <out.xlsx> [--sheet NAME] [--rank competition|dense] [--force] [--json]
-  scorecard summary <in.xlsx> --out <out.xlsx> [--sheet NAME] [--rank competition|dense] [--force] [--json]
+  scorecard recalc  <in.xlsx> --out <out.xlsx> [--sheet NAME] [--rank competition|dense] [--formulas] [--force] [--json]
+  scorecard summary <in.xlsx> --out <out.xlsx> [--sheet NAME] [--rank competition|dense] [--formulas] [--force] [--json]
   scorecard notice  <in.xlsx> [--sheet NAME] [--docx <out.docx>] [--force] [--json]
 
 Commands:
@@ -40,6 +42,9 @@ Options:
   --sheet NAME        the sheet holding the score table (default: the first sheet that has one)
   --rank MODE         competition = 1,2,2,4 (default); dense = 1,2,2,3
                       (without it: the setting the add-in saved in the workbook)
+  --formulas          write 累计得分 and 排名 as formulas (ROUND(SUM(...)), a COUNTIF or SUMPRODUCT rank per
+                      category) that Excel and WPS keep up to date after later edits (without it: the
+                      setting the add-in saved in the workbook; values by default)
   --out FILE          output file; must differ from the input
   --force             write even when errors are found (the exit status stays 1), or when the
                       a cell cannot be written in place (an array formula) and the whole file must be rewritten
@@ -61,6 +66,7 @@ export const cliMessages: LocaleDictionaries = {
     'cli.usage.missingOut': '{command} 命令需要用 --out 指定输出文件。',
     'cli.usage.outNotAllowed': 'check 命令只校验、不写文件，不接受 --out。',
     'cli.usage.forceNotAllowed': 'check 命令不写文件，不接受 --force。',
+    'cli.usage.formulasNotAllowed': 'check 命令不写文件，不接受 --formulas。',
     'cli.usage.badRank': '排名方式“{value}”无效：请使用 competition（并列占位）或 dense（并列不占位）。',
     'cli.usage.badLang': '语言“{value}”无效：请使用 zh-CN 或 en-US。',
     'cli.error.sameFile': '输出文件不能与输入文件相同（{path}）：为保护原表，不会覆盖输入文件。请用 --out 指定另一个文件名。',
@@ -115,7 +121,7 @@ export const cliMessages: LocaleDictionaries = {
     'cli.inPlace.badPart': '工作表的文件结构无法识别（{detail}）',
     'cli.report.inPlaceForced': '注意：无法原样写入（{reason}），因使用了 --force 已改用整体重写{parts}。',
     'cli.report.inPlaceForcedParts': '，输出文件中没有原工作簿的{parts}',
-    'cli.report.settings': '使用的设置：排名方式 {rankMode}（{rankSource}）；通报前 {topN} 名（{topNSource}）；标记列 {flagColumn}（{flagSource}）',
+    'cli.report.settings': '使用的设置：排名方式 {rankMode}（{rankSource}）；通报前 {topN} 名（{topNSource}）；标记列 {flagColumn}（{flagSource}）；累计得分和排名写入{formulas}（{formulasSource}）',
     'cli.settings.source.option': '命令行参数',
     'cli.settings.source.workbook': '工作簿中加载项保存的设置',
     'cli.settings.source.rulesSheet': '考评规则表',
@@ -124,6 +130,8 @@ export const cliMessages: LocaleDictionaries = {
     'cli.settings.rankMode.dense': '并列不占位',
     'cli.settings.flagColumn.on': '写入',
     'cli.settings.flagColumn.off': '不写入',
+    'cli.settings.writeFormulas.on': '公式',
+    'cli.settings.writeFormulas.off': '数值',
     'cli.report.chartAdded': '汇总表含原生 Excel 图表（各单位累计得分柱形图）。',
     // #13 ledger
     'cli.report.adoptionWritten': '其中 {cells} 个采用得分单元格按采用登记和计分表填写。',
@@ -169,6 +177,7 @@ export const cliMessages: LocaleDictionaries = {
     'cli.usage.missingOut': 'The {command} command needs an output file: --out <out.xlsx>.',
     'cli.usage.outNotAllowed': 'check only validates and writes nothing; it takes no --out.',
     'cli.usage.forceNotAllowed': 'check writes nothing; it takes no --force.',
+    'cli.usage.formulasNotAllowed': 'check writes nothing; it takes no --formulas.',
     'cli.usage.badRank': 'Rank mode "{value}" is not valid: use competition (1,2,2,4) or dense (1,2,2,3).',
     'cli.usage.badLang': 'Language "{value}" is not valid: use zh-CN or en-US.',
     'cli.error.sameFile': 'The output file is the input file ({path}); the input is never overwritten. Choose another name with --out.',
@@ -223,7 +232,7 @@ export const cliMessages: LocaleDictionaries = {
     'cli.inPlace.badPart': 'the worksheet part is not in a form this tool understands ({detail})',
     'cli.report.inPlaceForced': 'Warning: it could not be written in place ({reason}); because of --force the whole workbook was rewritten{parts}.',
     'cli.report.inPlaceForcedParts': ', and the output has none of the original {parts}',
-    'cli.report.settings': 'Settings used: rank mode {rankMode} ({rankSource}); top {topN} in the notice ({topNSource}); flag column {flagColumn} ({flagSource})',
+    'cli.report.settings': 'Settings used: rank mode {rankMode} ({rankSource}); top {topN} in the notice ({topNSource}); flag column {flagColumn} ({flagSource}); totals and ranks written as {formulas} ({formulasSource})',
     'cli.settings.source.option': 'command-line option',
     'cli.settings.source.workbook': 'saved in the workbook by the add-in',
     'cli.settings.source.rulesSheet': 'rules sheet',
@@ -232,6 +241,8 @@ export const cliMessages: LocaleDictionaries = {
     'cli.settings.rankMode.dense': 'dense',
     'cli.settings.flagColumn.on': 'written',
     'cli.settings.flagColumn.off': 'not written',
+    'cli.settings.writeFormulas.on': 'formulas',
+    'cli.settings.writeFormulas.off': 'values',
     'cli.report.chartAdded': 'The summary has a native Excel chart (a column chart of the units\' totals).',
     // #13 ledger
     'cli.report.adoptionWritten': 'Of these, {cells} 采用得分 cells were filled from the ledger and the points table.',

@@ -353,7 +353,12 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
     const outcome = await guarded('settings', () => host.saveSettings(settings), 'settings');
     if (outcome?.ok) {
       // Ranks and the 标记 column in the sheet follow the rank mode and the flag switch only after a recalculation.
-      const sheetStale = !before || before.rankMode !== settings.rankMode || before.flagColumn !== settings.flagColumn;
+      const sheetStale =
+        !before ||
+        before.rankMode !== settings.rankMode ||
+        before.flagColumn !== settings.flagColumn ||
+        // 写入公式: the cells become formulas (or values) only when recalculated.
+        (before.writeFormulas === true) !== (settings.writeFormulas === true);
       show('settings', { intent: sheetStale ? 'warning' : 'success', text: t(sheetStale ? 'ui.settings.savedRecalc' : 'ui.settings.savedNotice') });
       await refresh();
     }

@@ -78,7 +78,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
 
   function preview(read: WorkbookRead): RecalcPreview {
     const insp = inspection(read);
-    return { inspection: insp, ...planRecalc(read.grid, insp.analysis, insp.settings.flagColumn) };
+    return { inspection: insp, ...planRecalc(read.grid, insp.analysis, insp.settings.flagColumn, insp.settings.writeFormulas === true) };
   }
 
 
@@ -370,7 +370,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
       try {
         const wb = book();
         const sheet = findSheet(wb, WPS_SETTINGS_SHEET_NAME) ?? addHiddenSheet(wb, WPS_SETTINGS_SHEET_NAME);
-        sheet.Range('A1').Value2 = "'" + JSON.stringify({ rankMode: settings.rankMode, topN: settings.topN, flagColumn: settings.flagColumn });
+        sheet.Range('A1').Value2 = "'" + JSON.stringify({ rankMode: settings.rankMode, topN: settings.topN, flagColumn: settings.flagColumn, ...(settings.writeFormulas !== undefined ? { writeFormulas: settings.writeFormulas } : {}) });
         return ok(undefined);
       } catch (error) {
         return failure('host.error.settingsNotSaved', { detail: error instanceof Error ? error.message : String(error) });

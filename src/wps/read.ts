@@ -38,7 +38,8 @@ export function parseWpsSettings(text: unknown): ScorecardSettings {
   const rankMode: RankMode = raw?.rankMode === 'dense' || raw?.rankMode === 'competition' ? raw.rankMode : DEFAULT_SETTINGS.rankMode;
   const topN = isTopN(raw?.topN) ? raw.topN : DEFAULT_SETTINGS.topN;
   const flagColumn = typeof raw?.flagColumn === 'boolean' ? raw.flagColumn : DEFAULT_SETTINGS.flagColumn;
-  return { rankMode, topN, flagColumn };
+  const writeFormulas = typeof raw?.writeFormulas === 'boolean' ? raw.writeFormulas : false;
+  return { rankMode, topN, flagColumn, writeFormulas };
 }
 
 /** A 2-D read as rows of cells: ET returns a bare value for a one-cell range. */

@@ -18,6 +18,8 @@ export interface StoredSettings {
   rankMode: RankMode;
   topN: number;
   flagColumn: boolean;
+  /** #11 写入公式 (absent: false, values). */
+  writeFormulas?: boolean;
 }
 
 const NS_WE = 'http://schemas.microsoft.com/office/webextensions/webextension/2010/11';
@@ -35,6 +37,7 @@ export function settingsFromJson(raw: unknown): Partial<StoredSettings> {
   if (r.rankMode === 'dense' || r.rankMode === 'competition') out.rankMode = r.rankMode;
   if (isTopN(r.topN)) out.topN = r.topN;
   if (typeof r.flagColumn === 'boolean') out.flagColumn = r.flagColumn;
+  if (typeof r.writeFormulas === 'boolean') out.writeFormulas = r.writeFormulas;
   return out;
 }
 
@@ -87,7 +90,8 @@ export async function readStoredSettings(pkg: Package): Promise<{ part: string; 
 }
 
 function settingsValue(s: StoredSettings): string {
-  return JSON.stringify({ rankMode: s.rankMode, topN: s.topN, flagColumn: s.flagColumn });
+  // 写入公式 only when set: a file saved without it keeps the bytes it had before the setting existed.
+  return JSON.stringify({ rankMode: s.rankMode, topN: s.topN, flagColumn: s.flagColumn, ...(s.writeFormulas !== undefined ? { writeFormulas: s.writeFormulas } : {}) });
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 } from './pkg';
 import { InPlaceError, patchSheetXml, type CellEdit } from './sheetPatch';
 import { readStoredSettings, writeStoredSettings, type StoredSettings } from './settings';
+import { requestFullCalc } from './calc';
 import { addSummaryStyles, chartsOf, chartXml, drawingXml, MINIMAL_STYLES, summarySheetXml } from './summary';
 import { escapeXml, setAttribute as setAttr, Splicer, walkXml, type RecordedWalk } from './xml';
 import { addAppTitle as appWithTitle, removeAppTitles } from './appProps';
@@ -73,6 +74,7 @@ export async function writeInPlace(input: Uint8Array | ArrayBuffer | Package, re
   const pkg = input instanceof Package ? input : await Package.open(input);
   const wb = await readWorkbookInfo(pkg);
   let formulasChanged = false;
+  let formulasWritten = false;
 
   for (const sheet of request.sheets) {
     if (sheet.edits.length === 0) continue;
@@ -86,10 +88,14 @@ export async function writeInPlace(input: Uint8Array | ArrayBuffer | Package, re
     if (xml === null) throw new InPlaceError('badPart', null, `missing part ${entry.part}`);
     const patched = patchSheetXml(xml, sheet.edits, { sharedFormulaOf: sheet.sharedFormulaOf, recorded: sheet.recorded });
     // A formula written or replaced makes Excel's calculation chain stale.
-    if (/<(\w+:)?f[\s>/]/.test(xml) || sheet.edits.some((e) => e.content.formula !== null)) formulasChanged = true;
+    const writesFormulas = sheet.edits.some((e) => e.content.formula !== null);
+    if (/<(\w+:)?f[\s>/]/.test(xml) || writesFormulas) formulasChanged = true;
+    if (writesFormulas) formulasWritten = true;
     pkg.put(entry.part, patched);
   }
   if (formulasChanged) await dropCalcChain(pkg, wb);
+  // 写入公式: the file recalculates when opened (see calc.ts why).
+  if (formulasWritten) await requestFullCalc(pkg, wb);
   if (request.summary) await writeSummary(pkg, wb, request.summary);
   for (const sheet of request.addSheets ?? []) {
     const part = pkg.freeName('xl/worksheets', 'sheet');

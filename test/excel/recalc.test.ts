@@ -160,7 +160,7 @@ describe('recalculation on the real sheet', () => {
     const { host, reopen } = simHost(wb);
     expect((await host.saveSettings({ rankMode: 'dense', topN: 5, flagColumn: false })).ok).toBe(true);
     const insp = await reopen().inspect();
-    expect(insp.ok && insp.value.settings).toEqual({ rankMode: 'dense', topN: 5, flagColumn: false });
+    expect(insp.ok && insp.value.settings).toEqual({ rankMode: 'dense', topN: 5, flagColumn: false, writeFormulas: false });
   });
 
   test('selecting a finding\'s cell activates its sheet and selects the cell in 1 sync', async () => {

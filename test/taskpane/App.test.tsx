@@ -142,7 +142,7 @@ describe('task pane', () => {
     const dense = settings.querySelector<HTMLInputElement>('input[type="radio"][value="dense"]')!;
     await click(dense);
     await click(button('保存设置', settings));
-    expect(host.calls.saveSettings).toEqual([[{ rankMode: 'dense', topN: 3, flagColumn: true }]]);
+    expect(host.calls.saveSettings).toEqual([[{ rankMode: 'dense', topN: 3, flagColumn: true, writeFormulas: false }]]);
     // The result stands next to the button that caused it, and says the ranks need a recalculation.
     const saved = settings.querySelector('[data-testid="settings-result"]');
     expect(saved?.textContent).toContain('设置已保存到工作簿。请重新计算排名');

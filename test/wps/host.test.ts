@@ -162,7 +162,7 @@ describe('WPS adapter', () => {
     expect(wb.sheet(WPS_SETTINGS_SHEET_NAME)?.visibility).toBe('VeryHidden');
     expect(wb.activeSheetId).toBe(active);
     const insp = await reopen().inspect();
-    expect(insp.ok && insp.value.settings).toEqual({ rankMode: 'dense', topN: 5, flagColumn: false });
+    expect(insp.ok && insp.value.settings).toEqual({ rankMode: 'dense', topN: 5, flagColumn: false, writeFormulas: false });
     // flagColumn off: a recalculation writes no 标记 column.
     const r = await reopen().recalcNow();
     expect(r.ok).toBe(true);

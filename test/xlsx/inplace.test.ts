@@ -173,6 +173,7 @@ describe('settings the add-in saved in the workbook (#9 item 14)', () => {
       rankMode: { value: 'dense', source: 'workbook' },
       topN: { value: 5, source: 'workbook' },
       flagColumn: { value: false, source: 'workbook' },
+      writeFormulas: { value: false, source: 'default' },
     });
     // 经济技术开发区管委会 and 科技和工业信息化局 tie at 3; dense gives the next unit 4, not 5.
     const units = report.categories[1]!.units;
@@ -203,6 +204,7 @@ describe('settings the add-in saved in the workbook (#9 item 14)', () => {
       rankMode: { value: 'competition', source: 'default' },
       topN: { value: 3, source: 'default' },
       flagColumn: { value: true, source: 'default' },
+      writeFormulas: { value: false, source: 'default' },
     });
   });
 });

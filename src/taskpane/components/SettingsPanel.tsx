@@ -18,7 +18,7 @@ export function clampTopN(n: number): number {
   return Math.min(TOP_N_MAX, Math.max(TOP_N_MIN, Math.round(n)));
 }
 
-/** Rank mode, top N and flag column; saved into the workbook by the host. */
+/** Rank mode, top N, flag column and 写入公式; saved into the workbook by the host. */
 export function SettingsPanel(props: {
   settings: ScorecardSettings;
   busy: boolean;
@@ -32,7 +32,10 @@ export function SettingsPanel(props: {
   const [draft, setDraft] = useState(props.settings);
   useEffect(() => setDraft(props.settings), [props.settings]);
   const changed =
-    draft.rankMode !== props.settings.rankMode || draft.topN !== props.settings.topN || draft.flagColumn !== props.settings.flagColumn;
+    draft.rankMode !== props.settings.rankMode ||
+    draft.topN !== props.settings.topN ||
+    draft.flagColumn !== props.settings.flagColumn ||
+    (draft.writeFormulas === true) !== (props.settings.writeFormulas === true);
   return (
     <section className={styles.root} aria-labelledby="settings-heading" data-testid="settings">
       <Subtitle2 id="settings-heading">{t('ui.settings.heading')}</Subtitle2>
@@ -61,6 +64,13 @@ export function SettingsPanel(props: {
         label={t('ui.settings.flagColumn')}
         onChange={(_, data) => setDraft({ ...draft, flagColumn: data.checked })}
       />
+      <Field hint={t('ui.settings.writeFormulasHint')}>
+        <Switch
+          checked={draft.writeFormulas === true}
+          label={t('ui.settings.writeFormulas')}
+          onChange={(_, data) => setDraft({ ...draft, writeFormulas: data.checked })}
+        />
+      </Field>
       <div>
         {/* aria-disabled rather than disabled when there is nothing to save: after a save the
             button keeps the focus the user gave it. */}
