@@ -4,7 +4,7 @@
  */
 import { a1, formulaAt, type CellValue, type Grid } from './grid';
 import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
-import type { CategoryRow, ColumnInfo, Layout } from './model';
+import type { CategoryRow, SheetColumn, Layout } from './model';
 import { fail, ok, type Result } from './result';
 import { matchHeader, ruleFor, type ColumnRole, type Rules } from './rules';
 import { cellText, isPlainText, normalizeName, parseScore } from './text';
@@ -34,7 +34,7 @@ const PERIOD = /(\d{4})\s*年\s*(?:\d{1,2}\s*[—–\-~～至到]+\s*\d{1,2}\s*�
 
 interface HeaderCandidate {
   row: number;
-  columns: ColumnInfo[];
+  columns: SheetColumn[];
   duplicates: Array<{ col: number; label: string }>;
   roles: Set<ColumnRole>;
 }
@@ -60,7 +60,7 @@ function headerText(grid: Grid, row: number, col: number, rowValues: CellValue[]
 function readHeaderRow(grid: Grid, row: number): HeaderCandidate {
   const values = grid.values[row - grid.originRow];
   const width = Math.max(values?.length ?? 0, 0);
-  const columns: ColumnInfo[] = [];
+  const columns: SheetColumn[] = [];
   const duplicates: Array<{ col: number; label: string }> = [];
   const roles = new Set<ColumnRole>();
   for (let c = 0; c < width; c++) {

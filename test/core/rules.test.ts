@@ -1,4 +1,5 @@
 import { analyze, gridFromRows, type CellValue } from '../../src/core';
+import { byCategory } from '../support/units';
 
 const sheet = (...rows: CellValue[][]) =>
   gridFromRows([['单位', '基础得分', '采用得分', '附加得分'], ['二类考评单位'], ...rows, ['四类考评单位'], ['丁', 50, 0, 5]]);
@@ -23,7 +24,7 @@ describe('the 考评规则 sheet', () => {
       ['BONUS_OVER_CAP', 'D3'],
       ['BASE_OVER_CAP', 'B7'],
     ]);
-    expect(analysis.scored!.categories[0]!.units.map((u) => u.flags)).toEqual([['BELOW_QUOTA'], ['BELOW_QUOTA', ], ['BELOW_QUOTA']]);
+    expect(byCategory(analysis.scored!)[0]!.units.map((u) => u.flags)).toEqual([['BELOW_QUOTA'], ['BELOW_QUOTA', ], ['BELOW_QUOTA']]);
   });
 
   it('reports what it cannot read and keeps the defaults', () => {
