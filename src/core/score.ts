@@ -2,7 +2,7 @@
 import { finding, placeAt, type Finding } from './findings';
 import type { CategoryTable, ComponentColumn, ComponentRole, ScoredTable, ScoreTable, UnitResults } from './model';
 import type { CategoryRule, RankMode, Rules } from './rules';
-import { centsToNumber, roundedCents, type Cents } from './decimal';
+import { centsToNumber, pointsToCents, roundedCents, type Cents } from './decimal';
 import type { CellValue } from './grid';
 import { cellText, parseScore } from './text';
 import { flagBitsOf } from './flags';
@@ -156,7 +156,7 @@ export function scoreTable(table: ScoreTable, rules: Rules): { scored: ScoredTab
       const expected = centsToNumber(results.totals[index]!);
       findings.push(finding({ code: 'TOTAL_MISMATCH', found: cellText(existingTotal), expected }, placeAt(units.rows[index]!, totalCol, units.names[index])));
     }
-    if (rankCol !== null && existingRank !== null && !holdsCents(existingRank, results.ranks[index]! * 100) && cellText(existingRank) !== '') {
+    if (rankCol !== null && existingRank !== null && !holdsCents(existingRank, pointsToCents(results.ranks[index]!)) && cellText(existingRank) !== '') {
       const expected = results.ranks[index]!;
       findings.push(finding({ code: 'RANK_MISMATCH', found: cellText(existingRank), expected }, placeAt(units.rows[index]!, rankCol, units.names[index])));
     }
