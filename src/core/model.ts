@@ -204,7 +204,7 @@ export interface CellWrite {
 
 /**
  * The changed cells of one column, all of one kind, as parallel arrays: a plan for 100k units
- * holds a few arrays instead of 230k objects (GC time was a quarter of the core's).
+ * holds a few arrays, one entry per changed cell, rather than one object per cell.
  */
 export interface ColumnWrites {
   /** Absolute 0-based column. */

@@ -36,7 +36,7 @@ function stepOf(column: ComponentColumn, rules: Rules): Cents | null {
   return column.role === 'base' ? rules.baseStepCents : column.role === 'adoption' ? rules.adoptionStepCents : null;
 }
 
-/** Whole cents on a step (0: any); integer arithmetic when both fit in 32 bits (a double % is slow). */
+/** Whole cents on a step (0: any); as an integer remainder when both fit in 32 bits. */
 function onStep(cents: Cents, step: Cents): boolean {
   if (step === 0) return true;
   return (cents | 0) === cents && (step | 0) === step ? (cents | 0) % (step | 0) === 0 : cents % step === 0;

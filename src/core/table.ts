@@ -32,6 +32,8 @@ interface Reader {
   grid: Grid;
   /** Hidden rows (a unit on one is reported). */
   hidden: ReadonlySet<number>;
+  /** Whether each number format met so far is a date's: a sheet has few formats and many cells. */
+  dateFormats: Map<string, boolean>;
   columns: TableColumns;
   categories: CategoriesMet;
   units: UnitsRead;
@@ -99,6 +101,7 @@ function newReader(grid: Grid, layout: Layout, rules: Rules): Reader {
   const reader: Reader = {
     grid,
     hidden: new Set(grid.hiddenRows ?? []),
+    dateFormats: new Map(),
     columns: {
       unit: role('unit')!.col,
       category: role('category')?.col ?? null,
@@ -211,10 +214,16 @@ function readScores(reader: Reader, r: number, rowValues: CellValue[], index: nu
     const v = rowValues[c];
     // A plain number with at most two decimals is the common cell; anything else is parsed and may be a finding.
     const format = rowFormats?.[c];
-    let cents = typeof v === 'number' && (format == null || !isDateFormat(format)) ? exactCents(v) : NaN;
+    let cents = typeof v === 'number' && (format == null || !isDateFormatted(reader, format)) ? exactCents(v) : NaN;
     if (Number.isNaN(cents)) cents = readScore(reader.grid, r, components[i]!, name, reader.findings) ?? NaN;
     scores[index * width + i] = cents;
   }
+}
+
+function isDateFormatted(reader: Reader, format: string): boolean {
+  let known = reader.dateFormats.get(format);
+  if (known === undefined) reader.dateFormats.set(format, (known = isDateFormat(format)));
+  return known;
 }
 
 function reportDuplicate(reader: Reader, r: number, name: string, first: number, category: string): void {
