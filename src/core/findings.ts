@@ -172,7 +172,7 @@ export const SHEET_LEVEL: FindingPlace = { row: null, col: null, cell: null, uni
 
 /** A new finding from its detail and place (neither is changed); the severity always comes from SEVERITY. */
 export function finding(detail: FindingDetail, place: FindingPlace): Finding {
-  return { ...detail, severity: SEVERITY[detail.code], cell: place.cell, row: place.row, col: place.col, unit: place.unit } as Finding;
+  return { ...detail, severity: SEVERITY[detail.code], cell: place.cell, row: place.row, col: place.col, unit: place.unit };
 }
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
