@@ -6,7 +6,7 @@
  * figure checks the two agree before it reports a ratio.
  */
 import { HyperFormula } from 'hyperformula';
-import { analyze, planWrites, type Analysis } from '../src/core';
+import { analyze, planWrites, unitsOf, type Analysis } from '../src/core';
 import { scoreGrid, sheetRows } from './generate';
 import { median, round, sample } from './stats';
 
@@ -64,9 +64,10 @@ export async function peerRatio(units: number, runs: number): Promise<PeerRatio>
   const sheet = formulaSheet(units);
   const engine = engineRun(sheet);
   const analysis = coreRun(units);
-  const categories = analysis.scored?.categories ?? [];
-  const coreRanks = categories.flatMap((c) => c.units.map((u) => u.rank));
-  const coreTotals = categories.flatMap((c) => c.units.map((u) => u.totalCents / 100));
+  const scored = analysis.scored!;
+  const inOrder = scored.categories.flatMap((c) => unitsOf(scored, c));
+  const coreRanks = inOrder.map((u) => u.rank);
+  const coreTotals = inOrder.map((u) => u.totalCents / 100);
   const differs = coreRanks.findIndex((rank, i) => rank !== engine.ranks[i] || Math.abs(coreTotals[i]! - engine.totals[i]!) > 1e-9);
   if (coreRanks.length !== engine.ranks.length || differs >= 0) throw new Error(`core and engine disagree at unit ${differs}`);
   const engineSamples = await sample(() => engineRun(sheet), runs, 1);

@@ -7,6 +7,7 @@ import {
   formatCents,
   SHEET_FLAG_CODES,
   SEVERITY_ORDER,
+  unitsOf,
   writeCount,
   type Analysis,
   type FindingCode,
@@ -72,7 +73,7 @@ export function jsonReport(analysis: Analysis | null, locale: Locale, written: J
     sheet: analysis.sheetName,
     categories: (analysis.scored?.categories ?? []).map((category) => ({
       name: category.name,
-      units: category.units.map((unit) => ({
+      units: unitsOf(analysis.scored!, category).map((unit) => ({
         name: unit.name,
         row: unit.row + 1,
         total: centsToNumber(unit.totalCents),

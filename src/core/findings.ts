@@ -170,16 +170,9 @@ export function placeAt(row: number, col: number, unit: string | null = null): F
 
 export const SHEET_LEVEL: FindingPlace = { row: null, col: null, cell: null, unit: null };
 
-/** Assemble a finding; the severity always comes from SEVERITY. */
+/** A new finding from its detail and place (neither is changed); the severity always comes from SEVERITY. */
 export function finding(detail: FindingDetail, place: FindingPlace): Finding {
-  // Callers pass a fresh literal, so it is completed in place: big sheets can have many findings.
-  const f = detail as Finding;
-  f.severity = SEVERITY[detail.code];
-  f.cell = place.cell;
-  f.row = place.row;
-  f.col = place.col;
-  f.unit = place.unit;
-  return f;
+  return { ...detail, severity: SEVERITY[detail.code], cell: place.cell, row: place.row, col: place.col, unit: place.unit };
 }
 
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];

@@ -5,7 +5,7 @@
  */
 import { columnLetter } from './grid';
 import type { RankMode } from './rules';
-import type { ScoreColumn, ScoredTable } from './model';
+import type { ComponentColumn, ScoredTable } from './model';
 
 /** Excel's longest formula (8,192 characters); a rank formula past it is written as a value instead. */
 export const MAX_FORMULA_CHARS = 8192;
@@ -34,7 +34,7 @@ function rowList(cols: readonly number[], row: number): string {
  * cent so that equal totals compare equal in the rank formulas (120+15+0.4 is 135.40000000000001
  * as a binary sum, and would not tie a typed 135.4).
  */
-export function totalFormula(scoreColumns: readonly ScoreColumn[], row: number, textScores = false): string {
+export function totalFormula(scoreColumns: readonly ComponentColumn[], row: number, textScores = false): string {
   if (textScores) {
     // A score kept as text ("15"): SUM skips it, but + takes it as the number the core counted.
     const terms = [...scoreColumns].sort((a, b) => a.col - b.col).map((c, i) => `${c.role === 'deduction' ? '-' : i === 0 ? '' : '+'}${columnLetter(c.col)}${row + 1}`);

@@ -15,6 +15,7 @@ export { analyze, pickScoreSheet, isOwnSummarySheet, type AnalyzeOptions } from 
 export { planWrites, planUndo, planClearFlags, contentAt, sameContent, writeCount, cellWrites, planOf, beforeAt, type UndoPlan } from './plan';
 export { extractPeriod } from './layout';
 export { rankTotals, totalOf } from './score';
+export { scoredUnit, unitsOf } from './units';
 export { noticeLine, topUnits } from './summary';
 export { UNCATEGORISED, SINGLE_CATEGORY } from './table';
 export { buildSummarySheet, type SummaryText } from './summarySheet';

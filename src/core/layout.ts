@@ -4,7 +4,7 @@
  */
 import { a1, formulaAt, type CellValue, type Grid } from './grid';
 import { finding, placeAt, SHEET_LEVEL, type Finding } from './findings';
-import type { CategoryRow, ColumnInfo, Layout } from './model';
+import type { CategoryRow, SheetColumn, Layout } from './model';
 import { fail, ok, type Result } from './result';
 import { matchHeader, ruleFor, type ColumnRole, type Rules } from './rules';
 import { cellText, isPlainText, normalizeName, parseScore } from './text';
@@ -34,7 +34,7 @@ const PERIOD = /(\d{4})\s*年\s*(?:\d{1,2}\s*[—–\-~～至到]+\s*\d{1,2}\s*�
 
 interface HeaderCandidate {
   row: number;
-  columns: ColumnInfo[];
+  columns: SheetColumn[];
   duplicates: Array<{ col: number; label: string }>;
   roles: Set<ColumnRole>;
 }
@@ -60,7 +60,7 @@ function headerText(grid: Grid, row: number, col: number, rowValues: CellValue[]
 function readHeaderRow(grid: Grid, row: number): HeaderCandidate {
   const values = grid.values[row - grid.originRow];
   const width = Math.max(values?.length ?? 0, 0);
-  const columns: ColumnInfo[] = [];
+  const columns: SheetColumn[] = [];
   const duplicates: Array<{ col: number; label: string }> = [];
   const roles = new Set<ColumnRole>();
   for (let c = 0; c < width; c++) {
@@ -99,42 +99,68 @@ export interface LayoutFound {
 
 /** Find the table: header row, column roles, category rows or column, unit rows. */
 export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Finding[]> {
-  const findings: Finding[] = [];
-  const top = grid.originRow;
-  const bottom = grid.originRow + grid.values.length - 1;
+  const header = findHeader(grid);
+  if (!header) return fail([finding({ code: 'HEADER_NOT_FOUND' }, SHEET_LEVEL)]);
+  const unitColumn = header.columns.find((c) => c.role === 'unit');
+  const missing = missingColumns(grid, header);
+  if (!unitColumn || missing.length > 0) return fail(missing);
+  const findings = headerFindings(header);
+  const { firstCol, lastCol } = tableExtent(grid, header);
+  const { titleRow, title } = findTitle(grid, header.row);
+  const categoryColumn = header.columns.find((c) => c.role === 'category') ?? null;
+  const scan = rowScan(grid, rules, header, unitColumn.col, categoryColumn !== null, firstCol, lastCol);
+  const { rows, categoryRows, lastRow } = scanRows(scan, findings);
+  return ok({
+    layout: {
+      sheetName: grid.sheetName,
+      titleRow,
+      title,
+      period: title ? extractPeriod(title) : null,
+      headerRow: header.row,
+      columns: header.columns,
+      firstCol: Number.isFinite(firstCol) ? firstCol : unitColumn.col,
+      lastCol: Number.isFinite(lastCol) ? lastCol : unitColumn.col,
+      categoryMode: categoryColumn ? 'column' : categoryRows.length > 0 ? 'rows' : 'none',
+      rows,
+      categoryRows,
+      lastRow,
+    },
+    findings,
+  });
+}
 
-  let header: HeaderCandidate | null = null;
-  for (let r = top; r <= bottom; r++) {
+/** The first header-like row; a group header (得分情况 over 基础/采用/附加) gives way to the row below it. */
+function findHeader(grid: Grid): HeaderCandidate | null {
+  const bottom = grid.originRow + grid.values.length - 1;
+  for (let r = grid.originRow; r <= bottom; r++) {
     const candidate = readHeaderRow(grid, r);
-    if (isHeaderLike(candidate)) {
-      // A group header (得分情况 over 基础/采用/附加) sits above the real one: prefer the row below.
-      const below = r < bottom ? readHeaderRow(grid, r + 1) : null;
-      header = below && isHeaderLike(below) && below.roles.has('unit') && scoreRoleCount(below) > scoreRoleCount(candidate) ? below : candidate;
-      break;
-    }
+    if (!isHeaderLike(candidate)) continue;
+    const below = r < bottom ? readHeaderRow(grid, r + 1) : null;
+    return below && isHeaderLike(below) && below.roles.has('unit') && scoreRoleCount(below) > scoreRoleCount(candidate) ? below : candidate;
   }
-  if (!header) {
-    return fail([finding({ code: 'HEADER_NOT_FOUND' }, SHEET_LEVEL)]);
-  }
-  const headerRowStart = header.columns[0]?.col ?? grid.originCol;
-  const roleCol = (role: ColumnRole) => header.columns.find((c) => c.role === role) ?? null;
-  const unitColumn = roleCol('unit');
-  const hasScore = header.columns.some((c) => SCORE_ROLES.has(c.role));
-  if (!unitColumn || !hasScore) {
-    const missing: Finding[] = [];
-    if (!unitColumn) missing.push(finding({ code: 'MISSING_COLUMN', column: 'unit' }, placeAt(header.row, headerRowStart)));
-    if (!hasScore) missing.push(finding({ code: 'MISSING_COLUMN', column: 'score' }, placeAt(header.row, headerRowStart)));
-    return fail(missing);
-  }
-  for (const d of header.duplicates) {
-    findings.push(finding({ code: 'DUPLICATE_HEADER', column: d.label }, placeAt(header.row, d.col)));
-  }
-  // Any other …得分 column is added into the total: say so, so a column nobody meant to add is seen.
+  return null;
+}
+
+/** A table needs a unit column and at least one score column. */
+function missingColumns(grid: Grid, header: HeaderCandidate): Finding[] {
+  const where = placeAt(header.row, header.columns[0]?.col ?? grid.originCol);
+  const missing: Finding[] = [];
+  if (!header.roles.has('unit')) missing.push(finding({ code: 'MISSING_COLUMN', column: 'unit' }, where));
+  if (!header.columns.some((c) => SCORE_ROLES.has(c.role))) missing.push(finding({ code: 'MISSING_COLUMN', column: 'score' }, where));
+  return missing;
+}
+
+/** Duplicate headers, and every other …得分 column (added into the total: said, so a column nobody meant to add is seen). */
+function headerFindings(header: HeaderCandidate): Finding[] {
+  const findings = header.duplicates.map((d) => finding({ code: 'DUPLICATE_HEADER', column: d.label }, placeAt(header.row, d.col)));
   for (const c of header.columns) {
     if (c.role === 'component') findings.push(finding({ code: 'EXTRA_COMPONENT', column: c.label }, placeAt(header.row, c.col)));
   }
+  return findings;
+}
 
-  // Table extent: every non-empty header cell, known or not.
+/** Table extent: every non-empty header cell, known or not (±Infinity when none). */
+function tableExtent(grid: Grid, header: HeaderCandidate): { firstCol: number; lastCol: number } {
   const headerValues = grid.values[header.row - grid.originRow] ?? [];
   let firstCol = Infinity;
   let lastCol = -Infinity;
@@ -144,177 +170,202 @@ export function detectLayout(grid: Grid, rules: Rules): Result<LayoutFound, Find
       lastCol = Math.max(lastCol, c + grid.originCol);
     }
   }
+  return { firstCol, lastCol };
+}
 
-  // Title: the top-most row above the header holding a single text (a merged title); else the nearest text.
+/** Title: the top-most row above the header holding a single text (a merged title); else the nearest text. */
+function findTitle(grid: Grid, headerRow: number): { titleRow: number | null; title: string | null } {
   let titleRow: number | null = null;
   let title: string | null = null;
-  for (let r = header.row - 1; r >= top; r--) {
+  for (let r = headerRow - 1; r >= grid.originRow; r--) {
     const texts = (grid.values[r - grid.originRow] ?? []).map(cellText).filter((t) => t !== '');
     if (texts.length === 1 || (texts.length > 1 && titleRow === null)) {
       titleRow = r;
       title = texts[0]!;
     }
   }
+  return { titleRow, title };
+}
 
-  const categoryColumn = roleCol('category');
+/** What classifying the rows below the header needs to know about the table. */
+interface RowScan {
+  grid: Grid;
+  rules: Rules;
+  header: HeaderCandidate;
+  bottom: number;
+  unitCol: number;
+  /** Score, total and rank columns: absolute, and as positions in a grid row. */
+  scoreCols: number[];
+  scoreColsInRow: number[];
+  unitColInRow: number;
+  firstCol: number;
+  lastCol: number;
+  /** Columns under a known header. */
+  labelledCols: ReadonlySet<number>;
+  /** Rows holding a merge across two or more columns (category rows usually do). */
+  mergedAcross: ReadonlySet<number>;
+  hasCategoryColumn: boolean;
+}
+
+function rowScan(grid: Grid, rules: Rules, header: HeaderCandidate, unitCol: number, hasCategoryColumn: boolean, firstCol: number, lastCol: number): RowScan {
   const scoreCols = header.columns.filter((c) => SCORE_ROLES.has(c.role) || c.role === 'total' || c.role === 'rank').map((c) => c.col);
-  // Room for every row below the header, trimmed at the end: pushing 100k rows copied the array again and again.
-  const rows = new Array<number>(Math.max(0, bottom - header.row));
+  return {
+    grid,
+    rules,
+    header,
+    bottom: grid.originRow + grid.values.length - 1,
+    unitCol,
+    scoreCols,
+    scoreColsInRow: scoreCols.map((c) => c - grid.originCol),
+    unitColInRow: unitCol - grid.originCol,
+    firstCol,
+    lastCol,
+    labelledCols: new Set(header.columns.map((c) => c.col)),
+    mergedAcross: mergedRowStarts(grid),
+    hasCategoryColumn,
+  };
+}
+
+/** What one row below the header is. */
+type RowClass =
+  | { kind: 'unit' }
+  /** Empty, or a 合计/平均 row: not part of the table's units. */
+  | { kind: 'skip' }
+  | { kind: 'category'; category: CategoryRow; surely: boolean }
+  /** A note (注：…, a long sentence alone): the table ends above it. */
+  | { kind: 'note' }
+  /** The header of a second table (or the title line right above one). */
+  | { kind: 'nextTable'; header: HeaderCandidate };
+
+const UNIT: RowClass = { kind: 'unit' };
+const SKIP: RowClass = { kind: 'skip' };
+const NOTE: RowClass = { kind: 'note' };
+
+/** Every row below the header, in order, up to a note or a second table. */
+function scanRows(scan: RowScan, findings: Finding[]): { rows: number[]; categoryRows: CategoryRow[]; lastRow: number } {
+  const { grid, header } = scan;
+  // Room for every row below the header, trimmed at the end.
+  const rows = new Array<number>(Math.max(0, scan.bottom - header.row));
   let rowCount = 0;
   const categoryRows: CategoryRow[] = [];
   // Category rows that only read like one (县委巡察组, …分类…办公室: a 组 or 类 in the name) with
   // nothing else saying so: not merged, not a known category, in the unit column.
   const weakCategories = new Set<CategoryRow>();
   let lastRow = header.row;
-  const mergedAcross = mergedRowStarts(grid);
-  const labelledCols = new Set(header.columns.map((c) => c.col));
-  const headerAt = (row: number | null): HeaderCandidate | null => {
-    if (row === null) return null;
-    const candidate = readHeaderRow(grid, row);
-    return isHeaderLike(candidate) && candidate.roles.has('unit') ? candidate : null;
-  };
-
-  const scoreColsInRow = scoreCols.map((c) => c - grid.originCol);
-  const unitColInRow = unitColumn.col - grid.originCol;
-  /** The table ends at this note row: rows below it shaped like units are not read, and that is said. */
-  const endsEarly = (noteRow: number) => {
-    const after = unitShapedRowsBelow(grid, noteRow, bottom, scoreColsInRow, unitColInRow, headerAt);
-    if (after.count > 0) {
-      findings.push(finding({ code: 'TABLE_ENDS_EARLY', unitCell: a1(after.first, unitColumn.col), count: after.count }, placeAt(noteRow, firstNonEmptyCol(grid, noteRow) ?? unitColumn.col)));
-    }
-  };
-  for (let r = header.row + 1; r <= bottom; r++) {
+  scanning: for (let r = header.row + 1; r <= scan.bottom; r++) {
     const values = grid.values[r - grid.originRow];
     if (!values) continue;
-    // Most rows are units with numbers in their score cells: a small function settles them, the
-    // checks below are for the few others (and read the same rows again).
-    if (isPlainUnitRow(values, scoreColsInRow, unitColInRow)) {
-      rows[rowCount++] = r;
-      lastRow = r;
-      continue;
-    }
-    let hasNumber = false;
-    for (let i = 0; i < scoreCols.length && !hasNumber; i++) hasNumber = isNumberLike(values[scoreCols[i]! - grid.originCol] ?? null);
-    // Non-empty cells inside the table's columns; "labelled" ones sit under a known header.
-    // A remark beside a category row (（共2家）) is in an unlabelled column and does not count.
-    let nonEmpty = 0;
-    let labelledNonEmpty = 0;
-    let firstCellCol = -1;
-    let firstCellValue: CellValue = null;
-    if (!hasNumber) {
-      for (let c = firstCol; c <= lastCol; c++) {
-        const v = values[c - grid.originCol];
-        if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
-        nonEmpty++;
-        const labelled = labelledCols.has(c);
-        if (labelled) labelledNonEmpty++;
-        if (firstCellCol < 0) {
-          firstCellCol = c;
-          firstCellValue = v;
-        }
-      }
-      if (nonEmpty === 0) continue;
-    }
-    const aloneOnRow = labelledNonEmpty <= (labelledCols.has(firstCellCol) ? 1 : 0);
-
-    // A name in the unit cell and something in a score cell (a number, text such as 未报送, a
-    // formula even without a calculated value): the row is a unit's, whatever its name begins with.
-    const unitShaped =
-      cellText(values[unitColInRow] ?? null) !== '' &&
-      scoreColsInRow.some((c, i) => cellText(values[c] ?? null) !== '' || formulaAt(grid, r, scoreCols[i]!) !== null);
-    const firstText = firstTextInRow(values);
-    if (firstText !== null && isNoteText(firstText) && !unitShaped) {
-      endsEarly(r);
-      break;
-    }
-    if (!hasNumber) {
-      // Only rows without scores can be a second header or a category row; checking just those keeps big sheets fast.
-      // A second header ends the table; so does a title line right above one (two quarters stacked).
-      const nextHeader = headerAt(r) ?? (aloneOnRow ? headerAt(nextNonEmptyRow(grid, r, bottom)) : null);
-      if (nextHeader) {
-        const col = nextHeader.columns[0]?.col ?? firstCol;
-        findings.push(finding({ code: 'MULTIPLE_TABLES', headerCell: a1(nextHeader.row, col) }, placeAt(nextHeader.row, col)));
+    const row = classifyRow(scan, r, values);
+    switch (row.kind) {
+      case 'skip':
+        continue;
+      case 'unit':
         break;
-      }
-      if (!categoryColumn && aloneOnRow && !unitShaped && typeof firstCellValue === 'string') {
-        const onlyCol = firstCellCol;
-        const text = firstCellValue.trim();
-        const key = normalizeName(text);
-        const surely = mergedAcross.has(r) || onlyCol !== unitColumn.col || ruleFor(rules, text) !== null || CATEGORY_NAME.test(key);
-        if (surely || CATEGORY_LIKE.test(key)) {
-          if (text.length > 40) {
-            // A long sentence alone on its row is a note, not a category.
-            endsEarly(r);
-            break;
-          }
-          rows[rowCount++] = r;
-          const categoryRow: CategoryRow = { row: r, col: onlyCol, name: text };
-          categoryRows.push(categoryRow);
-          if (!surely) weakCategories.add(categoryRow);
-          lastRow = r;
-          continue;
-        }
+      case 'category':
+        categoryRows.push(row.category);
+        if (!row.surely) weakCategories.add(row.category);
+        break;
+      case 'note':
+        noteEndsTable(scan, r, findings);
+        break scanning;
+      case 'nextTable': {
+        const col = row.header.columns[0]?.col ?? scan.firstCol;
+        findings.push(finding({ code: 'MULTIPLE_TABLES', headerCell: a1(row.header.row, col) }, placeAt(row.header.row, col)));
+        break scanning;
       }
     }
-    if (isSummaryRow(values[unitColumn.col - grid.originCol] ?? null)) continue;
     rows[rowCount++] = r;
     lastRow = r;
   }
-
   rows.length = rowCount;
   resolveWeakCategories(categoryRows, weakCategories, rows[0] ?? null, findings);
-  const hasCategoryRows = categoryRows.length > 0;
-  const layout: Layout = {
-    sheetName: grid.sheetName,
-    titleRow,
-    title,
-    period: title ? extractPeriod(title) : null,
-    headerRow: header.row,
-    columns: header.columns,
-    firstCol: Number.isFinite(firstCol) ? firstCol : unitColumn.col,
-    lastCol: Number.isFinite(lastCol) ? lastCol : unitColumn.col,
-    categoryMode: categoryColumn ? 'column' : hasCategoryRows ? 'rows' : 'none',
-    rows,
-    categoryRows,
-    lastRow,
-  };
-  return ok({ layout, findings });
+  return { rows, categoryRows, lastRow };
 }
 
-/**
- * A row with a number in a score, total or rank cell, no note in front and no 合计 in the unit
- * cell: a unit row, the common case, recognised before the slower checks for notes and 合计.
- */
-function isPlainUnitRow(values: CellValue[], scoreCols: readonly number[], unitCol: number): boolean {
+/** What a row below the header is: a unit, a category, a note, a second table, or nothing to read. */
+function classifyRow(scan: RowScan, r: number, values: CellValue[]): RowClass {
+  const { grid, scoreColsInRow } = scan;
+  const unitCell = values[scan.unitColInRow] ?? null;
   let hasNumber = false;
-  for (let i = 0; i < scoreCols.length && !hasNumber; i++) hasNumber = isNumberLike(values[scoreCols[i]!] ?? null);
-  if (!hasNumber) return false;
-  // A name in the unit cell and numbers in score cells: a unit, even one named *县委办 or ※某局.
-  // Text like 注：… in front is a note only when the unit cell is empty.
-  const unitCell = values[unitCol] ?? null;
+  for (let i = 0; i < scoreColsInRow.length && !hasNumber; i++) hasNumber = isNumberLike(values[scoreColsInRow[i]!] ?? null);
+  if (hasNumber) {
+    // A name in the unit cell and numbers in score cells: a unit, even one named *县委办 or ※某局.
+    // Text like 注：… in front is a note only when the unit cell is empty.
+    if (cellText(unitCell) === '' && isNoteRow(values)) return NOTE;
+    return isSummaryRow(unitCell) ? SKIP : UNIT;
+  }
+  // Non-empty cells inside the table's columns; "labelled" ones sit under a known header.
+  // A remark beside a category row (（共2家）) is in an unlabelled column and does not count.
+  let nonEmpty = 0;
+  let labelledNonEmpty = 0;
+  let firstCellCol = -1;
+  let firstCellValue: CellValue = null;
+  for (let c = scan.firstCol; c <= scan.lastCol; c++) {
+    const v = values[c - grid.originCol];
+    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+    nonEmpty++;
+    if (scan.labelledCols.has(c)) labelledNonEmpty++;
+    if (firstCellCol < 0) {
+      firstCellCol = c;
+      firstCellValue = v;
+    }
+  }
+  if (nonEmpty === 0) return SKIP;
+  const aloneOnRow = labelledNonEmpty <= (scan.labelledCols.has(firstCellCol) ? 1 : 0);
+  // A name in the unit cell and something in a score cell (text such as 未报送, a formula even
+  // without a calculated value): the row is a unit's, whatever its name begins with.
+  const unitShaped =
+    cellText(unitCell) !== '' && scoreColsInRow.some((c, i) => cellText(values[c] ?? null) !== '' || formulaAt(grid, r, scan.scoreCols[i]!) !== null);
+  if (!unitShaped && isNoteRow(values)) return NOTE;
+  // A second header ends the table; so does a title line right above one (two quarters stacked).
+  const nextHeader = headerAt(scan, r) ?? (aloneOnRow ? headerAt(scan, nextNonEmptyRow(grid, r, scan.bottom)) : null);
+  if (nextHeader) return { kind: 'nextTable', header: nextHeader };
+  if (!scan.hasCategoryColumn && aloneOnRow && !unitShaped && typeof firstCellValue === 'string') {
+    const text = firstCellValue.trim();
+    const key = normalizeName(text);
+    const surely = scan.mergedAcross.has(r) || firstCellCol !== scan.unitCol || ruleFor(scan.rules, text) !== null || CATEGORY_NAME.test(key);
+    if (surely || CATEGORY_LIKE.test(key)) {
+      // A long sentence alone on its row is a note, not a category.
+      if (text.length > 40) return NOTE;
+      return { kind: 'category', category: { row: r, col: firstCellCol, name: text }, surely };
+    }
+  }
+  return isSummaryRow(unitCell) ? SKIP : UNIT;
+}
+
+/** A row whose first text is a note's (注：…, 填表人：…). */
+function isNoteRow(values: CellValue[]): boolean {
   const firstText = firstTextInRow(values);
-  if (firstText !== null && isNoteText(firstText) && cellText(unitCell) === '') return false;
-  return !isSummaryRow(unitCell);
+  return firstText !== null && isNoteText(firstText);
+}
+
+/** A second table's header at `row` (one naming a unit column), or null. */
+function headerAt(scan: RowScan, row: number | null): HeaderCandidate | null {
+  if (row === null) return null;
+  const candidate = readHeaderRow(scan.grid, row);
+  return isHeaderLike(candidate) && candidate.roles.has('unit') ? candidate : null;
+}
+
+/** The table ends at this note row: rows below it shaped like units are not read, and that is said. */
+function noteEndsTable(scan: RowScan, noteRow: number, findings: Finding[]): void {
+  const after = unitShapedRowsBelow(scan, noteRow);
+  if (after.count > 0) {
+    findings.push(finding({ code: 'TABLE_ENDS_EARLY', unitCell: a1(after.first, scan.unitCol), count: after.count }, placeAt(noteRow, firstNonEmptyCol(scan.grid, noteRow) ?? scan.unitCol)));
+  }
 }
 
 /** Rows below `row` with a unit name and a number in a score cell, up to the next header. */
-function unitShapedRowsBelow(
-  grid: Grid,
-  row: number,
-  bottom: number,
-  scoreCols: readonly number[],
-  unitCol: number,
-  headerAt: (row: number) => HeaderCandidate | null,
-): { first: number; count: number } {
+function unitShapedRowsBelow(scan: RowScan, row: number): { first: number; count: number } {
+  const { grid } = scan;
   let first = -1;
   let count = 0;
-  for (let r = row + 1; r <= bottom; r++) {
+  for (let r = row + 1; r <= scan.bottom; r++) {
     const values = grid.values[r - grid.originRow];
     if (!values) continue;
-    const name = values[unitCol] ?? null;
+    const name = values[scan.unitColInRow] ?? null;
     if (cellText(name) === '' || isSummaryRow(name)) continue;
-    if (!scoreCols.some((c) => isNumberLike(values[c] ?? null))) {
-      if (headerAt(r)) break; // a second table: MULTIPLE_TABLES' business, not this note's
+    if (!scan.scoreColsInRow.some((c) => isNumberLike(values[c] ?? null))) {
+      if (headerAt(scan, r)) break; // a second table: MULTIPLE_TABLES' business, not this note's
       continue;
     }
     if (first < 0) first = r;

@@ -9,7 +9,8 @@ import type { PeriodRange } from './period';
 import type { LedgerRules } from './points';
 import type { Roster } from './roster';
 
-export interface ColumnInfo {
+/** A column of the score sheet with a known role. */
+export interface SheetColumn {
   /** Absolute 0-based column. */
   col: number;
   role: ColumnRole;
@@ -35,7 +36,7 @@ export interface Layout {
   period: string | null;
   headerRow: number;
   /** Columns with a known role, in sheet order. Unknown columns are ignored. */
-  columns: ColumnInfo[];
+  columns: SheetColumn[];
   /** First and last column of the table (absolute, inclusive). */
   firstCol: number;
   lastCol: number;
@@ -48,27 +49,15 @@ export interface Layout {
   lastRow: number;
 }
 
-export type ScoreRole = 'base' | 'adoption' | 'bonus' | 'deduction' | 'component';
+export type ComponentRole = 'base' | 'adoption' | 'bonus' | 'deduction' | 'component';
 
-/** A column whose numbers make up the total (deductions subtract). */
-export interface ScoreColumn extends ColumnInfo {
-  role: ScoreRole;
+/** A sheet column whose numbers make up the total (deductions subtract). */
+export interface ComponentColumn extends SheetColumn {
+  role: ComponentRole;
 }
 
-export function isScoreColumn(c: ColumnInfo): c is ScoreColumn {
+export function isComponentColumn(c: SheetColumn): c is ComponentColumn {
   return c.role === 'base' || c.role === 'adoption' || c.role === 'bonus' || c.role === 'deduction' || c.role === 'component';
-}
-
-/** One unit as an object: what `ScoredCategory.units` hands out (built from the table's columns on first use). */
-export interface UnitRow {
-  name: string;
-  /** Absolute 0-based row (its name cell is in the layout's unit column). */
-  row: number;
-  /** The unit's index in the table's columns (units numbered in reading order). */
-  index: number;
-  /** Existing contents of the total and rank cells (to check, and for undo). */
-  existingTotal: CellValue;
-  existingRank: CellValue;
 }
 
 /**
@@ -110,7 +99,7 @@ export interface CategoryTable {
 export interface ScoreTable {
   layout: Layout;
   /** The layout's score columns, in sheet order. */
-  scoreColumns: ScoreColumn[];
+  scoreColumns: ComponentColumn[];
   units: UnitColumns;
   /**
    * Cents of every unit's score cells, one row per unit index, one column per score column:
@@ -121,61 +110,47 @@ export interface ScoreTable {
   categories: CategoryTable[];
 }
 
-export type FlagCode =
-  | 'ZERO_SUBMISSION'
-  | 'BELOW_QUOTA'
-  | 'LOW_QUALITY'
-  // #14 year: 零报送 in two or more consecutive periods up to the latest (only the year knows it)
-  | 'REPEAT_ZERO_SUBMISSION';
-export const FLAG_CODES: readonly FlagCode[] = [
-  'ZERO_SUBMISSION',
-  'BELOW_QUOTA',
-  'LOW_QUALITY',
-  // #14 year
-  'REPEAT_ZERO_SUBMISSION',
-];
-/** #14 year: the flags one period's sheet gives by itself (REPEAT_ZERO_SUBMISSION needs the periods before it). */
-export const SHEET_FLAG_CODES: readonly FlagCode[] = FLAG_CODES.slice(0, 3);
-/** Shared by every unit without flags (most of them). Never mutated. */
-export const NO_FLAGS: FlagCode[] = [];
+export { FLAG_CODES, FLAG_LABELS_ZH, FLAG_SETS, NO_FLAGS, SHEET_FLAG_CODES, type FlagCode } from './flags';
+import type { FlagCode } from './flags';
 
 /**
- * Every combination of flags as one shared, frozen array, indexed by bit set (bit i is
- * FLAG_CODES[i]): units with the same flags share it.
+ * One scored unit as an object, for those that show units one by one (lists, messages, the
+ * pane, the JSON report). The core keeps units as columns (UnitColumns, UnitResults); this is
+ * built from them by `scoredUnit` / `unitsOf` (./units), afresh on each call.
  */
-export const FLAG_SETS: readonly FlagCode[][] = Array.from({ length: 1 << FLAG_CODES.length }, (_, bits) =>
-  bits === 0 ? NO_FLAGS : (Object.freeze(FLAG_CODES.filter((_code, i) => bits & (1 << i))) as FlagCode[]),
-);
-
-export interface ScoredUnit extends UnitRow {
+export interface ScoredUnit {
+  name: string;
+  /** Absolute 0-based row (its name cell is in the layout's unit column). */
+  row: number;
+  /** The unit's index in the table's columns (units numbered in reading order). */
+  index: number;
+  /** Existing contents of the total and rank cells (to check, and for undo). */
+  existingTotal: CellValue;
+  existingRank: CellValue;
   totalCents: Cents;
   rank: number;
   flags: FlagCode[];
 }
 
 /** Totals, ranks and flags of every unit, indexed by unit index. */
-export interface ScoreColumns {
+export interface UnitResults {
   totals: Float64Array;
   ranks: Int32Array;
   /** Flag bit sets: FLAG_SETS[flagBits[index]] are the unit's flags. */
   flagBits: Uint8Array;
 }
 
-export interface ScoredCategory extends CategoryTable {
-  /** The category's units as objects, in sheet order; built on first use and kept. */
-  readonly units: ScoredUnit[];
-}
+/** A category of a scored table: its members are unit indexes (`unitsOf` builds them as objects). */
+export type ScoredCategory = CategoryTable;
 
 export interface ScoredTable {
   layout: Layout;
-  scoreColumns: ScoreColumn[];
+  scoreColumns: ComponentColumn[];
   units: UnitColumns;
   scores: Float64Array;
-  results: ScoreColumns;
+  results: UnitResults;
   rules: Rules;
   categories: ScoredCategory[];
-  /** The unit object of a unit index (the same object `category.units` holds). */
-  unitAt: (index: number) => ScoredUnit;
 }
 
 export interface CategorySummary {
@@ -229,7 +204,7 @@ export interface CellWrite {
 
 /**
  * The changed cells of one column, all of one kind, as parallel arrays: a plan for 100k units
- * holds a few arrays instead of 230k objects (GC time was a quarter of the core's).
+ * holds a few arrays, one entry per changed cell, rather than one object per cell.
  */
 export interface ColumnWrites {
   /** Absolute 0-based column. */
@@ -295,12 +270,3 @@ export interface PlanOptions {
 }
 
 export type { CellRange };
-
-/** Flag text written into the sheet's 标记 column (the sheet is a Chinese office document). */
-export const FLAG_LABELS_ZH: Record<FlagCode, string> = {
-  ZERO_SUBMISSION: '零报送',
-  BELOW_QUOTA: '基础数量不足',
-  LOW_QUALITY: '质量待提高',
-  // #14 year
-  REPEAT_ZERO_SUBMISSION: '连续零报送',
-};

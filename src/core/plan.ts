@@ -3,7 +3,9 @@ import { a1, formulaAt, valueAt, type CellRange, type CellValue, type Grid } fro
 import { finding, placeAt, type Finding } from './findings';
 import { centsToNumber } from './decimal';
 import { isOwnFormula, tableFormulas } from './formulas';
-import { FLAG_LABELS_ZH, FLAG_SETS, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type ColumnWrites, type FlagCode, type PlanOptions, type ScoreColumns, type ScoredTable, type WriteKind, type WritePlan } from './model';
+import { FLAG_SETS, type Analysis, type CellContent, type CellWrite, type ColumnWrites, type PlanOptions, type ScoredTable, type SheetColumn, type UnitResults, type WriteKind, type WritePlan } from './model';
+import { FLAG_TEXTS } from './flags';
+import { createInterner, type Interner } from './perf/intern';
 
 const HEADERS: Record<'total' | 'rank' | 'flag', string> = { total: '累计得分', rank: '排名', flag: '标记' };
 
@@ -80,19 +82,6 @@ function dropMerged(grid: Grid, column: ColumnWrites, problems: Finding[]): void
   column.units = keep.map((i) => column.units[i]!);
   column.after = keep.map((i) => column.after[i]!);
   if (column.before) column.before = keep.map((i) => column.before![i]!);
-}
-
-const FLAG_TEXTS = new Map<readonly FlagCode[], string>();
-/** 标记 text of a unit's flags; units share their flag arrays (FLAG_SETS), so each text is joined once. */
-function flagText(flags: readonly FlagCode[]): string | null {
-  if (flags.length === 0) return null;
-  let text = FLAG_TEXTS.get(flags);
-  if (text === undefined) {
-    text = flags.map((f) => FLAG_LABELS_ZH[f]).join('、');
-    // Arrays built elsewhere (tests) are not shared: keep the cache from growing with them.
-    if (FLAG_TEXTS.size < 64) FLAG_TEXTS.set(flags, text);
-  }
-  return text;
 }
 
 /** What a planned cell held before the run. */
@@ -172,7 +161,7 @@ export function planWrites(grid: Grid, analysis: Analysis, options: PlanOptions)
   const taken = new Set<number>();
   const problems: Finding[] = [];
   const columnFor = (role: 'total' | 'rank' | 'flag'): number | null => {
-    const existing: ColumnInfo | undefined = layout.columns.find((c) => c.role === role);
+    const existing: SheetColumn | undefined = layout.columns.find((c) => c.role === role);
     if (existing) return existing.col;
     // Every row of the table, category rows and notes beside them included, must be empty in an added column.
     const from = layout.lastCol + 1;
@@ -243,7 +232,7 @@ function fillColumns(scored: ScoredTable, targets: ColumnWrites[], options: Plan
   // A rank is at most the size of its category.
   let maxRank = 0;
   for (const category of scored.categories) maxRank = Math.max(maxRank, category.members.length);
-  // Totals are whole cents, usually in a narrow band: then an array serves as their map too.
+  // The band of totals, for interning their contents.
   const { totals } = scored.results;
   let low = Infinity;
   let high = -Infinity;
@@ -251,7 +240,6 @@ function fillColumns(scored: ScoredTable, targets: ColumnWrites[], options: Plan
     if (totals[i]! < low) low = totals[i]!;
     if (totals[i]! > high) high = totals[i]!;
   }
-  const narrow = high - low < Math.max(1 << 16, 4 * count);
   const fills: Fill[] = targets.map((into) => {
     into.rows = new Int32Array(count);
     into.units = new Array<string | null>(count);
@@ -267,16 +255,9 @@ function fillColumns(scored: ScoredTable, targets: ColumnWrites[], options: Plan
       formulas: kept?.formulas ?? null,
       keepFormulas: !options.overwriteFormulas && into.kind !== 'flag',
       formulaOf: formulas && (into.kind === 'total' || into.kind === 'rank') ? formulas[into.kind] : null,
-      // Content objects by key; ranks, flag bits and narrow totals are small integers, so an
-      // array serves (sized up front: writing far past the end of an empty array makes it slow).
-      byKey:
-        into.kind !== 'total'
-          ? new Array<CellContent | undefined>(into.kind === 'rank' ? maxRank + 1 : FLAG_SETS.length)
-          : narrow
-            ? new Array<CellContent | undefined>(high - low + 1)
-            : null,
-      byTotal: into.kind === 'total' && !narrow ? new Map<number, CellContent>() : null,
-      offset: into.kind === 'total' && narrow ? low : 0,
+      // One shared content per total, rank or flag set.
+      contents: into.kind === 'total' ? createInterner<CellContent>(low, high, count) : createInterner<CellContent>(0, into.kind === 'rank' ? maxRank : FLAG_SETS.length - 1),
+      make: into.kind === 'total' ? totalContent : into.kind === 'rank' ? rankContent : flagContent,
       filled: 0,
     };
   });
@@ -301,11 +282,9 @@ interface Fill {
   keepFormulas: boolean;
   /** 写入公式: the formula a unit's cell gets (null: its value), by unit index; null in values mode. */
   formulaOf: ((index: number) => string | null) | null;
-  /** Content objects by key - offset; null when totals spread too wide for an array (then byTotal). */
-  byKey: Array<CellContent | undefined> | null;
-  byTotal: Map<number, CellContent> | null;
-  /** Subtracted from a key before it indexes `byKey` (the lowest total, when totals use an array). */
-  offset: number;
+  /** The content of each key (total cents, rank or flag bits), made once per key. */
+  contents: Interner<CellContent>;
+  make: (key: number) => CellContent;
   filled: number;
 }
 
@@ -344,18 +323,18 @@ function planUnit(fills: Fill[], scored: ScoredTable, index: number): void {
 }
 
 /** The shared content a unit's cell gets in one target column: keyed by cents, rank or flag bits. */
-function contentFor(fill: Fill, results: ScoreColumns, index: number): CellContent {
+function contentFor(fill: Fill, results: UnitResults, index: number): CellContent {
   const kind = fill.kind;
   const key = kind === 'total' ? results.totals[index]! : kind === 'rank' ? results.ranks[index]! : results.flagBits[index]!;
-  let now = fill.byKey ? fill.byKey[key - fill.offset] : fill.byTotal!.get(key);
-  if (!now) {
-    const value = kind === 'total' ? centsToNumber(key) : kind === 'rank' ? key : flagText(FLAG_SETS[key]!);
-    now = value === null ? EMPTY : { value, formula: null };
-    if (fill.byKey) fill.byKey[key - fill.offset] = now;
-    else fill.byTotal!.set(key, now);
-  }
-  return now;
+  return fill.contents.get(key, fill.make);
 }
+
+const totalContent = (cents: number): CellContent => ({ value: centsToNumber(cents), formula: null });
+const rankContent = (rank: number): CellContent => ({ value: rank, formula: null });
+const flagContent = (bits: number): CellContent => {
+  const text = FLAG_TEXTS[bits] ?? null;
+  return text === null ? EMPTY : { value: text, formula: null };
+};
 
 /** Empty the 标记 column's unit cells. */
 export function planClearFlags(grid: Grid, analysis: Analysis): WritePlan {

@@ -1,4 +1,4 @@
-import type { Cents } from './decimal';
+import { pointsToCents, toCents, type Cents } from './decimal';
 import { normalizeName } from './text';
 
 export type RankMode = 'competition' | 'dense';
@@ -52,7 +52,7 @@ export function matchHeader(text: string): HeaderMatch {
   const key = normalizeName(text);
   const maxMatch = MAX_IN_HEADER.exec(key);
   const bare = maxMatch ? key.slice(0, maxMatch.index) : key;
-  const maxCents = maxMatch ? Math.round(Number(maxMatch[1]) * 100) : null;
+  const maxCents = maxMatch ? (toCents(Number(maxMatch[1]))?.cents ?? null) : null;
   const label = text.trim();
   for (const synonym of HEADER_SYNONYMS) {
     if (synonym.exact.includes(bare)) return { role: synonym.role, maxCents, label };
@@ -121,7 +121,7 @@ export function defaultRules(): Rules {
     ['三类考评单位', 30],
   ];
   for (const [name, cap] of defaults) {
-    categories[normalizeName(name)] = { name, baseCapCents: cap * 100, bonusCapCents: 200 };
+    categories[normalizeName(name)] = { name, baseCapCents: pointsToCents(cap), bonusCapCents: pointsToCents(2) };
   }
   return {
     categories,

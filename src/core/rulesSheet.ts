@@ -10,6 +10,7 @@
 import { a1, type Grid } from './grid';
 import { finding, type Finding } from './findings';
 import { categoryTable, isTopN, type RankMode, type Rules } from './rules';
+import { centsToNumber } from './decimal';
 import { cellText, normalizeName, parseScore } from './text';
 import { isPointsHeader, LEDGER_RULE_KEYS } from './points';
 
@@ -79,7 +80,7 @@ export function applyRulesSheet(base: Rules, grid: Grid): { rules: Rules; findin
         continue;
       }
       if (key === 'topN') {
-        if (parsed.cents % 100 === 0 && isTopN(parsed.cents / 100)) rules.topN = parsed.cents / 100;
+        if (parsed.cents % 100 === 0 && isTopN(centsToNumber(parsed.cents))) rules.topN = centsToNumber(parsed.cents);
         else bad(row, col, cellText(raw));
       } else if (key === 'baseStep') rules.baseStepCents = parsed.cents || null;
       else if (key === 'adoptionStep') rules.adoptionStepCents = parsed.cents || null;

@@ -1,6 +1,8 @@
 /** Per-category statistics, top N with ties, flag lists, and the notice lines in the published style. */
 import { formatCents, type Cents } from './decimal';
-import { FLAG_SETS, type CategorySummary, type FlagCode, type FlaggedUnit, type ScoredTable, type ScoredUnit, type Summary } from './model';
+import type { CategorySummary, FlaggedUnit, ScoredTable, ScoredUnit, Summary } from './model';
+import { FLAG_CODES, FLAG_SETS, type FlagCode } from './flags';
+import { scoredUnit } from './units';
 
 /** Mean rounded half away from zero to the cent. */
 function meanCents(sum: Cents, count: number): Cents {
@@ -23,7 +25,7 @@ export function noticeLine(category: string, topN: number, top: readonly ScoredU
 export function summarize(scored: ScoredTable): Summary {
   const topN = scored.rules.topN;
   // One list per flag, every flag present even when no unit has it.
-  const flagged: Record<FlagCode, FlaggedUnit[]> = { ZERO_SUBMISSION: [], BELOW_QUOTA: [], LOW_QUALITY: [], REPEAT_ZERO_SUBMISSION: [] };
+  const flagged = perFlag((): FlaggedUnit[] => []);
   const categories: CategorySummary[] = scored.categories.map((category) => {
     const tally: Tally = {
       category: category.name,
@@ -31,7 +33,7 @@ export function summarize(scored: ScoredTable): Summary {
       max: -Infinity,
       min: Infinity,
       top: [],
-      flagCounts: { ZERO_SUBMISSION: 0, BELOW_QUOTA: 0, LOW_QUALITY: 0, REPEAT_ZERO_SUBMISSION: 0 },
+      flagCounts: perFlag(() => 0),
     };
     const members = category.members;
     for (let i = 0; i < members.length; i++) count(tally, scored, flagged, members[i]!);
@@ -42,7 +44,7 @@ export function summarize(scored: ScoredTable): Summary {
       meanCents: meanCents(tally.sum, n),
       maxCents: n ? tally.max : 0,
       minCents: n ? tally.min : 0,
-      top: topUnits(tally.top.map(scored.unitAt), topN),
+      top: topUnits(tally.top.map((index) => scoredUnit(scored, index)), topN),
       flagCounts: tally.flagCounts,
     };
   });
@@ -54,6 +56,11 @@ export function summarize(scored: ScoredTable): Summary {
     flagged,
     noticeLines: categories.map((c) => noticeLine(c.name, topN, c.top)),
   };
+}
+
+/** A record with an entry for every flag. */
+function perFlag<T>(make: () => T): Record<FlagCode, T> {
+  return Object.fromEntries(FLAG_CODES.map((code) => [code, make()])) as Record<FlagCode, T>;
 }
 
 /** What summarize gathers over one category's units. */

@@ -5,6 +5,7 @@
  */
 import { centsToNumber } from './decimal';
 import { SHEET_FLAG_CODES, type Analysis } from './model';
+import { unitsOf } from './units';
 import { MAX_CELL_CHARS, type Finding } from './findings';
 import { summaryNoticeLines } from './noticeDraft';
 import { SUMMARY_MARKER, SUMMARY_SHEET_NAME, type ChartSpec, type SheetSpec, type SpecCell, type SpecStyle } from './sheetSpec';
@@ -109,12 +110,13 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText, context
 
     // Each chart reads its data from its category's block of the table at the end of the sheet;
     // its area is reserved rows, tall enough for one readable bar per unit.
-    const withUnits = analysis.scored.categories.filter((c) => c.units.length > 0);
+    const scored = analysis.scored;
+    const withUnits = scored.categories.filter((c) => c.members.length > 0);
     if (withUnits.length > 0) {
       wide(L('summary.section.chart'), 'section');
       const anchors = withUnits.map((c) => {
         const top = rows.length;
-        const height = Math.max(CHART_ROWS_MIN, Math.ceil(c.units.length * CHART_ROWS_PER_UNIT) + CHART_ROWS_EXTRA);
+        const height = Math.max(CHART_ROWS_MIN, Math.ceil(c.members.length * CHART_ROWS_PER_UNIT) + CHART_ROWS_EXTRA);
         for (let i = 0; i < height; i++) blank();
         return { top, left: 0, bottom: top + height - 1, right: WIDTH - 1 };
       });
@@ -122,7 +124,7 @@ export function buildSummarySheet(analysis: Analysis, text: SummaryText, context
       header(L('summary.col.category'), L('summary.col.rank'), L('summary.col.unit'), L('summary.col.total'), ...movedHeader);
       withUnits.forEach((c, i) => {
         const dataTop = rows.length;
-        for (const u of c.units) rows.push([cell(c.name, 'text'), cell(u.rank, 'number'), cell(u.name, 'text'), cell(centsToNumber(u.totalCents), 'number'), ...moved(u.name)]);
+        for (const u of unitsOf(scored, c)) rows.push([cell(c.name, 'text'), cell(u.rank, 'number'), cell(u.name, 'text'), cell(centsToNumber(u.totalCents), 'number'), ...moved(u.name)]);
         const dataBottom = rows.length - 1;
         charts.push({
           title: L('summary.chartTitle', { category: c.name }),

@@ -99,18 +99,6 @@ function fromNumber(n: number, text: string, fromText = false): ScoreCell {
 
 /** Excel date/time formats: contain y, m+d, h or s outside quotes and brackets, and are not General. */
 export function isDateFormat(format: string): boolean {
-  // A sheet has few distinct formats and many cells: decide each format once.
-  let known = DATE_FORMATS.get(format);
-  if (known === undefined) {
-    known = decideDateFormat(format);
-    if (DATE_FORMATS.size < 1000) DATE_FORMATS.set(format, known);
-  }
-  return known;
-}
-
-const DATE_FORMATS = new Map<string, boolean>();
-
-function decideDateFormat(format: string): boolean {
   const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
   if (bare === 'general' || bare === '@') return false;
   return /[yd]|h|s|m{1,2}\/|\/m{1,2}|年|月|日/.test(bare);

@@ -1,4 +1,5 @@
 import { ALL_FINDING_CODES, SUMMARY_MARKER, analyze, gridFromRows, type AnalyzeOptions, type CellValue, type FindingCode, type Grid } from '../../src/core';
+import { byCategory } from '../support/units';
 
 const HEADER = ['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'];
 const table = (...rows: CellValue[][]): Grid => gridFromRows([HEADER, ['一类考评单位'], ...rows]);
@@ -112,7 +113,7 @@ describe('every finding code', () => {
 
   it('counts the value of a formula in a score cell', () => {
     const grid = withFormula(table(['甲', 120, 15, 0.4]), 2, 1, '=60*2');
-    expect(analyze(grid).scored!.categories[0]!.units[0]!.totalCents).toBe(13540);
+    expect(byCategory(analyze(grid).scored!)[0]!.units[0]!.totalCents).toBe(13540);
   });
 
   it('takes dates and booleans in score cells for what they are: not scores', () => {

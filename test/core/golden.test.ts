@@ -1,9 +1,10 @@
 import { analyze, centsToNumber, planWrites, cellWrites, type Grid } from '../../src/core';
+import { byCategory } from '../support/units';
 import { EXPECTED_FLAGS, fixtureGrid, noticeLines, publishedUnits } from '../support/fixtures';
 
 function unitsOf(grid: Grid) {
   const analysis = analyze(grid);
-  return { analysis, units: analysis.scored!.categories.flatMap((c) => c.units.map((u) => ({ ...u, category: c.name }))) };
+  return { analysis, units: byCategory(analysis.scored!).flatMap((c) => c.units.map((u) => ({ ...u, category: c.name }))) };
 }
 
 describe('the real 温县 2023 Q3 table', () => {
@@ -12,7 +13,7 @@ describe('the real 温县 2023 Q3 table', () => {
   it('gives every published total and rank from the blank input', () => {
     const { analysis, units } = unitsOf(fixtureGrid(false));
     expect(analysis.layout?.period).toBe('2023年7—9月份');
-    expect(analysis.scored!.categories.map((c) => [c.name, c.units.length])).toEqual([
+    expect(byCategory(analysis.scored!).map((c) => [c.name, c.units.length])).toEqual([
       ['乡镇(街道)', 11],
       ['一类考评单位', 19],
       ['二类考评单位', 11],

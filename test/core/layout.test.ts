@@ -1,8 +1,9 @@
 import { analyze, gridFromRows, type CellValue, type Grid } from '../../src/core';
+import { byCategory } from '../support/units';
 
 const HEADER = ['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'];
 const unitsOf = (grid: Grid) =>
-  analyze(grid).scored!.categories.map((c) => ({ category: c.name, units: c.units.map((u) => [u.name, u.totalCents / 100, u.rank]) }));
+  byCategory(analyze(grid).scored!).map((c) => ({ category: c.name, units: c.units.map((u) => [u.name, u.totalCents / 100, u.rank]) }));
 const codes = (grid: Grid) => analyze(grid).findings.map((f) => f.code);
 
 describe('detecting the table as offices keep it', () => {
@@ -101,7 +102,7 @@ describe('detecting the table as offices keep it', () => {
     const rows: CellValue[][] = [HEADER, ['一类考评单位'], ['甲', 120, 5, 0]];
     const grid = gridFromRows(rows, 'S', 3, 2);
     const analysis = analyze(grid);
-    expect(analysis.scored!.categories[0]!.units[0]!.row).toBe(5);
+    expect(byCategory(analysis.scored!)[0]!.units[0]!.row).toBe(5);
     expect(analysis.layout!.columns.find((c) => c.role === 'unit')!.col).toBe(2);
   });
 

@@ -3,6 +3,7 @@
  * workbooks of our own: aliases, unknown names, joint pieces, points, the period, a ledger
  * without dates, a ledger with errors, and the written 采用得分 with its undo.
  */
+import { byCategory } from '../support/units';
 import {
   analyze,
   cellWrites,
@@ -216,7 +217,7 @@ describe('the points table', () => {
     expect(adoptionOf(a, '陈家沟景区管理局')).toBe(3);
     expect(adoptionOf(a, '水利局')).toBe(0);
     // Totals and ranks follow the new 采用得分.
-    const units = a.scored!.categories.flatMap((c) => c.units);
+    const units = byCategory(a.scored!).flatMap((c) => c.units);
     expect(units.find((u) => u.name === '农业农村局')!.totalCents).toBe(13334);
     expect(a.findings.filter((f) => f.code === 'ADOPTION_MISMATCH').map((f) => [f.cell, f.unit, f.severity])).toEqual([
       ['C4', '温泉街道', 'warning'],

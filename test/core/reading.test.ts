@@ -2,6 +2,7 @@
  * #9 "Reading traps": sheets that real offices (and scripts) make, each read right or stopped
  * with a finding that names the cell. Every grid is built here.
  */
+import { byCategory } from '../support/units';
 import {
   summaryNoticeLines,
   analyze,
@@ -27,7 +28,7 @@ const TWO = '二类考评单位';
 
 /** Category name -> [unit, total] in sheet order. */
 function ranked(analysis: Analysis): Array<[string, Array<[string, number]>]> {
-  return (analysis.scored?.categories ?? []).map((c) => [c.name, c.units.map((u) => [u.name, u.totalCents / 100] as [string, number])]);
+  return (byCategory(analysis.scored!) ?? []).map((c) => [c.name, c.units.map((u) => [u.name, u.totalCents / 100] as [string, number])]);
 }
 
 const codes = (analysis: Analysis, code: FindingCode) => analysis.findings.filter((f) => f.code === code).map((f) => ({ cell: f.cell, severity: f.severity }));

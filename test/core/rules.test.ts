@@ -3,6 +3,7 @@ import { tableOverview } from '../../src/taskpane/logic';
 import { readSettings } from '../../src/excel/host';
 import { settingsFromJson } from '../../src/xlsx';
 import { TOP_N_MAX, TOP_N_MIN } from '../../src/taskpane/components/SettingsPanel';
+import { byCategory } from '../support/units';
 
 const sheet = (...rows: CellValue[][]) =>
   gridFromRows([['单位', '基础得分', '采用得分', '附加得分'], ['二类考评单位'], ...rows, ['四类考评单位'], ['丁', 50, 0, 5]]);
@@ -27,7 +28,7 @@ describe('the 考评规则 sheet', () => {
       ['BONUS_OVER_CAP', 'D3'],
       ['BASE_OVER_CAP', 'B7'],
     ]);
-    expect(analysis.scored!.categories[0]!.units.map((u) => u.flags)).toEqual([['BELOW_QUOTA'], ['BELOW_QUOTA', ], ['BELOW_QUOTA']]);
+    expect(byCategory(analysis.scored!)[0]!.units.map((u) => u.flags)).toEqual([['BELOW_QUOTA'], ['BELOW_QUOTA', ], ['BELOW_QUOTA']]);
   });
 
   it('reports what it cannot read and keeps the defaults', () => {

@@ -1,4 +1,5 @@
 import { analyze, gridFromRows, rankTotals, totalOf, toCents, formatCents, centsToNumber, planWrites, planUndo, sameContent, valueAt, formulaAt, cellWrites, type Grid, type WritePlan } from '../../src/core';
+import { byCategory } from '../support/units';
 
 describe('exact decimals', () => {
   it('sums to the cent: 120 + 15 + 0.4 is 135.4', () => {
@@ -23,7 +24,7 @@ describe('exact decimals', () => {
       ['乙', 95, 65, 0],
       ['丙', 119.9, 40, 0.1],
     ]);
-    expect(analyze(grid).scored!.categories[0]!.units.map((u) => u.rank)).toEqual([1, 1, 1]);
+    expect(byCategory(analyze(grid).scored!)[0]!.units.map((u) => u.rank)).toEqual([1, 1, 1]);
   });
 });
 
@@ -49,7 +50,7 @@ describe('ranks', () => {
       ['子', 60, 0, 0],
     ]);
     const analysis = analyze(grid, { overrides: { rankMode: 'dense' } });
-    expect(analysis.scored!.categories.map((c) => c.units.map((u) => u.rank))).toEqual([[1, 2, 3, 3, 4], [1]]);
+    expect(byCategory(analysis.scored!).map((c) => c.units.map((u) => u.rank))).toEqual([[1, 2, 3, 3, 4], [1]]);
     expect(analysis.summary!.noticeLines[0]).toBe('一类考评单位前3名：甲（130分）、乙（125分）、丙（120分）、丁（120分）');
   });
 });

@@ -1,4 +1,5 @@
 /** Shared checks of the corpus: what every host must report for a case. */
+import { byCategory } from '../support/units';
 import { a1, centsToNumber, colCount, formulaAt, sameContent, valueAt, cellWrites, type Analysis, type Finding, type Grid, type WritePlan } from '../../src/core';
 import { formatFinding } from '../../src/i18n';
 import type { CorpusCase, ExpectedCategory } from './cases';
@@ -6,7 +7,7 @@ import type { CorpusCase, ExpectedCategory } from './cases';
 export const findingKeys = (findings: readonly Pick<Finding, 'code' | 'cell'>[]) => findings.map((f) => [f.code, f.cell] as const);
 
 export function categoriesOf(analysis: Analysis): ExpectedCategory[] {
-  return (analysis.scored?.categories ?? []).map((c) => ({
+  return (analysis.scored ? byCategory(analysis.scored) : []).map((c) => ({
     name: c.name,
     units: c.units.map((u) => [u.name, centsToNumber(u.totalCents), u.rank] as const),
   }));

@@ -1,4 +1,5 @@
 import { analyze, buildSummarySheet, FLAG_CODES, planWrites, SUMMARY_MARKER, cellWrites, type Analysis, type CellWrite } from '../../src/core';
+import { byCategory } from '../support/units';
 import { formatFinding, summaryText } from '../../src/i18n';
 import { CASES, NO_TABLE_CODES, type CorpusCase } from './cases';
 import { applyPlan, categoriesOf, findingKeys, placementProblems, topOf } from './check';
@@ -49,7 +50,7 @@ describe.each(byId)('corpus case %s through the core', (_id, c: CorpusCase) => {
       expect(cellWrites(plan)).toEqual([]);
       return;
     }
-    const unitRows = new Set(analysis.scored!.categories.flatMap((cat) => cat.units.map((u) => u.row)));
+    const unitRows = new Set(byCategory(analysis.scored!).flatMap((cat) => cat.units.map((u) => u.row)));
     const outside = (w: CellWrite) => (w.kind === 'header' ? w.row !== layout.headerRow : !unitRows.has(w.row));
     expect(cellWrites(plan).filter(outside).map((w) => w.address)).toEqual([]);
     // One column per kind, and never a cell that holds the user's total/rank formula.
@@ -79,6 +80,6 @@ describe.each(byId)('corpus case %s through the core', (_id, c: CorpusCase) => {
     expect(texts[texts.length - 1]!.startsWith(SUMMARY_MARKER)).toBe(true);
     expect(() => buildSummarySheet(analysis, summaryText('en-US'))).not.toThrow();
     const dataRows = spec.charts.reduce((n, chart) => n + chart.values.bottom - chart.values.top + 1, 0);
-    expect(dataRows).toBe(analysis.scored ? analysis.scored.categories.reduce((n, cat) => n + cat.units.length, 0) : 0);
+    expect(dataRows).toBe(analysis.scored ? byCategory(analysis.scored).reduce((n, cat) => n + cat.units.length, 0) : 0);
   });
 });

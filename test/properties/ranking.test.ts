@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { byCategory } from '../support/units';
 import { analyze, rankTotals, type RankMode } from '../../src/core';
 import { scenarioArb, propertySettings } from '../support/arbitraries';
 
@@ -11,7 +12,7 @@ describe('totals and ranks on generated sheets', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const analysis = analyze(s.grid);
-        const got = analysis.scored!.categories.map((c) => c.units.map((u) => [u.name, u.totalCents]));
+        const got = byCategory(analysis.scored!).map((c) => c.units.map((u) => [u.name, u.totalCents]));
         const want = s.categories.map((c) => c.units.map((u) => [u.name, u.totalCents]));
         expect(got).toEqual(want);
       }),
@@ -24,7 +25,7 @@ describe('totals and ranks on generated sheets', () => {
         const scored = analyze(s.grid, { overrides: { rankMode: 'competition' } }).scored!;
         s.categories.forEach((model, i) => {
           const want = model.units.map((u) => 1 + model.units.filter((o) => o.totalCents > u.totalCents).length);
-          expect(scored.categories[i]!.units.map((u) => u.rank)).toEqual(want);
+          expect(byCategory(scored)[i]!.units.map((u) => u.rank)).toEqual(want);
         });
       }),
     );
@@ -36,7 +37,7 @@ describe('totals and ranks on generated sheets', () => {
         const scored = analyze(s.grid, { overrides: { rankMode: 'dense' } }).scored!;
         s.categories.forEach((model, i) => {
           const want = model.units.map((u) => 1 + new Set(model.units.filter((o) => o.totalCents > u.totalCents).map((o) => o.totalCents)).size);
-          const ranks = scored.categories[i]!.units.map((u) => u.rank);
+          const ranks = byCategory(scored)[i]!.units.map((u) => u.rank);
           expect(ranks).toEqual(want);
           const distinct = [...new Set(ranks)].sort((a, b) => a - b);
           expect(distinct).toEqual(distinct.map((_, k) => k + 1));
@@ -50,7 +51,7 @@ describe('totals and ranks on generated sheets', () => {
       fc.property(scenarioArb, modeArb, fc.integer({ min: 1, max: 5 }), (s, rankMode, topN) => {
         const analysis = analyze(s.grid, { overrides: { rankMode, topN } });
         analysis.summary!.categories.forEach((summary, i) => {
-          const units = analysis.scored!.categories[i]!.units;
+          const units = byCategory(analysis.scored!)[i]!.units;
           const want = units
             .filter((u) => u.rank <= topN)
             .map((u) => [u.rank, u.row] as const)
@@ -73,7 +74,7 @@ describe('totals and ranks on generated sheets', () => {
         const moved = { ...s.grid, originRow: s.grid.originRow + dr, originCol: s.grid.originCol + dc };
         moved.merges = (s.grid.merges ?? []).map((m) => ({ top: m.top + dr, bottom: m.bottom + dr, left: m.left + dc, right: m.right + dc }));
         moved.hiddenRows = (s.grid.hiddenRows ?? []).map((r) => r + dr);
-        const ranksOf = (g: typeof moved) => analyze(g).scored!.categories.map((c) => c.units.map((u) => [u.name, u.totalCents, u.rank]));
+        const ranksOf = (g: typeof moved) => byCategory(analyze(g).scored!).map((c) => c.units.map((u) => [u.name, u.totalCents, u.rank]));
         expect(ranksOf(moved)).toEqual(ranksOf(s.grid));
       }),
       { numRuns: 100 },

@@ -1,3 +1,4 @@
+import { byCategory } from '../support/units';
 import { analyze, gridFromRows, planWrites, writeCount, type CellValue, type Grid } from '../../src/core';
 import {
   DEFAULT_SETTINGS,
@@ -33,7 +34,7 @@ export function inspectionOf(grid: Grid, settings: ScorecardSettings = DEFAULT_S
 export function previewOf(grid: Grid): RecalcPreview {
   const inspection = inspectionOf(grid);
   const plan = planWrites(grid, inspection.analysis, { flagColumn: true });
-  const changes = (inspection.analysis.scored?.categories ?? []).flatMap((c) =>
+  const changes = (inspection.analysis.scored ? byCategory(inspection.analysis.scored) : []).flatMap((c) =>
     c.units.map((u) => ({ unit: u.name, category: c.name, totalBefore: '', totalAfter: String(u.totalCents / 100), rankBefore: '', rankAfter: String(u.rank) })),
   );
   return { inspection, plan, changes };
