@@ -4,6 +4,7 @@ import { SimOfficeError, SIM_ERROR } from './errors';
 import type { SimRequestContext } from './context';
 import { SimObject } from './object';
 import type { SimRange } from './range';
+import { requireMember } from './requirements';
 import { guardProtected } from './target';
 import type { SimChart as ChartState, SimSheet } from './workbook';
 import type { SimWorksheet } from './worksheet';
@@ -77,9 +78,7 @@ export class SimChart extends SimObject<ChartState> {
     };
     const categoryAxis = {
       set reversePlotOrder(value: boolean) {
-        if (!self.context.sim.isSetSupported('ExcelApi', '1.7')) {
-          throw new SimOfficeError('ApiNotFound', 'ChartAxis.reversePlotOrder needs ExcelApi 1.7, which this simulated Excel does not support.');
-        }
+        requireMember(self.context.sim, 'ChartAxis.reversePlotOrder');
         self.queueSet('axes.categoryAxis.reversePlotOrder', value, (chart) => { chart.reversePlotOrder = value; });
       },
       get reversePlotOrder(): boolean {
@@ -87,6 +86,10 @@ export class SimChart extends SimObject<ChartState> {
       },
     };
     this.axes = { categoryAxis };
+  }
+
+  protected override apiType(): string {
+    return 'Chart';
   }
 
   protected scalarProps(): readonly string[] {

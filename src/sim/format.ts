@@ -35,6 +35,10 @@ export class SimRangeFormat extends SimObject<RangeTarget> {
     };
   }
 
+  protected override apiType(): string {
+    return 'RangeFormat';
+  }
+
   protected scalarProps(): readonly string[] {
     return ['columnWidth', 'rowHeight', 'horizontalAlignment', 'wrapText'];
   }
@@ -52,6 +56,7 @@ export class SimRangeFormat extends SimObject<RangeTarget> {
   }
 
   set columnWidth(points: number) {
+    this.need('RangeFormat.columnWidth');
     this.queueSet('columnWidth', points, (t) => {
       guardProtected(t.sheet);
       for (let c = t.range.left; c <= t.range.right; c++) t.sheet.columnWidths.set(c, points);
@@ -61,6 +66,7 @@ export class SimRangeFormat extends SimObject<RangeTarget> {
   get columnWidth(): number { return this.prop('columnWidth'); }
 
   set rowHeight(points: number) {
+    this.need('RangeFormat.rowHeight');
     this.queueSet('rowHeight', points, (t) => {
       guardProtected(t.sheet);
       for (let r = t.range.top; r <= t.range.bottom; r++) t.sheet.rowHeights.set(r, points);
@@ -88,10 +94,12 @@ export class SimRangeFormat extends SimObject<RangeTarget> {
   get wrapText(): boolean { return this.prop('wrapText'); }
 
   autofitColumns(): void {
+    this.need('RangeFormat.autofitColumns');
     this.queueCall('autofitColumns', null, (t) => guardProtected(t.sheet));
   }
 
   autofitRows(): void {
+    this.need('RangeFormat.autofitRows');
     this.queueCall('autofitRows', null, (t) => guardProtected(t.sheet));
   }
 

@@ -1,6 +1,7 @@
 /** The base of every simulated proxy: queued loads, sets and calls, loaded-only reads, null objects. */
 import { SimOfficeError, SIM_ERROR, propertyNotLoaded } from './errors';
 import type { SimRequestContext } from './context';
+import { gatedProps, requireMember, type ExcelApiMember } from './requirements';
 
 /** Parse the arguments of load(): "a, b", ["a", "b"], { select: "a,b" } or nothing. */
 function parseLoad(props: unknown): string[] | null {
@@ -57,8 +58,24 @@ export abstract class SimObject<T> {
     return this.settledNull;
   }
 
+  /** The Excel type this proxy stands for, whose properties ./requirements may gate. */
+  protected apiType(): string {
+    return '';
+  }
+
+  /** A member of a newer ExcelApi set than this Excel has fails at once (ApiNotFound). */
+  protected need(member: ExcelApiMember): void {
+    requireMember(this.context.sim, member);
+  }
+
   load(props?: unknown): this {
     const list = parseLoad(props);
+    // Named properties only: a bare load() takes whatever this Excel has.
+    const gated = gatedProps(this.apiType());
+    for (const name of list ?? []) {
+      const member = gated.get(name.split('/')[0]!);
+      if (member) this.need(member);
+    }
     const names = list ?? [...this.scalarProps()];
     this.context.enqueue({
       path: this.path,

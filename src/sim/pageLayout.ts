@@ -48,9 +48,7 @@ export class SimPageLayoutProxy extends SimObject<SimSheet> {
 
   /** ExcelApi 1.9: only the centre sections of defaultForAllPages are simulated. */
   get headersFooters(): { defaultForAllPages: { centerHeader: string; centerFooter: string } } {
-    if (!this.context.sim.isSetSupported('ExcelApi', '1.9')) {
-      throw new SimOfficeError('ApiNotFound', 'PageLayout.headersFooters needs ExcelApi 1.9, which this simulated Excel does not support.');
-    }
+    // ExcelApi 1.9, like the page layout it belongs to (gated there).
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the proxy objects below write through to this simulated object
     const self = this;
     const set = (part: 'centerHeader' | 'centerFooter', value: string) =>

@@ -25,6 +25,10 @@ export class SimRange extends SimObject<RangeTarget> {
     this.format = new SimRangeFormat(context, this);
   }
 
+  protected override apiType(): string {
+    return 'Range';
+  }
+
   protected scalarProps(): readonly string[] {
     return RANGE_PROPS;
   }
@@ -125,7 +129,7 @@ export class SimRange extends SimObject<RangeTarget> {
 
   /** ExcelApi 1.4: the overlap with another range (or address) of the same sheet; a null object when none. */
   getIntersectionOrNullObject(anotherRange: SimRange | string): SimRange {
-    this.requireSet('1.4', 'getIntersectionOrNullObject');
+    this.need('Range.getIntersectionOrNullObject');
     const other = typeof anotherRange === 'string' ? JSON.stringify(anotherRange) : anotherRange.path;
     return new SimRange(this.context, `${this.path}.getIntersectionOrNullObject(${other})`, () => {
       const t = this.target();
@@ -149,7 +153,7 @@ export class SimRange extends SimObject<RangeTarget> {
 
   /** ExcelApi 1.13. Fails when more than 512 areas are merged, as documented. */
   getMergedAreasOrNullObject(): SimRangeAreas {
-    this.requireSet('1.13', 'getMergedAreasOrNullObject');
+    this.need('Range.getMergedAreasOrNullObject');
     return new SimRangeAreas(this.context, `${this.path}.getMergedAreasOrNullObject()`, () => {
       const t = this.target();
       if (!t) return null;
@@ -161,7 +165,7 @@ export class SimRange extends SimObject<RangeTarget> {
 
   /** ExcelApi 1.9: only the "Visible" kind is simulated. */
   getSpecialCellsOrNullObject(cellType: string): SimRangeAreas {
-    this.requireSet('1.9', 'getSpecialCellsOrNullObject');
+    this.need('Range.getSpecialCellsOrNullObject');
     return new SimRangeAreas(this.context, `${this.path}.getSpecialCellsOrNullObject(${JSON.stringify(cellType)})`, () => {
       if (cellType !== 'Visible') throw new SimOfficeError(SIM_ERROR.invalidArgument, `Special cell type ${cellType} is not simulated.`);
       const t = this.target();
@@ -180,12 +184,6 @@ export class SimRange extends SimObject<RangeTarget> {
     });
   }
 
-  private requireSet(version: string, api: string): void {
-    if (!this.context.sim.isSetSupported('ExcelApi', version)) {
-      throw new SimOfficeError('ApiNotFound', `${api} needs ExcelApi ${version}, which this simulated Excel does not support.`);
-    }
-  }
-
   select(): void {
     this.queueCall('select', null, (t) => {
       const sim = this.context.sim;
@@ -195,7 +193,9 @@ export class SimRange extends SimObject<RangeTarget> {
     });
   }
 
+  /** ExcelApi 1.2. */
   merge(across?: boolean): void {
+    this.need('Range.merge');
     this.queueCall('merge', [across ?? false], (t) => {
       guardProtected(t.sheet);
       const areas: CellRange[] = across
@@ -209,7 +209,9 @@ export class SimRange extends SimObject<RangeTarget> {
     });
   }
 
+  /** ExcelApi 1.2. */
   unmerge(): void {
+    this.need('Range.unmerge');
     this.queueCall('unmerge', null, (t) => {
       guardProtected(t.sheet);
       t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.range));

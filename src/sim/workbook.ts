@@ -162,6 +162,8 @@ export class SimWorkbook {
   structureProtected = false;
   /** Office.context.document.settings as last saved, and as set but not yet saved. */
   savedSettings: Record<string, unknown> = {};
+  /** Members called or loaded that this Excel's ExcelApi set does not have (see ./requirements). */
+  readonly apiNotFound: string[] = [];
   requirements: Requirements = { ...DEFAULT_REQUIREMENTS };
   payloadLimit = PAYLOAD_LIMIT_BYTES;
 

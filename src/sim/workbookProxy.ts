@@ -9,12 +9,22 @@ import { SimWorksheet } from './worksheet';
 
 export class SimWorkbookProxy extends SimObject<SimWorkbook> {
   readonly worksheets: SimWorksheetCollection;
-  readonly protection: SimWorkbookProtection;
+  private readonly workbookProtection: SimWorkbookProtection;
 
   constructor(context: SimRequestContext) {
     super(context, 'workbook', () => context.sim, false, false);
     this.worksheets = new SimWorksheetCollection(context, this);
-    this.protection = new SimWorkbookProtection(context, this);
+    this.workbookProtection = new SimWorkbookProtection(context, this);
+  }
+
+  protected override apiType(): string {
+    return 'Workbook';
+  }
+
+  /** ExcelApi 1.7. */
+  get protection(): SimWorkbookProtection {
+    this.need('Workbook.protection');
+    return this.workbookProtection;
   }
 
   protected scalarProps(): readonly string[] {
@@ -36,6 +46,7 @@ export class SimWorkbookProxy extends SimObject<SimWorkbook> {
   }
 
   getActiveCell(): SimRange {
+    this.need('Workbook.getActiveCell');
     return this.getSelectedRange().getCell(0, 0);
   }
 }
@@ -43,6 +54,10 @@ export class SimWorkbookProxy extends SimObject<SimWorkbook> {
 export class SimWorkbookProtection extends SimObject<SimWorkbook> {
   constructor(context: SimRequestContext, parent: SimWorkbookProxy) {
     super(context, `${parent.path}.protection`, () => parent.target(), false, false);
+  }
+
+  protected override apiType(): string {
+    return 'WorkbookProtection';
   }
 
   protected scalarProps(): readonly string[] {
@@ -61,11 +76,11 @@ export class SimWorkbookProtection extends SimObject<SimWorkbook> {
 
 export class SimWorksheetCollection extends SimObject<SimWorkbook> {
   private itemsList: SimWorksheet[] | undefined;
-  readonly onActivated: { add(handler: ActivatedHandler): SimEventHandlerResult };
+  private readonly activated: { add(handler: ActivatedHandler): SimEventHandlerResult };
 
   constructor(context: SimRequestContext, parent: SimWorkbookProxy) {
     super(context, 'workbook.worksheets', () => parent.target(), false, false);
-    this.onActivated = {
+    this.activated = {
       add: (handler: ActivatedHandler) => {
         let off: (() => void) | null = null;
         const result = new SimEventHandlerResult(context, () => {
@@ -80,6 +95,16 @@ export class SimWorksheetCollection extends SimObject<SimWorkbook> {
         return result;
       },
     };
+  }
+
+  protected override apiType(): string {
+    return 'WorksheetCollection';
+  }
+
+  /** ExcelApi 1.7. */
+  get onActivated(): { add(handler: ActivatedHandler): SimEventHandlerResult } {
+    this.need('WorksheetCollection.onActivated');
+    return this.activated;
   }
 
   protected scalarProps(): readonly string[] {
@@ -128,6 +153,7 @@ export class SimWorksheetCollection extends SimObject<SimWorkbook> {
   }
 
   getItemOrNullObject(key: string): SimWorksheet {
+    this.need('WorksheetCollection.getItemOrNullObject');
     const sim = this.context.sim;
     return new SimWorksheet(this.context, `workbook.worksheets.getItemOrNullObject(${JSON.stringify(key)})`, () => findSheet(sim, key), true, true);
   }

@@ -6,23 +6,23 @@ import { SimEventHandlerResult, type ChangedHandler } from './events';
 import { SimObject } from './object';
 import { SimPageLayoutProxy } from './pageLayout';
 import { parseRangeAddress, SimRange } from './range';
-import type { SimSheet, SimWorkbook } from './workbook';
+import { memberSupported } from './requirements';
+import type { SimChangedArgs, SimSheet, SimWorkbook } from './workbook';
 
 const SHEET_PROPS = ['name', 'id', 'visibility', 'position'] as const;
 
 export class SimWorksheet extends SimObject<SimSheet> {
-  readonly protection: SimWorksheetProtection;
+  private readonly sheetProtection: SimWorksheetProtection;
   readonly charts: SimChartCollection;
-  readonly pageLayout: SimPageLayoutProxy;
-  /** ExcelApi 1.7: raised when the user edits a cell of this sheet. */
-  readonly onChanged: { add(handler: ChangedHandler): SimEventHandlerResult };
+  private readonly layout: SimPageLayoutProxy;
+  private readonly changed: { add(handler: ChangedHandler): SimEventHandlerResult };
 
   constructor(context: SimRequestContext, path: string, resolver: () => SimSheet | null, nullable: boolean, creation: boolean) {
     super(context, path, resolver, nullable, creation);
-    this.protection = new SimWorksheetProtection(context, this);
+    this.sheetProtection = new SimWorksheetProtection(context, this);
     this.charts = new SimChartCollection(context, this);
-    this.pageLayout = new SimPageLayoutProxy(context, this);
-    this.onChanged = {
+    this.layout = new SimPageLayoutProxy(context, this);
+    this.changed = {
       add: (handler: ChangedHandler) => {
         let off: (() => void) | null = null;
         const result = new SimEventHandlerResult(context, () => {
@@ -33,12 +33,37 @@ export class SimWorksheet extends SimObject<SimSheet> {
         this.queueCall('onChanged.add', null, (sheet) => {
           off = context.sim.onCellEdit((args) => {
             if (args.worksheetId !== sheet.id) return;
-            void Promise.resolve(handler(args)).catch(() => undefined);
+            // Before ExcelApi 1.14 the event does not say who made the change.
+            const event: Partial<SimChangedArgs> = { ...args };
+            if (!memberSupported(context.sim, 'WorksheetChangedEventArgs.triggerSource')) delete event.triggerSource;
+            void Promise.resolve(handler(event as SimChangedArgs)).catch(() => undefined);
           });
         });
         return result;
       },
     };
+  }
+
+  protected override apiType(): string {
+    return 'Worksheet';
+  }
+
+  /** ExcelApi 1.2. */
+  get protection(): SimWorksheetProtection {
+    this.need('Worksheet.protection');
+    return this.sheetProtection;
+  }
+
+  /** ExcelApi 1.9. */
+  get pageLayout(): SimPageLayoutProxy {
+    this.need('Worksheet.pageLayout');
+    return this.layout;
+  }
+
+  /** ExcelApi 1.7: raised when the user edits a cell of this sheet. */
+  get onChanged(): { add(handler: ChangedHandler): SimEventHandlerResult } {
+    this.need('Worksheet.onChanged');
+    return this.changed;
   }
 
   protected scalarProps(): readonly string[] {
@@ -137,7 +162,13 @@ export class SimWorksheet extends SimObject<SimSheet> {
     }, this.isNullable(), true);
   }
 
+  /** ExcelApi 1.7. */
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
+    this.need('Worksheet.getRangeByIndexes');
+    return this.byIndexes(startRow, startColumn, rowCount, columnCount);
+  }
+
+  private byIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): SimRange {
     return new SimRange(this.context, `${this.path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () => {
       const sheet = this.target();
       if (!sheet) return null;
@@ -147,7 +178,7 @@ export class SimWorksheet extends SimObject<SimSheet> {
   }
 
   getCell(row: number, column: number): SimRange {
-    return this.getRangeByIndexes(row, column, 1, 1);
+    return this.byIndexes(row, column, 1, 1);
   }
 
   getUsedRange(valuesOnly?: boolean): SimRange {
@@ -159,6 +190,7 @@ export class SimWorksheet extends SimObject<SimSheet> {
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): SimRange {
+    this.need('Worksheet.getUsedRangeOrNullObject');
     return new SimRange(this.context, `${this.path}.getUsedRangeOrNullObject(${valuesOnly ? 'true' : ''})`, () => {
       const sheet = this.target();
       if (!sheet) return null;
@@ -176,6 +208,10 @@ export class SimWorksheet extends SimObject<SimSheet> {
 export class SimWorksheetProtection extends SimObject<SimSheet> {
   constructor(context: SimRequestContext, parent: SimWorksheet) {
     super(context, `${parent.path}.protection`, () => parent.target(), true, false);
+  }
+
+  protected override apiType(): string {
+    return 'WorksheetProtection';
   }
 
   protected scalarProps(): readonly string[] {
