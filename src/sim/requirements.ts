@@ -27,7 +27,6 @@ export const EXCEL_API_MEMBERS = {
   'Range.getIntersectionOrNullObject': '1.4',
   'Range.getSpecialCellsOrNullObject': '1.9',
   'Range.getMergedAreasOrNullObject': '1.13',
-  'Range.valuesAsJson': '1.16',
   'RangeFormat.columnWidth': '1.2',
   'RangeFormat.rowHeight': '1.2',
   'RangeFormat.autofitColumns': '1.2',

@@ -45,7 +45,7 @@ describe.each(LEVELS)('the whole flow on $office (ExcelApi $set)', ({ set, limit
   async function setup(extra: Grid[] = []) {
     const wb = SimWorkbook.fromGrids([...(await fixtureGrids()), ...extra]);
     wb.requirements = { ExcelApi: set };
-    return { wb, ...simHost(wb) };
+    return simHost(wb);
   }
 
   test('校验, preview and 重新计算排名, 撤销上次计算, 清除标记: the published ranks, and what this Excel leaves out is said', async () => {
