@@ -73,7 +73,8 @@ export class SimRequestContext {
     /* trace messages are not simulated */
   }
 
-  async sync(): Promise<void> {
+  /** Send the queue; resolves with `passThroughValue`, as Office.js does. */
+  async sync<T = void>(passThroughValue?: T): Promise<T> {
     const statements = this.queue;
     this.queue = [];
     this.staged = [];
@@ -147,6 +148,7 @@ export class SimRequestContext {
     this.staged = [];
     record(true);
     if (readOnly < statements.length) sim.notifyChange();
+    return passThroughValue as T;
   }
 }
 

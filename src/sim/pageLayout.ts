@@ -26,7 +26,7 @@ export class SimPageLayoutProxy extends SimObject<SimSheet> {
     this.queueSet('orientation', value, (sheet) => { guardProtected(sheet); sheet.pageLayout.orientation = value; });
   }
 
-  get orientation(): string {
+  get orientation(): 'Portrait' | 'Landscape' {
     return this.prop('orientation');
   }
 
