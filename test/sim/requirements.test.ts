@@ -1,6 +1,6 @@
 /** The simulated Excel answers isSetSupported truthfully and fails, like an older Excel, every member of a newer set. */
 import { gridFromRows } from '../../src/core';
-import { createSimExcel, createSimOffice, EXCEL_API_MEMBERS, SimWorkbook, SimOfficeError, type ExcelApiMember, type SimRequestContext } from '../../src/sim';
+import { createSimExcel, createSimOffice, EXCEL_API_MEMBERS, installSimulatedOffice, SimWorkbook, SimOfficeError, type ExcelApiMember, type SimRequestContext } from '../../src/sim';
 
 function setup(set: string) {
   const wb = SimWorkbook.fromGrids([gridFromRows([['单位', '基础得分'], ['甲', 10]], '表1')]);
@@ -109,5 +109,14 @@ describe('requirement sets in the simulated Excel', () => {
       await ctx.sync();
     });
     expect(wb.apiNotFound).toEqual([]);
+  });
+
+  test('the browser install (demo ?excelApi=) reports the chosen set, and ignores a value that is not one', () => {
+    const wb = SimWorkbook.fromGrids([gridFromRows([['x']], '表1')]);
+    const win: { Office?: { context: { requirements: { isSetSupported(n: string, v?: string): boolean } } } } = {};
+    installSimulatedOffice(win, wb, { excelApi: '1.7' });
+    expect([win.Office!.context.requirements.isSetSupported('ExcelApi', '1.7'), win.Office!.context.requirements.isSetSupported('ExcelApi', '1.8')]).toEqual([true, false]);
+    installSimulatedOffice(win, wb, { excelApi: '<script>' });
+    expect(wb.requirements.ExcelApi).toBe('1.7');
   });
 });
