@@ -5,7 +5,6 @@
  * Office.js, which is what lets tests hand the sim to the adapter as an `ExcelRunner` in one
  * place (`simExcelRunner`) instead of casting at every call site. Nothing here runs.
  */
-import type { ExcelRunner } from '../excel/office';
 import type { SimChart, SimChartCollection } from './charts';
 import type { SimRequestContext } from './context';
 import type { SimEventHandlerResult } from './events';
@@ -15,6 +14,9 @@ import type { SimPageLayoutProxy } from './pageLayout';
 import type { SimRange, SimRangeAreas } from './range';
 import type { SimWorkbookProtection, SimWorkbookProxy, SimWorksheetCollection } from './workbookProxy';
 import type { SimWorksheet, SimWorksheetProtection } from './worksheet';
+
+/** `Excel.run(options, batch)` as the adapter takes it (src/excel/office.ts ExcelRunner; the sim may not import the adapter). */
+export type SimExcelRunner = <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** True when the sim's properties `K` read as the real ones do. */
 type Reads<Sim, Real, K extends keyof Sim & keyof Real> = { [P in K]: Sim[P] extends Real[P] ? true : false }[K];
@@ -51,7 +53,7 @@ conforms<Takes<SimRequestContext, Excel.RequestContext, 'sync'>>();
  * The simulated Excel.run as the adapter's ExcelRunner. The one cast left: the proxies above
  * conform member by member, but not in full (the sim has only what the adapter uses).
  */
-export function simExcelRunner(excel: SimExcel): ExcelRunner {
+export function simExcelRunner(excel: SimExcel): SimExcelRunner {
   return ((options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<unknown>) =>
-    excel.run(options, batch as unknown as (context: SimRequestContext) => Promise<unknown>)) as ExcelRunner;
+    excel.run(options, batch as unknown as (context: SimRequestContext) => Promise<unknown>)) as SimExcelRunner;
 }
