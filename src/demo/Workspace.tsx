@@ -69,7 +69,7 @@ export function Workspace(props: WorkspaceProps) {
     installed.current?.uninstall();
     // This page's own Office (for the ribbon commands, and the pane when it is in this page) and
     // the pane iframe's share one workbook.
-    installed.current = installSimulatedOffice(window, opened.loaded.workbook, { displayLanguage });
+    installed.current = installSimulatedOffice(window, opened.loaded.workbook, { displayLanguage, excelApi: new URLSearchParams(window.location.search).get('excelApi') });
     window.__scorecardDemo = { workbook: opened.loaded.workbook, displayLanguage, ready: true, lastCommand: null };
     setBook(opened);
     setPaneKey((k) => k + 1);

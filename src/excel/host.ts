@@ -33,6 +33,7 @@ import { queueRenderSpec } from './summary';
 import { UNDO_SHEET_NAME } from './undoStore';
 import { applyChanges, changesOf, WriteFailedError, type StoreUpdate } from './write';
 import { periodCandidates } from './periods';
+import { MIN_EXCEL_API, officeLimits, officeTooOld } from './requirements';
 import type { createYearMethods } from './year';
 
 export type { ExcelRunner, OfficeLike } from './office';
@@ -73,11 +74,15 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
   function inspection(read: WorkbookRead): Inspection {
     const settings = readSettings(office);
     const analysis = analyze(read.grid, { rulesGrid: read.rulesGrid, ledgerGrid: read.ledgerGrid, rosterGrid: read.rosterGrid, overrides: { rankMode: settings.rankMode, topN: settings.topN } });
-    return { sheetName: read.sheetName, analysis, settings, canUndo: read.undo.header !== null };
+    const limits = officeLimits(office);
+    return { sheetName: read.sheetName, analysis, settings, canUndo: read.undo.header !== null, ...(limits.length ? { officeLimits: limits } : {}) };
   }
 
   /** Run a batch; any Office error becomes a message naming the sheet, never a throw. */
   async function guarded<T>(sheet: { name: string }, batch: (context: Excel.RequestContext) => Promise<HostOutcome<T>>): Promise<HostOutcome<T>> {
+    // Before Office 2019 nothing is attempted: the message says which Office is needed.
+    const tooOld = officeTooOld(office);
+    if (tooOld) return tooOld;
     try {
       return await run(runOptions(), batch);
     } catch (error) {
@@ -144,10 +149,10 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
       });
     },
 
-    previewYear: async () => (await year()).previewYear(),
-    applyYear: async (preview, force) => (await year()).applyYear(preview, force),
-    undoYear: async () => (await year()).undoYear(),
-    periodContext: async () => (await year()).periodContext(),
+    previewYear: async () => officeTooOld(office) ?? (await year()).previewYear(),
+    applyYear: async (preview, force) => officeTooOld(office) ?? (await year()).applyYear(preview, force),
+    undoYear: async () => officeTooOld(office) ?? (await year()).undoYear(),
+    periodContext: async () => officeTooOld(office) ?? (await year()).periodContext(),
 
     async previewRecalc() {
       return onActiveSheet(readOptions, async (_context, read) => ok(preview(read)));
@@ -230,6 +235,8 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     async writeSummary(options = {}) {
       const sheet = { name: SUMMARY_SHEET_NAME };
       const temp = `${SUMMARY_SHEET_NAME}~new`;
+      const tooOld = officeTooOld(office);
+      if (tooOld) return tooOld;
       try {
         return await run(runOptions(), async (context) => {
           // Sync 1: the score sheet and the names of all sheets.
@@ -320,6 +327,8 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
 
     async onActiveSheetChanged(listener) {
       let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null = null;
+      // worksheets.onActivated is ExcelApi 1.7: without it the pane does not follow sheet switches.
+      if (!supports(MIN_EXCEL_API)) return () => undefined;
       try {
         await run({}, async (context) => {
           registration = context.workbook.worksheets.onActivated.add(async () => {
@@ -342,6 +351,8 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
 
     async onSheetEdited(sheetName, listener) {
       let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+      // worksheet.onChanged is ExcelApi 1.7 (and its triggerSource 1.14, read only when present).
+      if (!supports(MIN_EXCEL_API)) return () => undefined;
       try {
         await run({}, async (context) => {
           registration = context.workbook.worksheets.getItem(sheetName).onChanged.add(async (event) => {

@@ -33,6 +33,8 @@ export interface Inspection {
   canUndo: boolean;
   /** #14 year: the workbook's sheets that could hold a period (not 考评规则, not the product's own), when known. */
   periodCandidates?: string[];
+  /** #11 old Office: what this Excel leaves out (each message names the Office that has it); absent when nothing. */
+  officeLimits?: UserMessage[];
 }
 
 /** #14 year: what 年度汇总 will write, for the confirmation dialog. */

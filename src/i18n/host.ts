@@ -27,6 +27,13 @@ export const hostMessages: LocaleDictionaries = {
     'host.error.yearTooFewPeriods': '只找到 {count} 期得分表。年度汇总需要至少两个写明期别的得分表（标题或表名如“2023年7—9月份”“二季度”“2023年5月”）。',
     'host.error.yearHasErrors': '工作表“{sheet}”等 {count} 期得分表有错误，年度汇总未写入。请先改正，或在预览中确认仍要写入。',
     'host.error.nothingToUndoYear': '没有可以撤销的年度汇总。',
+    // #11 old Office (src/excel/requirements.ts)
+    'host.office.tooOld': '这台电脑上的 Excel 版本太旧（只支持 ExcelApi {have}），考评助手需要 {office} 或更新版本（ExcelApi {need}）。请升级 Office，或改用命令行版、离线网页版。本次没有读取或写入任何内容。',
+    'host.office.limit.hiddenRows': '看不到隐藏的行：隐藏行中的单位照常参与校验和排名，但不会提示“该行已隐藏”（需要 {office} 或更新版本，ExcelApi {need}）。',
+    'host.office.limit.print': '生成的汇总表不带打印设置（A4 纸、页眉页脚、页码），请打印前自行设置（需要 {office} 或更新版本，ExcelApi {need}）。',
+    'host.office.limit.cellEdit': '正在编辑单元格时，计算不会等编辑结束，而是提示先按 Enter 或 Esc（需要 {office} 或更新版本，ExcelApi {need}）。',
+    'host.office.limit.merges': '看不到合并单元格：要写入的单元格若是合并单元格，写入会失败并提示（需要 {office} 或更新版本，ExcelApi {need}）。',
+    'host.office.limit.undoGroup': 'Excel 自带的撤销（Ctrl+Z）要按多次才能退回一次计算，请用“撤销上次计算”（一步退回需要 {office}，ExcelApi {need}）。',
     // #15 WPS
     'host.wps.error.failed': 'WPS 表格报告错误（{detail}）。工作表“{sheet}”没有被修改。',
     'host.wps.error.partial': '写入工作表“{sheet}”中途失败，且未能自动恢复（{detail}）。请关闭工作簿且不保存，再重新打开。',
@@ -58,6 +65,13 @@ export const hostMessages: LocaleDictionaries = {
     'host.error.yearTooFewPeriods': 'Only {count} period sheet(s) found. The year needs at least two score sheets whose title or name gives the period (such as 2023年7—9月份, 二季度, 2023年5月).',
     'host.error.yearHasErrors': '{count} period sheet(s), such as "{sheet}", have errors; 年度汇总 was not written. Fix them, or confirm in the preview to write anyway.',
     'host.error.nothingToUndoYear': 'There is no 年度汇总 to undo.',
+    // #11 old Office (src/excel/requirements.ts)
+    'host.office.tooOld': 'The Excel on this PC is too old (ExcelApi {have} only). The scorecard needs {office} or later (ExcelApi {need}). Update Office, or use the command line or the offline web page. Nothing was read or written.',
+    'host.office.limit.hiddenRows': 'Hidden rows are not seen: units in hidden rows are checked and ranked as usual, without the "row is hidden" warning (needs {office} or later, ExcelApi {need}).',
+    'host.office.limit.print': 'The summary sheet is written without print setup (A4, header, footer, page numbers); set it before printing (needs {office} or later, ExcelApi {need}).',
+    'host.office.limit.cellEdit': 'While a cell is being edited, the calculation does not wait for the edit to end; it asks you to press Enter or Esc first (needs {office} or later, ExcelApi {need}).',
+    'host.office.limit.merges': 'Merged cells are not seen: if a cell to be written is merged, the write fails with a message (needs {office} or later, ExcelApi {need}).',
+    'host.office.limit.undoGroup': 'Excel\'s own Undo (Ctrl+Z) takes several presses to take back one calculation; use "Undo last run" instead (one step needs {office}, ExcelApi {need}).',
     // #15 WPS
     'host.wps.error.failed': 'WPS Spreadsheets reported an error ({detail}). Sheet "{sheet}" was not changed.',
     'host.wps.error.partial': 'Writing to sheet "{sheet}" failed halfway and could not be undone automatically ({detail}). Close the workbook without saving and open it again.',

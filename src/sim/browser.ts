@@ -10,6 +10,8 @@ import type { SimWorkbook } from './workbook';
 
 export interface InstallOptions {
   displayLanguage?: string;
+  /** The highest ExcelApi set to report (the demo's ?excelApi=1.7 shows the pane as on Office 2019). */
+  excelApi?: string | null;
 }
 
 export interface InstalledSimOffice {
@@ -21,6 +23,7 @@ export interface InstalledSimOffice {
 
 export function installSimulatedOffice(target: object, workbook: SimWorkbook, options: InstallOptions = {}): InstalledSimOffice {
   const win = target as Record<string, unknown>;
+  if (options.excelApi && /^1\.\d{1,2}$/.test(options.excelApi)) workbook.requirements = { ...workbook.requirements, ExcelApi: options.excelApi };
   const office = createSimOffice(workbook, options);
   const excel = createSimExcel(workbook);
   const previous = { Office: win.Office, Excel: win.Excel, OfficeExtension: win.OfficeExtension };

@@ -4,3 +4,5 @@ export { SimOfficeError, SIM_ERROR } from './errors';
 export { SimRequestContext } from './api';
 export { createSimExcel, createSimOffice, type SimExcel, type SimOffice } from './office';
 export { installSimulatedOffice } from './browser';
+export { EXCEL_API_MEMBERS, OFFICE_EXCEL_API, memberSupported, type ExcelApiMember } from './requirements';
+export { simExcelRunner } from './conformance';

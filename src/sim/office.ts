@@ -4,6 +4,7 @@
  */
 import { SimRequestContext, type SimRunOptions } from './api';
 import { SimOfficeError, SIM_ERROR } from './errors';
+import { memberSupported } from './requirements';
 
 const EXCEL_ERROR_KEYS = [
   'accessDenied',
@@ -33,8 +34,8 @@ export function createSimExcel(workbook: SimWorkbook): SimExcel {
     if (typeof batch !== 'function') throw new SimOfficeError(SIM_ERROR.invalidArgument, 'Excel.run needs a batch function.');
     // Run options only take effect where the requirement set is supported, as in Excel.
     const record = {
-      delayForCellEdit: !!options.delayForCellEdit && workbook.isSetSupported('ExcelApi', '1.11'),
-      mergeUndoGroup: !!options.mergeUndoGroup && workbook.isSetSupported('ExcelApi', '1.20'),
+      delayForCellEdit: !!options.delayForCellEdit && memberSupported(workbook, 'RunOptions.delayForCellEdit'),
+      mergeUndoGroup: !!options.mergeUndoGroup && memberSupported(workbook, 'RunOptions.mergeUndoGroup'),
       syncs: 0,
     };
     workbook.runLog.push(record);

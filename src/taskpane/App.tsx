@@ -19,6 +19,7 @@ import { FlagsPanel } from './components/FlagsPanel';
 import { NoticePanel } from './components/NoticePanel';
 import { NoticeFile } from './components/NoticeFile';
 import { ResultBar, type ResultMessage } from './components/ResultBar';
+import { OfficeLimits } from './components/OfficeLimits';
 import { TableCard } from './components/TableCard';
 import { countBySeverity, editEffect, errorCount, isOwnSummarySheet, listedFindings, noticeLines, previewView, staleUnits } from './logic';
 import type { ConfirmRequest } from './components/ConfirmDialog';
@@ -415,6 +416,7 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
                 </>
               )}
               <TableCard inspection={inspection} />
+              {inspection.officeLimits && <OfficeLimits limits={inspection.officeLimits} />}
               {hasTable && analysis && (
                 <>
                   <Divider />

@@ -4,7 +4,7 @@ import { gridFromWorksheet } from '../../src/xlsx/workbook';
 import { gridFromRows, type Grid } from '../../src/core';
 import { createScorecardHost, type HostOptions } from '../../src/excel/host';
 import type { ExcelRunner, OfficeLike } from '../../src/excel/office';
-import { createSimExcel, createSimOffice, SimWorkbook } from '../../src/sim';
+import { createSimExcel, createSimOffice, simExcelRunner, SimWorkbook } from '../../src/sim';
 import { fixturePath } from '../support/fixtures';
 
 let cached: Grid[] | null = null;
@@ -30,9 +30,8 @@ export interface SimSetup {
 
 export function simHost(wb: SimWorkbook, options: HostOptions & { displayLanguage?: string } = {}): SimSetup {
   const excel = createSimExcel(wb);
-  // The adapter is typed against the real Office.js; the simulated objects stand in for them at run time.
-  const run = ((opts: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<unknown>) =>
-    excel.run(opts, batch as never)) as unknown as ExcelRunner;
+  // The adapter is typed against the real Office.js; src/sim/conformance.ts checks the stand-ins member by member.
+  const run: ExcelRunner = simExcelRunner(excel);
   const make = () => {
     const office = createSimOffice(wb, options.displayLanguage ? { displayLanguage: options.displayLanguage } : {});
     return { office, host: createScorecardHost(run, office, options) };
