@@ -221,7 +221,7 @@ export async function runYear(argv: string[], io: CliIo, deps: YearDeps = {}): P
     const sheets = inputs.flatMap((i) => i.sheets);
     if (sheets.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(locale === 'zh-CN' ? '、' : ', ') });
     const aliases = Object.assign({}, ...inputs.map((i) => rosterAliases(i.workbook)), deps.aliases) as Record<string, string>;
-    year = buildYear(sheets, { resolve: resolverFromAliases(aliases), rankMode: options.rank ?? undefined });
+    year = buildYear(sheets, { resolve: resolverFromAliases(aliases), ...(options.rank ? { rankMode: options.rank } : {}) });
     if (year.periods.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(locale === 'zh-CN' ? '、' : ', ') });
 
     const errors = year.findings.some((f) => f.severity === 'error');

@@ -24,12 +24,12 @@ import { effectiveRoster, readRosterSheet } from './roster';
 
 export interface AnalyzeOptions {
   /** The workbook's 考评规则 sheet, when it has one. */
-  rulesGrid?: Grid | null;
+  rulesGrid?: Grid | null | undefined;
   /** Settings from the user (task pane, CLI flags): rank mode, top N, flags. */
-  overrides?: RulesOverrides;
+  overrides?: RulesOverrides | undefined;
   /** #13 ledger: the workbook's adoption ledger (信息采用登记) and roster (单位名录), when it has them. */
-  ledgerGrid?: Grid | null;
-  rosterGrid?: Grid | null;
+  ledgerGrid?: Grid | null | undefined;
+  rosterGrid?: Grid | null | undefined;
 }
 
 export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {

@@ -368,7 +368,7 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
   const hasTable = Boolean(analysis?.table);
   const errors = analysis ? errorCount(analysis.findings) : 0;
   const ownSummary = analysis ? isOwnSummarySheet(analysis.findings) : false;
-  const workLabel = work === null ? '' : work === 'inspect' && !inspection ? t('ui.loading') : t(`ui.working.${work === 'preview' ? 'preview' : work}`);
+  const workLabel = work === null ? '' : work === 'inspect' && !inspection ? t('ui.loading') : t(`ui.working.${work}`);
   const resultAt = (place: Place) => (placed?.place === place ? placed.message : null);
   const actionResult = resultAt('actions');
 

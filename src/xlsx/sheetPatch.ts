@@ -35,7 +35,7 @@ export interface PatchOptions {
    * cell. Needed when a planned cell is the master of a shared formula: its other cells get
    * their own formula so they do not point at a master that no longer has one.
    */
-  sharedFormulaOf?: (row: number, col: number) => string | null;
+  sharedFormulaOf?: ((row: number, col: number) => string | null) | undefined;
 }
 
 /** Attributes of a replaced cell that belong to its old value, not to the cell. */

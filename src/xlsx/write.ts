@@ -30,8 +30,8 @@ export interface SheetEdits {
   sheetName: string;
   edits: CellEdit[];
   /** Merged areas of the sheet (0-based): a planned cell may not lie inside one below its top-left. */
-  merges?: readonly CellRange[];
-  sharedFormulaOf?: (row: number, col: number) => string | null;
+  merges?: readonly CellRange[] | undefined;
+  sharedFormulaOf?: ((row: number, col: number) => string | null) | undefined;
 }
 
 export interface SummaryRequest {

@@ -1,5 +1,5 @@
 import { analyze, buildSummarySheet, FLAG_CODES, planWrites, SUMMARY_MARKER, cellWrites, type Analysis, type CellWrite } from '../../src/core';
-import { formatFinding, summaryText } from '../../src/i18n';
+import { formatFinding, MESSAGES, summaryText } from '../../src/i18n';
 import { CASES, NO_TABLE_CODES, type CorpusCase } from './cases';
 import { applyPlan, categoriesOf, findingKeys, placementProblems, topOf } from './check';
 
@@ -77,7 +77,14 @@ describe.each(byId)('corpus case %s through the core', (_id, c: CorpusCase) => {
       expect(texts).toContain(formatFinding(f, 'zh-CN'));
     }
     expect(texts[texts.length - 1]!.startsWith(SUMMARY_MARKER)).toBe(true);
-    expect(() => buildSummarySheet(analysis, summaryText('en-US'))).not.toThrow();
+    // Every label the English sheet asks for exists in en-US, and no cell shows a raw key.
+    const english = summaryText('en-US');
+    const asked: string[] = [];
+    const enSpec = buildSummarySheet(analysis, { ...english, label: (key, params) => (asked.push(key), english.label(key, params)) });
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((key) => !(key in MESSAGES['en-US']))).toEqual([]);
+    const enTexts = enSpec.rows.flatMap((row) => row.map((cell) => cell.value)).filter((v): v is string => typeof v === 'string');
+    expect(enTexts.filter((v) => v in MESSAGES['zh-CN'] || /^[a-z]+(\.[A-Za-z0-9]+)+$/.test(v))).toEqual([]);
     const dataRows = spec.charts.reduce((n, chart) => n + chart.values.bottom - chart.values.top + 1, 0);
     expect(dataRows).toBe(analysis.scored ? analysis.scored.categories.reduce((n, cat) => n + cat.units.length, 0) : 0);
   });
