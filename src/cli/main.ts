@@ -21,8 +21,7 @@ import {
   type RankMode,
   type WritePlan,
 } from '../core';
-import { formatFinding, summaryText, t, type Locale, type Params , registerMessages } from '../i18n';
-import { cliMessages } from '../i18n/cli';
+import { formatFinding, summaryText, t, type AnyMessageKey, type Locale, type Params } from '../i18n/cli';
 import { isSameFile, nodeFileSystem, outputProblem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
 import { terminalSafe } from './terminal';
 import { lossyParts, type LossyPart } from './xlsxParts';
@@ -36,7 +35,6 @@ import { InPlaceError, readSettingsFrom, writeInPlace, type CellEdit, type Store
 import { boxRef, parseRef, trimAbsurdMerges, type ClippedMerge } from './sheetBounds';
 
 // The command line's own messages (usage, reports, errors) join the shared dictionaries.
-registerMessages(cliMessages);
 
 export interface CliIo {
   /** Receives whole chunks of text, newlines included. */
@@ -87,7 +85,7 @@ export type ErrorCode =
 export class CliFailure extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly key: string,
+    readonly key: AnyMessageKey,
     readonly params: Params = {},
   ) {
     super(key);
@@ -240,7 +238,7 @@ export function chooseAndAnalyse(workbook: Workbook, options: Pick<Options, 'she
     if (extra.length > 0) analysis.findings = [...extra, ...analysis.findings];
     return { worksheet, grid, analysis };
   };
-  const names = sheets.map((ws) => `“${ws.name}”`).join(options.locale === 'zh-CN' ? '、' : ', ');
+  const names = sheets.map((ws) => `“${ws.name}”`).join(t('sep.names', options.locale));
 
   if (options.sheet !== null) {
     const wanted = options.sheet;

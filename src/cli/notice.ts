@@ -5,7 +5,7 @@
  */
 import { hasErrors, scoreAttachment, type Analysis, type FindingCode, type Severity } from '../core';
 import { noticeDocx } from '../docx/notice';
-import { formatFinding, t, type Locale } from '../i18n';
+import { formatFinding, t, type AnyMessageKey, type Locale } from '../i18n/cli';
 import { splitArgs } from './args';
 import { writeFileAtomic, type CliFileSystem } from './files';
 import { CliFailure, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, chooseAndAnalyse, describeError, readWorkbook, resolveSettings, type CliIo, type ErrorCode } from './main';
@@ -56,7 +56,7 @@ function noticeJson(analysis: Analysis | null, locale: Locale): NoticeJson {
 }
 
 function humanText(analysis: Analysis, locale: Locale, docx: { path: string; written: boolean; forced: boolean } | null): string {
-  const tr = (key: string, params: Record<string, string | number> = {}) => t(key, locale, params);
+  const tr = (key: AnyMessageKey, params: Record<string, string | number> = {}) => t(key, locale, params);
   const notice = analysis.notice!;
   const lines: string[] = [notice.title];
   for (const s of notice.sections) lines.push(s.heading, ...s.lines);

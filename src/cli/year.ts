@@ -22,7 +22,7 @@ import {
   type Year,
   type YearSheet,
 } from '../core';
-import { formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
+import { formatFinding, summaryText, t, type AnyMessageKey, type Locale, type Params } from '../i18n/cli';
 import { writeInPlace } from '../xlsx';
 import { splitArgs } from './args';
 import { ledgerAndRoster } from './companions';
@@ -155,8 +155,8 @@ function periodSheets(file: string, workbook: Workbook, rank: RankMode | null): 
 
 function humanYear(options: YearOptions, year: Year, written: { path: string; sheet: string; replaced: boolean } | null, blocked: boolean): string {
   const L = options.locale;
-  const tr = (key: string, params: Params = {}) => t(key, L, params);
-  const sep = L === 'zh-CN' ? '、' : ', ';
+  const tr = (key: AnyMessageKey, params: Params = {}) => t(key, L, params);
+  const sep = t('sep.names', L);
   const lines: string[] = options.inputs.map((path) => tr('cli.report.file', { path }));
   lines.push(tr('cli.year.periods', { count: year.periods.length, periods: year.periods.map((p) => p.label).join(sep) }));
   lines.push(tr(`cli.report.rankMode.${year.rankMode}`));
@@ -219,10 +219,10 @@ export async function runYear(argv: string[], io: CliIo, deps: YearDeps = {}): P
       inputs.push({ file, workbook, data, sheets: periodSheets(file, workbook, options.rank) });
     }
     const sheets = inputs.flatMap((i) => i.sheets);
-    if (sheets.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(locale === 'zh-CN' ? '、' : ', ') });
+    if (sheets.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(t('sep.names', locale)) });
     const aliases = Object.assign({}, ...inputs.map((i) => rosterAliases(i.workbook)), deps.aliases) as Record<string, string>;
     year = buildYear(sheets, { resolve: resolverFromAliases(aliases), ...(options.rank ? { rankMode: options.rank } : {}) });
-    if (year.periods.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(locale === 'zh-CN' ? '、' : ', ') });
+    if (year.periods.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(t('sep.names', locale)) });
 
     const errors = year.findings.some((f) => f.severity === 'error');
     const blocked = options.out !== null && year.blocked && !options.force;

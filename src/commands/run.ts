@@ -58,7 +58,7 @@ async function settle<T>(call: () => Promise<HostOutcome<T>>): Promise<HostOutco
     return await call();
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: { key: 'ui.result.unexpected', params: { detail } } };
+    return { ok: false, message: { key: 'host.error.thrown', params: { detail } } };
   }
 }
 

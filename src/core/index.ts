@@ -48,3 +48,4 @@ export {
 export { buildYearSheet, YEAR_SHEET_NAME } from './yearSheet';
 // #15 WPS: shared by the Office.js and WPS adapters
 export { firstChangedCell, plannedChanges, planRecalc, type PlannedChange } from './preview';
+export * from './words';

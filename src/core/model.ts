@@ -294,11 +294,5 @@ export interface PlanOptions {
 
 export type { CellRange };
 
-/** Flag text written into the sheet's 标记 column (the sheet is a Chinese office document). */
-export const FLAG_LABELS_ZH: Record<FlagCode, string> = {
-  ZERO_SUBMISSION: '零报送',
-  BELOW_QUOTA: '基础数量不足',
-  LOW_QUALITY: '质量待提高',
-  // #14 year
-  REPEAT_ZERO_SUBMISSION: '连续零报送',
-};
+/** Flag text written into the sheet's 标记 column: document words, kept in words.ts. */
+export { FLAG_WORDS as FLAG_LABELS_ZH } from './words';

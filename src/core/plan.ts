@@ -2,9 +2,10 @@
 import { a1, formulaAt, valueAt, type CellRange, type CellValue, type Grid } from './grid';
 import { finding, placeAt, type Finding } from './findings';
 import { centsToNumber } from './decimal';
+import { COLUMN_WORDS } from './words';
 import { FLAG_LABELS_ZH, FLAG_SETS, type Analysis, type CellContent, type CellWrite, type ColumnInfo, type ColumnWrites, type FlagCode, type PlanOptions, type ScoreColumns, type ScoredTable, type WriteKind, type WritePlan } from './model';
 
-const HEADERS: Record<'total' | 'rank' | 'flag', string> = { total: '累计得分', rank: '排名', flag: '标记' };
+const HEADERS: Record<'total' | 'rank' | 'flag', string> = COLUMN_WORDS;
 
 /** Shared content of an empty cell: most cells a first run fills are empty, so one object serves them all. */
 const EMPTY: CellContent = Object.freeze({ value: null, formula: null });

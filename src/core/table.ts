@@ -6,8 +6,10 @@ import { ruleFor, type CategoryRule, type Rules } from './rules';
 import { centsToNumber, MAX_SCORE_CENTS } from './decimal';
 import { cellText, displayName, isDateFormat, isPlainText, normalizeName, parseScore } from './text';
 
-export const UNCATEGORISED = '未分类';
-export const SINGLE_CATEGORY = '全部单位';
+import { SINGLE_CATEGORY_WORD, UNCATEGORISED_WORD } from './words';
+
+export const UNCATEGORISED = UNCATEGORISED_WORD;
+export const SINGLE_CATEGORY = SINGLE_CATEGORY_WORD;
 
 export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: ScoreTable; findings: Finding[] } {
   const reader = newReader(grid, layout, rules);

@@ -1,12 +1,8 @@
 /** Office errors (code, message, debugInfo) to a clear message for the user (host.* keys). */
 import { hasErrors, type Analysis } from '../core';
-import type { UserMessage } from '../host/port';
+import type { HostErrorKey, HostFailure } from '../host/port';
 
-export interface HostFailure {
-  ok: false;
-  message: UserMessage;
-  officeCode?: string;
-}
+export type { HostFailure };
 
 interface OfficeErrorLike {
   code?: unknown;
@@ -34,7 +30,7 @@ export function failureFromError(error: unknown, sheet: string, partial = false)
   return code ? { ok: false, message: { key, params }, officeCode: code } : { ok: false, message: { key, params } };
 }
 
-function keyFor(code: string | undefined): string {
+function keyFor(code: string | undefined): HostErrorKey {
   switch (code) {
     case 'ConnectionFailure':
     case 'RequestAborted':
@@ -57,7 +53,7 @@ function keyFor(code: string | undefined): string {
   }
 }
 
-export function failure(key: string, params: Record<string, string | number> = {}): HostFailure {
+export function failure(key: HostErrorKey, params: Record<string, string | number> = {}): HostFailure {
   return { ok: false, message: { key, params } };
 }
 

@@ -4,6 +4,7 @@
  * UI code depends on this interface only, so it can be handed a fake in unit tests.
  */
 import type { Analysis, FindingCode, PeriodContext, RankMode, WritePlan, Year } from '../core';
+import type { MessageKey } from '../i18n';
 
 export interface ScorecardSettings {
   rankMode: RankMode;
@@ -15,12 +16,22 @@ export const DEFAULT_SETTINGS: ScorecardSettings = { rankMode: 'competition', to
 
 /** A message for the user: an i18n key and its parameters (rendered zh-CN or en-US by src/i18n). */
 export interface UserMessage {
-  key: string;
+  key: MessageKey;
   params?: Record<string, string | number>;
 }
 
+/** Why a host operation failed: each one has its message (host.error.*, host.wps.error.*) in every locale. */
+export type HostErrorKey = Extract<MessageKey, `host.error.${string}` | `host.wps.error.${string}`>;
+
+/** A failed operation: a message naming what went wrong (nothing was written), and Office's own error code when it gave one. */
+export interface HostFailure {
+  ok: false;
+  message: { key: HostErrorKey; params?: Record<string, string | number> };
+  officeCode?: string;
+}
+
 /** Outcome of an operation. Failures carry a message naming what went wrong; nothing was written. */
-export type HostOutcome<T> = { ok: true; value: T } | { ok: false; message: UserMessage; officeCode?: string };
+export type HostOutcome<T> = { ok: true; value: T } | HostFailure;
 
 export interface Inspection {
   sheetName: string;

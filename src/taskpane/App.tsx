@@ -12,7 +12,7 @@ import {
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import type { HostOutcome, Inspection, RecalcPreview, ScorecardHost, ScorecardSettings, UserMessage, YearPreview } from '../host/port';
 import type { PeriodContext } from '../core';
-import { t as translate, type Locale } from '../i18n';
+import { t as translate, type Locale, type MessageKey } from '../i18n';
 import { ActionBar, type ActionName } from './components/ActionBar';
 import { FindingsPanel } from './components/FindingsPanel';
 import { FlagsPanel } from './components/FlagsPanel';
@@ -63,7 +63,7 @@ const useStyles = makeStyles({
 
 export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE_MS }: AppProps) {
   const styles = useStyles();
-  const t = useCallback((key: string, params?: Record<string, string | number>) => translate(key, locale, params), [locale]);
+  const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(key, locale, params), [locale]);
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [work, setWork] = useState<Work | null>('inspect');
   const [placed, setPlaced] = useState<{ place: Place; message: ResultMessage } | null>(null);

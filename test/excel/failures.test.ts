@@ -3,7 +3,7 @@
  * was, ends in a Chinese message naming the sheet or cell, and a retry succeeds.
  */
 import { cellWrites } from '../../src/core';
-import { t } from '../../src/i18n';
+import { t, type MessageKey } from '../../src/i18n';
 import { SimWorkbook } from '../../src/sim';
 import { publishedUnits } from '../support/fixtures';
 import { fixtureGrids, simHost } from './simHost';
@@ -15,7 +15,7 @@ async function setup(requirements?: Record<string, string>) {
   return { ...simHost(wb), sheetName, before: wb.snapshot() };
 }
 
-function zh(message: { key: string; params?: Record<string, string | number> }): string {
+function zh(message: { key: MessageKey; params?: Record<string, string | number> }): string {
   return t(message.key, 'zh-CN', message.params ?? {});
 }
 

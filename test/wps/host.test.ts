@@ -1,7 +1,7 @@
 /** The WPS adapter on the real table in the strict simulated ET: results, undo, summary, protection, call counts. */
 import { SUMMARY_MARKER, SUMMARY_SHEET_NAME } from '../../src/core';
 import { UNDO_SHEET_NAME } from '../../src/excel/undoStore';
-import { t } from '../../src/i18n';
+import { t, type MessageKey } from '../../src/i18n';
 import { SimWorkbook } from '../../src/sim';
 import { createSimEtApplication, EtSimError } from '../../src/sim/wps/et';
 import { cellAt, member } from '../../src/wps/et';
@@ -10,7 +10,7 @@ import { bigGrid } from '../excel/bigSheet';
 import { publishedUnits } from '../support/fixtures';
 import { fixtureWorkbook, resultsIn, wpsHost } from './simWps';
 
-const explain = (r: { ok: boolean; message?: { key: string; params?: Record<string, string | number> } }) =>
+const explain = (r: { ok: boolean; message?: { key: MessageKey; params?: Record<string, string | number> } }) =>
   r.ok ? '' : t(r.message!.key, 'zh-CN', r.message!.params ?? {});
 
 describe.each(['property', 'method'] as const)('WPS builds exposing members as %s', (style) => {
