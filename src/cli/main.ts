@@ -258,7 +258,7 @@ export function chooseAndAnalyse(workbook: Workbook, options: Pick<Options, 'she
     const worksheet = sheets[i]!;
     if (isRulesSheet(worksheet) || isOwnSummarySheet(worksheet) || ledgerSheets.has(worksheet)) continue;
     const chosen = analyseSheet(worksheet);
-    if (chosen.analysis.layout) return chosen;
+    if (chosen.analysis.kind === 'table') return chosen;
   }
   throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTable', { sheets: names });
 }
@@ -370,7 +370,7 @@ export async function runScoring(argv: string[], io: CliIo, deps: CliDeps = {}):
     // Where nothing was set, the rules sheet may have set the rank mode or top N: report what ruled.
     if (settings.rankMode.source === 'default' && analysis.rules.rankMode !== settings.rankMode.value) settings.rankMode = { value: analysis.rules.rankMode, source: 'rulesSheet' };
     if (settings.topN.source === 'default' && analysis.rules.topN !== settings.topN.value) settings.topN = { value: analysis.rules.topN, source: 'rulesSheet' };
-    if (!analysis.table || !analysis.scored) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
+    if (analysis.kind !== 'table') throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
 
     // Planned for check too: a cell the plan cannot write (merged, no column left) is a finding
     // either way, and an error among them stops a write as any other error does.

@@ -87,7 +87,7 @@ export async function runNotice(argv: string[], io: CliIo, fs: CliFileSystem): P
     const noticeOptions = { sheet: options.sheet, rank: null, locale };
     const chosen = chooseAndAnalyse(workbook, noticeOptions, resolveSettings(noticeOptions, stored));
     analysis = chosen.analysis;
-    if (!analysis.scored || !analysis.notice) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
+    if (analysis.kind !== 'table') throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
     const errors = hasErrors(analysis.findings);
     let docx: { path: string; written: boolean; forced: boolean } | null = null;
     if (options.docx !== null) {

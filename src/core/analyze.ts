@@ -41,16 +41,14 @@ export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {
     findings.push(...fromSheet.findings);
   }
   rules = withOverrides(rules, options.overrides);
-  const empty: Analysis = { sheetName: grid.sheetName, layout: null, rules, table: null, scored: null, summary: null, findings };
-
   if (isOwnSummarySheet(grid)) {
     findings.push(finding({ code: 'SUMMARY_SHEET' }, SHEET_LEVEL));
-    return empty;
+    return { kind: 'ownSheet', sheetName: grid.sheetName, rules, findings };
   }
   const detected = detectLayout(grid, rules);
   if (!detected.ok) {
     findings.push(...detected.error);
-    return empty;
+    return { kind: 'noTable', sheetName: grid.sheetName, rules, findings };
   }
   findings.push(...detected.value.findings);
   // A hidden sheet is often last quarter's copy or a working sheet: ranking it needs saying.
@@ -66,7 +64,9 @@ export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {
   const summary = summarize(scored);
   const { findings: _ledgerFindings, ...ledgerAnalysis } = ledger;
   return {
-    ...empty,
+    kind: 'table',
+    sheetName: grid.sheetName,
+    rules,
     layout: table.layout,
     table,
     scored,

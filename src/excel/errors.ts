@@ -59,7 +59,7 @@ export function failure(key: HostErrorKey, params: Record<string, string | numbe
 
 /** Why a recalculation is refused before anything is written: no table, or errors in it (with their count and first cell). */
 export function errorsRefusal(sheetName: string, analysis: Analysis): HostFailure | null {
-  if (!analysis.scored) return failure('host.error.noTable', { sheet: sheetName });
+  if (analysis.kind !== 'table') return failure('host.error.noTable', { sheet: sheetName });
   if (hasErrors(analysis.findings)) {
     const errors = analysis.findings.filter((f) => f.severity === 'error');
     return failure('host.error.hasErrors', { sheet: sheetName, count: errors.length, cell: errors[0]?.cell ?? '' });

@@ -20,7 +20,7 @@ import { NoticePanel } from './components/NoticePanel';
 import { NoticeFile } from './components/NoticeFile';
 import { ResultBar, type ResultMessage } from './components/ResultBar';
 import { TableCard } from './components/TableCard';
-import { countBySeverity, editEffect, errorCount, isOwnSummarySheet, listedFindings, noticeLines, previewView, staleUnits } from './logic';
+import { countBySeverity, editEffect, errorCount, listedFindings, noticeLines, previewView, staleUnits } from './logic';
 import type { ConfirmRequest } from './components/ConfirmDialog';
 import { LocaleProvider } from './locale';
 
@@ -121,7 +121,7 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
     setInspection(outcome.value);
     // #14 year: movement against the previous period, read only when other sheets could be periods.
     setPeriodContext(null);
-    if ((outcome.value.periodCandidates?.length ?? 0) > 1 && outcome.value.analysis.scored) {
+    if ((outcome.value.periodCandidates?.length ?? 0) > 1 && outcome.value.analysis.kind === 'table') {
       void host.periodContext().then((c) => {
         if (ticket === latestInspect.current && c.ok) setPeriodContext(c.value);
       }, () => undefined);
@@ -240,7 +240,7 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
         setEditNote(null);
         const fresh = await refresh();
         if (fresh) {
-          if (isOwnSummarySheet(fresh.analysis.findings)) {
+          if (fresh.analysis.kind === 'ownSheet') {
             setResult({ intent: 'info', text: t('ui.findings.ownSummary') });
             return;
           }
@@ -365,9 +365,9 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
 
   const busy = work !== null;
   const analysis = inspection?.analysis ?? null;
-  const hasTable = Boolean(analysis?.table);
+  const hasTable = analysis?.kind === 'table';
   const errors = analysis ? errorCount(analysis.findings) : 0;
-  const ownSummary = analysis ? isOwnSummarySheet(analysis.findings) : false;
+  const ownSummary = analysis?.kind === 'ownSheet';
   const workLabel = work === null ? '' : work === 'inspect' && !inspection ? t('ui.loading') : t(`ui.working.${work}`);
   const resultAt = (place: Place) => (placed?.place === place ? placed.message : null);
   const actionResult = resultAt('actions');
