@@ -44,7 +44,7 @@ export async function wpsRecalc(fixture: string, runs: number): Promise<WpsFigur
     const start = performance.now();
     const outcome = await host.recalcNow();
     const ms = performance.now() - start;
-    if (!outcome.ok) throw new Error(`recalcNow failed: ${outcome.message.key}`);
+    if (!outcome.ok) throw new Error(`recalcNow failed: ${outcome.error.key}`);
     if (i === 0) continue;
     times.push(ms);
     const units = outcome.value.inspection.analysis.scored?.units.names.length ?? 0;
@@ -65,7 +65,7 @@ export async function wpsRead(units: number, runs: number): Promise<WpsFigure> {
     const start = performance.now();
     const outcome = await host.inspect();
     const ms = performance.now() - start;
-    if (!outcome.ok) throw new Error(`inspect failed: ${outcome.message.key}`);
+    if (!outcome.ok) throw new Error(`inspect failed: ${outcome.error.key}`);
     if (i === 0) continue;
     times.push(ms);
     const read = outcome.value.analysis.scored?.units.names.length ?? 0;

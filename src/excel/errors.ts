@@ -27,7 +27,7 @@ export function failureFromError(error: unknown, sheet: string, partial = false)
   const code = officeCode(error);
   const params = { sheet, code: code ?? '', detail: detail(error) };
   const key = partial ? 'host.error.partial' : keyFor(code);
-  return code ? { ok: false, message: { key, params }, officeCode: code } : { ok: false, message: { key, params } };
+  return { ok: false, error: code ? { key, params, officeCode: code } : { key, params } };
 }
 
 function keyFor(code: string | undefined): HostErrorKey {
@@ -54,7 +54,7 @@ function keyFor(code: string | undefined): HostErrorKey {
 }
 
 export function failure(key: HostErrorKey, params: Record<string, string | number> = {}): HostFailure {
-  return { ok: false, message: { key, params } };
+  return { ok: false, error: { key, params } };
 }
 
 /** Why a recalculation is refused before anything is written: no table, or errors in it (with their count and first cell). */

@@ -10,7 +10,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
-import type { HostOutcome, Inspection, RecalcPreview, ScorecardHost, ScorecardSettings, UserMessage, YearPreview } from '../host/port';
+import type { HostFailure, HostOutcome, Inspection, RecalcPreview, ScorecardHost, ScorecardSettings, YearPreview } from '../host/port';
 import type { PeriodContext } from '../core';
 import { t as translate, type Locale, type MessageKey } from '../i18n';
 import { ActionBar, type ActionName } from './components/ActionBar';
@@ -86,10 +86,10 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
   const [periodContext, setPeriodContext] = useState<PeriodContext | null>(null);
 
   const failure = useCallback(
-    (outcome: { message: UserMessage; officeCode?: string }): ResultMessage => ({
+    ({ error }: HostFailure): ResultMessage => ({
       intent: 'error',
-      text: t(outcome.message.key, outcome.message.params),
-      detail: outcome.officeCode ? t('ui.result.officeCode', { code: outcome.officeCode }) : t('ui.result.failed'),
+      text: t(error.key, error.params),
+      detail: error.officeCode ? t('ui.result.officeCode', { code: error.officeCode }) : t('ui.result.failed'),
     }),
     [t],
   );

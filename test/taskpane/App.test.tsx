@@ -107,7 +107,7 @@ describe('task pane', () => {
 
   it('shows a host failure as an error message naming the Office code', async () => {
     const host = fakeHost(sampleGrid(), {
-      writeSummary: async () => ({ ok: false, message: { key: 'host.error.busy' }, officeCode: 'InvalidOperation' }),
+      writeSummary: async () => ({ ok: false, error: { key: 'host.error.busy', officeCode: 'InvalidOperation' } }),
     });
     mounted = await mount(<App host={host} locale="zh-CN" />);
     await click(button('生成汇总表'));

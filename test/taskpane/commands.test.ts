@@ -19,7 +19,7 @@ function recordingUi(paneOpens: boolean) {
   return { ui, shown, paneRequests: () => paneRequests };
 }
 
-const refused = { ok: false as const, message: { key: 'host.error.busy' as const } };
+const refused = { ok: false as const, error: { key: 'host.error.busy' as const } };
 
 describe('ribbon commands', () => {
   it('recalculates without telling anyone when all is well', async () => {
@@ -69,7 +69,7 @@ describe('ribbon commands', () => {
   });
 
   it('names the Office error code when there is one', async () => {
-    const host = fakeHost(sampleGrid(), { writeSummary: async () => ({ ...refused, officeCode: 'AccessDenied' }) });
+    const host = fakeHost(sampleGrid(), { writeSummary: async () => ({ ok: false as const, error: { ...refused.error, officeCode: 'AccessDenied' } }) });
     const { ui, shown } = recordingUi(false);
     await summaryCommand(host, ui);
     expect(shown[0]?.lines).toContain('Office 错误代码：AccessDenied');
