@@ -215,7 +215,9 @@ export async function runYear(argv: string[], io: CliIo, deps: YearDeps = {}): P
     }
     const inputs: Input[] = [];
     for (const file of options.inputs) {
-      const { workbook, data } = await readWorkbook(fs, file);
+      const read = await readWorkbook(fs, file);
+      if (!read.ok) throw CliFailure.of(read.error);
+      const { workbook, data } = read.value;
       inputs.push({ file, workbook, data, sheets: periodSheets(file, workbook, options.rank) });
     }
     const sheets = inputs.flatMap((i) => i.sheets);
