@@ -50,7 +50,7 @@ describe.each(byId)('corpus case %s through the core', (_id, c: CorpusCase) => {
       expect(cellWrites(plan)).toEqual([]);
       return;
     }
-    const unitRows = new Set(analysis.scored!.categories.flatMap((cat) => cat.units.map((u) => u.row)));
+    const unitRows = new Set(analysis.scored.categories.flatMap((cat) => cat.units.map((u) => u.row)));
     const outside = (w: CellWrite) => (w.kind === 'header' ? w.row !== layout.headerRow : !unitRows.has(w.row));
     expect(cellWrites(plan).filter(outside).map((w) => w.address)).toEqual([]);
     // One column per kind, and never a cell that holds the user's total/rank formula.
