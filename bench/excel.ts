@@ -91,7 +91,7 @@ export function simRecalc(units: number, runs: number): Promise<SyncFigure> {
     const start = performance.now();
     const outcome = await host.recalcNow();
     const ms = performance.now() - start;
-    if (!outcome.ok) throw new Error(`recalcNow refused: ${outcome.message.key} ${JSON.stringify(outcome.message.params ?? {})}`);
+    if (!outcome.ok) throw new Error(`recalcNow refused: ${outcome.error.key} ${JSON.stringify(outcome.error.params ?? {})}`);
     return { ms, log: [...workbook.syncLog], cellsWritten: outcome.value.cellsWritten };
   });
 }
@@ -103,11 +103,11 @@ export function simPreviewApply(units: number, runs: number): Promise<SyncFigure
     const { workbook, host } = hostOver([grid]);
     const start = performance.now();
     const preview = await host.previewRecalc();
-    if (!preview.ok) throw new Error(`previewRecalc refused: ${preview.message.key}`);
+    if (!preview.ok) throw new Error(`previewRecalc refused: ${preview.error.key}`);
     const previewSyncs = workbook.syncLog.length;
     const applied = await host.applyRecalc(preview.value);
     const ms = performance.now() - start;
-    if (!applied.ok) throw new Error(`applyRecalc refused: ${applied.message.key}`);
+    if (!applied.ok) throw new Error(`applyRecalc refused: ${applied.error.key}`);
     return { ms, log: [...workbook.syncLog], cellsWritten: applied.value.cellsWritten, previewSyncs };
   });
 }
@@ -139,7 +139,7 @@ export async function simSummary(fixture: string, runs: number): Promise<Summary
     const start = performance.now();
     const outcome = await host.writeSummary();
     times.push(performance.now() - start);
-    if (!outcome.ok) throw new Error(`writeSummary failed: ${outcome.message.key}`);
+    if (!outcome.ok) throw new Error(`writeSummary failed: ${outcome.error.key}`);
     figure ??= { runs, sheetName: outcome.value.sheetName, syncs: workbook.syncLog.length, reportedSyncs: outcome.value.syncs, bytes: workbook.syncLog.map((s) => s.bytes), ms: 0 };
   }
   if (!figure) throw new Error('no runs');

@@ -44,7 +44,7 @@ export async function wpsRecalc(fixture: string, runs: number): Promise<WpsFigur
     const start = performance.now();
     const outcome = await host.recalcNow();
     const ms = performance.now() - start;
-    if (!outcome.ok) throw new Error(`recalcNow failed: ${outcome.message.key}`);
+    if (!outcome.ok) throw new Error(`recalcNow failed: ${outcome.error.key}`);
     if (i === 0) continue;
     times.push(ms);
     const units = outcome.value.inspection.analysis.scored?.units.names.length ?? 0;
@@ -65,7 +65,7 @@ export async function wpsRead(units: number, runs: number): Promise<WpsFigure> {
     const start = performance.now();
     const outcome = await host.inspect();
     const ms = performance.now() - start;
-    if (!outcome.ok) throw new Error(`inspect failed: ${outcome.message.key}`);
+    if (!outcome.ok) throw new Error(`inspect failed: ${outcome.error.key}`);
     if (i === 0) continue;
     times.push(ms);
     const read = outcome.value.analysis.scored?.units.names.length ?? 0;
@@ -108,11 +108,11 @@ export async function wpsYear(units: number, sheets: number, runs: number): Prom
     const start = performance.now();
     const preview = await host.previewYear();
     previews.push(performance.now() - start);
-    if (!preview.ok) throw new Error(`previewYear refused: ${preview.message.key}`);
+    if (!preview.ok) throw new Error(`previewYear refused: ${preview.error.key}`);
     if (preview.value.year.periods.length !== sheets) throw new Error(`expected ${sheets} periods, got ${preview.value.year.periods.length}`);
     const written = await host.applyYear(preview.value);
     times.push(performance.now() - start);
-    if (!written.ok) throw new Error(`applyYear refused: ${written.message.key}`);
+    if (!written.ok) throw new Error(`applyYear refused: ${written.error.key}`);
     counts ??= pick(app.counts);
   }
   if (!counts) throw new Error('no runs');

@@ -40,11 +40,11 @@ export async function simYear(units: number, sheets: number, runs: number): Prom
     const start = performance.now();
     const preview = await host.previewYear();
     previews.push(performance.now() - start);
-    if (!preview.ok) throw new Error(`previewYear refused: ${preview.message.key}`);
+    if (!preview.ok) throw new Error(`previewYear refused: ${preview.error.key}`);
     if (preview.value.year.periods.length !== sheets) throw new Error(`expected ${sheets} periods, got ${preview.value.year.periods.length}`);
     const written = await host.applyYear(preview.value);
     times.push(performance.now() - start);
-    if (!written.ok) throw new Error(`applyYear refused: ${written.message.key}`);
+    if (!written.ok) throw new Error(`applyYear refused: ${written.error.key}`);
     const log = workbook.syncLog;
     const maxBytes = Math.max(0, ...log.map((s) => s.bytes));
     const maxResponseBytes = Math.max(0, ...log.map((s) => s.responseBytes));

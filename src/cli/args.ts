@@ -5,6 +5,7 @@
  * reports it in its own form.
  */
 import type { Locale } from '../i18n';
+import type { AnyMessageKey } from '../i18n/cli';
 
 export interface SplitArgs {
   positional: string[];
@@ -14,7 +15,7 @@ export interface SplitArgs {
 }
 
 export interface UsageProblem {
-  problem: { key: string; params: Record<string, string> };
+  problem: { key: AnyMessageKey; params: Record<string, string> };
 }
 
 const FLAGS = new Set(['--force', '--json', '--help']);

@@ -22,8 +22,8 @@ import {
   type SheetSpec,
   type WritePlan,
 } from '../core';
-import { formatFinding, summaryText, t, type Locale, type Params , registerMessages } from '../i18n';
-import { cliMessages } from '../i18n/cli';
+import { fail, ok, type Result } from '../core/result';
+import { formatFinding, summaryText, t, type AnyMessageKey, type Locale, type Params } from '../i18n/cli';
 import { isSameFile, nodeFileSystem, outputProblem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
 import { terminalSafe } from './terminal';
 import { lossyParts, type LossyPart } from './xlsxParts';
@@ -39,7 +39,6 @@ import { Book, findOwnSummary, freeName, type BookSheet, type ClippedMerge, type
 import { boxRef, parseRef, trimAbsurdMerges } from './sheetBounds';
 
 // The command line's own messages (usage, reports, errors) join the shared dictionaries.
-registerMessages(cliMessages);
 
 export interface CliIo {
   /** Receives whole chunks of text, newlines included. */
@@ -88,15 +87,33 @@ export type ErrorCode =
   | 'OUT_NOT_REGULAR'
   | 'INTERNAL';
 
-/** Ends the run with exit status 2 and a message. */
+/** An expected failure of a step (bad usage, unreadable file, no table…): ends the run with exit status 2 and this message. */
+export interface CliProblem {
+  code: ErrorCode;
+  key: AnyMessageKey;
+  params: Params;
+}
+
+/** What each step of a run gives: its value, or the problem that ends the run. Nothing expected is thrown. */
+export type Step<T> = Result<T, CliProblem>;
+
+export function problem(code: ErrorCode, key: AnyMessageKey, params: Params = {}): { ok: false; error: CliProblem } {
+  return fail({ code, key, params });
+}
+
+/** A step's problem thrown across the notice and year commands' own catch; main's steps return it instead. */
 export class CliFailure extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly key: string,
+    readonly key: AnyMessageKey,
     readonly params: Params = {},
   ) {
     super(key);
     this.name = 'CliFailure';
+  }
+
+  static of(problem: CliProblem): CliFailure {
+    return new CliFailure(problem.code, problem.key, problem.params);
   }
 }
 
@@ -107,26 +124,26 @@ type Parsed = { kind: 'help'; locale: Locale } | { kind: 'run'; options: Options
 const VALUE_OPTIONS = new Set(['--out', '--sheet', '--rank', '--lang']);
 const ALIASES: Record<string, string> = { '-o': '--out', '-s': '--sheet', '-h': '--help' };
 
-function parseArgs(argv: readonly string[]): Parsed {
+function parseArgs(argv: readonly string[]): Step<Parsed> {
   const split = splitArgs(argv, VALUE_OPTIONS, ALIASES, new Set(['--formulas']));
-  if ('problem' in split) throw new CliFailure('USAGE', split.problem.key, split.problem.params);
+  if ('problem' in split) return problem('USAGE', split.problem.key, split.problem.params);
   const { values, flags, locale } = split;
   const [command = null, ...positional] = split.positional;
-  if (flags.has('--help') || command === 'help') return { kind: 'help', locale };
-  if (command === null) throw new CliFailure('USAGE', 'cli.usage.noCommand');
-  if (!(COMMANDS as readonly string[]).includes(command)) throw new CliFailure('USAGE', 'cli.usage.unknownCommand', { command });
+  if (flags.has('--help') || command === 'help') return ok({ kind: 'help', locale });
+  if (command === null) return problem('USAGE', 'cli.usage.noCommand');
+  if (!(COMMANDS as readonly string[]).includes(command)) return problem('USAGE', 'cli.usage.unknownCommand', { command });
   const cmd = command as Command;
   const input = positional[0];
-  if (input === undefined) throw new CliFailure('USAGE', 'cli.usage.missingInput');
-  if (positional.length > 1) throw new CliFailure('USAGE', 'cli.usage.extraArgument', { arg: positional[1]! });
+  if (input === undefined) return problem('USAGE', 'cli.usage.missingInput');
+  if (positional.length > 1) return problem('USAGE', 'cli.usage.extraArgument', { arg: positional[1]! });
   const out = values.get('--out') ?? null;
-  if (cmd === 'check' && out !== null) throw new CliFailure('USAGE', 'cli.usage.outNotAllowed');
-  if (cmd === 'check' && flags.has('--force')) throw new CliFailure('USAGE', 'cli.usage.forceNotAllowed');
-  if (cmd === 'check' && flags.has('--formulas')) throw new CliFailure('USAGE', 'cli.usage.formulasNotAllowed');
-  if (cmd !== 'check' && out === null) throw new CliFailure('USAGE', 'cli.usage.missingOut', { command: cmd });
+  if (cmd === 'check' && out !== null) return problem('USAGE', 'cli.usage.outNotAllowed');
+  if (cmd === 'check' && flags.has('--force')) return problem('USAGE', 'cli.usage.forceNotAllowed');
+  if (cmd === 'check' && flags.has('--formulas')) return problem('USAGE', 'cli.usage.formulasNotAllowed');
+  if (cmd !== 'check' && out === null) return problem('USAGE', 'cli.usage.missingOut', { command: cmd });
   const rank = values.get('--rank') ?? null;
-  if (rank !== null && rank !== 'competition' && rank !== 'dense') throw new CliFailure('USAGE', 'cli.usage.badRank', { value: rank });
-  return {
+  if (rank !== null && rank !== 'competition' && rank !== 'dense') return problem('USAGE', 'cli.usage.badRank', { value: rank });
+  return ok({
     kind: 'run',
     options: {
       command: cmd,
@@ -139,7 +156,7 @@ function parseArgs(argv: readonly string[]): Parsed {
       formulas: flags.has('--formulas'),
       locale,
     },
-  };
+  });
 }
 
 // ---- the run ----------------------------------------------------------------------------
@@ -162,19 +179,19 @@ interface Loaded {
   clipped: ClippedMerge[];
 }
 
-export async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loaded> {
+export async function readWorkbook(fs: CliFileSystem, file: string): Promise<Step<Loaded>> {
   let data: Uint8Array;
   try {
     data = await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliFailure('NOT_FOUND', 'cli.error.notFound', { path: file });
-    if (code === 'EISDIR') throw new CliFailure('UNREADABLE', 'cli.error.isDirectory', { path: file });
-    throw new CliFailure('UNREADABLE', 'cli.error.readFailed', { path: file, reason: describeError(error) });
+    if (code === 'ENOENT') return problem('NOT_FOUND', 'cli.error.notFound', { path: file });
+    if (code === 'EISDIR') return problem('UNREADABLE', 'cli.error.isDirectory', { path: file });
+    return problem('UNREADABLE', 'cli.error.readFailed', { path: file, reason: describeError(error) });
   }
   const kind = sniffInput(data);
-  if (kind === 'cfb') throw new CliFailure('ENCRYPTED', 'cli.error.encrypted', { path: file });
-  if (kind === 'other') throw new CliFailure('NOT_XLSX', 'cli.error.notXlsx', { path: file });
+  if (kind === 'cfb') return problem('ENCRYPTED', 'cli.error.encrypted', { path: file });
+  if (kind === 'other') return problem('NOT_XLSX', 'cli.error.notXlsx', { path: file });
   let workbook: Book;
   let clipped: ClippedMerge[];
   try {
@@ -182,14 +199,14 @@ export async function readWorkbook(fs: CliFileSystem, file: string): Promise<Loa
     // Parses the sheets that have merges (a merge of a whole column is clipped, not expanded).
     clipped = workbook.clippedMerges();
   } catch (error) {
-    throw new CliFailure('CORRUPT', 'cli.error.corrupt', { path: file, reason: describeError(error) });
+    return problem('CORRUPT', 'cli.error.corrupt', { path: file, reason: describeError(error) });
   }
-  if (workbook.worksheets.length === 0) throw new CliFailure('NO_SHEETS', 'cli.error.noSheets', { path: file });
+  if (workbook.worksheets.length === 0) return problem('NO_SHEETS', 'cli.error.noSheets', { path: file });
   // Unreadable web extension parts only mean no stored settings: the defaults apply.
   const stored = await workbook.storedSettings();
   const lossy = lossyParts(data);
   if (clipped.length > 0) lossy.push('clippedMerge');
-  return { workbook, data, lossy, stored, clipped };
+  return ok({ workbook, data, lossy, stored, clipped });
 }
 
 export function isRulesSheet(ws: { name: string }): boolean {
@@ -232,7 +249,7 @@ export function resolveSettings(options: Pick<Options, 'rank'> & Partial<Pick<Op
   };
 }
 
-export function chooseAndAnalyse(workbook: Book, options: Pick<Options, 'sheet' | 'rank' | 'locale'>, settings: JsonSettings = resolveSettings(options, {}), clipped: readonly ClippedMerge[] = []): Chosen {
+export function chooseAndAnalyse(workbook: Book, options: Pick<Options, 'sheet' | 'rank' | 'locale'>, settings: JsonSettings = resolveSettings(options, {}), clipped: readonly ClippedMerge[] = []): Step<Chosen> {
   const sheets = workbook.worksheets;
   const rulesSheet = sheets.find(isRulesSheet);
   const rulesGrid = rulesSheet ? rulesSheet.grid() : null;
@@ -249,14 +266,14 @@ export function chooseAndAnalyse(workbook: Book, options: Pick<Options, 'sheet' 
     if (extra.length > 0) analysis.findings = [...extra, ...analysis.findings];
     return { worksheet, grid, analysis };
   };
-  const names = sheets.map((ws) => `“${ws.name}”`).join(options.locale === 'zh-CN' ? '、' : ', ');
+  const names = sheets.map((ws) => `“${ws.name}”`).join(t('sep.names', options.locale));
 
   if (options.sheet !== null) {
     const wanted = options.sheet;
     const worksheet =
       sheets.find((ws) => ws.name === wanted) ?? sheets.find((ws) => normalizeName(ws.name).toLowerCase() === normalizeName(wanted).toLowerCase());
-    if (!worksheet) throw new CliFailure('SHEET_NOT_FOUND', 'cli.error.sheetNotFound', { sheet: wanted, sheets: names });
-    return analyseSheet(worksheet);
+    if (!worksheet) return problem('SHEET_NOT_FOUND', 'cli.error.sheetNotFound', { sheet: wanted, sheets: names });
+    return ok(analyseSheet(worksheet));
   }
 
   // Neither the rules sheet nor a summary this tool wrote can be the score table.
@@ -268,9 +285,9 @@ export function chooseAndAnalyse(workbook: Book, options: Pick<Options, 'sheet' 
     const worksheet = sheets[i]!;
     if (isRulesSheet(worksheet) || worksheet.isOwnSummary() || ledgerSheets.has(worksheet)) continue;
     const chosen = analyseSheet(worksheet);
-    if (chosen.analysis.layout) return chosen;
+    if (chosen.analysis.kind === 'table') return ok(chosen);
   }
-  throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTable', { sheets: names });
+  return problem('NO_SCORE_TABLE', 'cli.error.noScoreTable', { sheets: names });
 }
 
 export interface WriteOutcome {
@@ -299,7 +316,7 @@ function editsOf(plan: WritePlan): CellEdit[] {
   return edits;
 }
 
-async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, plan: WritePlan, options: Options, out: string): Promise<WriteOutcome> {
+async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, plan: WritePlan, options: Options, out: string): Promise<Step<WriteOutcome>> {
   const { workbook } = loaded;
   let summarySheet: string | null = null;
   let summaryReplaced = false;
@@ -324,23 +341,23 @@ async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, pl
       summary: spec && summarySheet ? { spec, name: summarySheet, replace: own ? own.name : null } : null,
     });
   } catch (error) {
-    if (!(error instanceof InPlaceError)) throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(error) });
+    if (!(error instanceof InPlaceError)) return problem('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(error) });
     const reason = inPlaceReason(error, options.locale);
-    if (!options.force) throw new CliFailure('CANNOT_WRITE_IN_PLACE', 'cli.error.cannotWrite', { path: options.input, reason });
+    if (!options.force) return problem('CANNOT_WRITE_IN_PLACE', 'cli.error.cannotWrite', { path: options.input, reason });
     // --force: the whole-workbook rewrite of earlier versions, which loses what exceljs cannot model.
     forcedRewrite = reason;
     try {
       data = await rewriteWhole(loaded.data, chosen.worksheet.name, plan, spec);
     } catch (inner) {
-      throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(inner) });
+      return problem('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(inner) });
     }
   }
   try {
     await writeFileAtomic(fs, out, data);
   } catch (error) {
-    throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(error) });
+    return problem('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(error) });
   }
-  return { plan, summarySheet, summaryReplaced, summaryNameTaken, forcedRewrite };
+  return ok({ plan, summarySheet, summaryReplaced, summaryNameTaken, forcedRewrite });
 }
 
 /**
@@ -374,52 +391,8 @@ export async function runScoring(argv: string[], io: CliIo, deps: CliDeps = {}):
   let analysis: Analysis | null = null;
   let settings: JsonSettings | null = null;
 
-  try {
-    const parsed = parseArgs(argv);
-    if (parsed.kind === 'help') {
-      io.stdout(t('cli.usage', parsed.locale) + '\n\n' + t('cli.year.usage', parsed.locale) + '\n');
-      return EXIT_OK;
-    }
-    const options = parsed.options;
-    locale = options.locale;
-
-    if (options.out !== null && (await isSameFile(fs, options.input, options.out))) {
-      throw new CliFailure('SAME_FILE', 'cli.error.sameFile', { path: options.input });
-    }
-    if (options.out !== null) {
-      const problem = await outputProblem(fs, options.out);
-      if (problem) throw new CliFailure('OUT_NOT_REGULAR', `cli.error.outNot.${problem}`, { path: options.out });
-    }
-    const loaded = await readWorkbook(fs, options.input);
-    const { workbook, lossy } = loaded;
-    settings = resolveSettings(options, loaded.stored);
-    const chosen = chooseAndAnalyse(workbook, options, settings, loaded.clipped);
-    analysis = chosen.analysis;
-    // Where nothing was set, the rules sheet may have set the rank mode or top N: report what ruled.
-    if (settings.rankMode.source === 'default' && analysis.rules.rankMode !== settings.rankMode.value) settings.rankMode = { value: analysis.rules.rankMode, source: 'rulesSheet' };
-    if (settings.topN.source === 'default' && analysis.rules.topN !== settings.topN.value) settings.topN = { value: analysis.rules.topN, source: 'rulesSheet' };
-    if (!analysis.table || !analysis.scored) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
-
-    // Planned for check too: a cell the plan cannot write (merged, no column left) is a finding
-    // either way, and an error among them stops a write as any other error does.
-    const plan = planWrites(chosen.grid, analysis, { flagColumn: settings.flagColumn.value, formulas: settings.writeFormulas.value });
-    if (plan.problems) analysis.findings = [...analysis.findings, ...plan.problems];
-    const errors = hasErrors(analysis.findings);
-    const blocked = options.command !== 'check' && errors && !options.force;
-    let outcome: WriteOutcome | null = null;
-    if (options.command !== 'check' && !blocked && options.out !== null) {
-      outcome = await writeOutput(fs, loaded, chosen, plan, options, options.out);
-    }
-    if (options.json) {
-      const written = outcome && options.out !== null ? { path: options.out, cells: writeCount(outcome.plan), summarySheet: outcome.summarySheet } : null;
-      io.stdout(JSON.stringify(jsonReport(analysis, locale, written, settings), null, 2) + '\n');
-    } else {
-      io.stdout(terminalSafe(humanReport(options, analysis, outcome, blocked, lossy, settings)));
-    }
-    return errors ? EXIT_FINDINGS : EXIT_OK;
-  } catch (error) {
-    const failure =
-      error instanceof CliFailure ? error : new CliFailure('INTERNAL', 'cli.error.unexpected', { reason: describeError(error) });
+  /** Ends the run over a step's problem: the message (and, as JSON, the report so far), exit status 2. */
+  const stop = (failure: CliProblem): number => {
     const message = t(failure.key, locale, failure.params);
     if (wantsJson) {
       io.stdout(JSON.stringify({ ...jsonReport(analysis, locale, null, settings), error: { code: failure.code, message } }, null, 2) + '\n');
@@ -430,5 +403,61 @@ export async function runScoring(argv: string[], io: CliIo, deps: CliDeps = {}):
       for (const f of analysis.findings) io.stderr(terminalSafe(`  ${formatFinding(f, locale)}`) + '\n');
     }
     return EXIT_FAILURE;
+  };
+
+  try {
+    const parsed = parseArgs(argv);
+    if (!parsed.ok) return stop(parsed.error);
+    if (parsed.value.kind === 'help') {
+      io.stdout(t('cli.usage', parsed.value.locale) + '\n\n' + t('cli.year.usage', parsed.value.locale) + '\n');
+      return EXIT_OK;
+    }
+    const options = parsed.value.options;
+    locale = options.locale;
+
+    if (options.out !== null && (await isSameFile(fs, options.input, options.out))) {
+      return stop({ code: 'SAME_FILE', key: 'cli.error.sameFile', params: { path: options.input } });
+    }
+    if (options.out !== null) {
+      const outProblem = await outputProblem(fs, options.out);
+      if (outProblem) return stop({ code: 'OUT_NOT_REGULAR', key: `cli.error.outNot.${outProblem}`, params: { path: options.out } });
+    }
+    const read = await readWorkbook(fs, options.input);
+    if (!read.ok) return stop(read.error);
+    const loaded = read.value;
+    const { workbook, lossy } = loaded;
+    settings = resolveSettings(options, loaded.stored);
+    const picked = chooseAndAnalyse(workbook, options, settings, loaded.clipped);
+    if (!picked.ok) return stop(picked.error);
+    const chosen = picked.value;
+    const found = chosen.analysis;
+    analysis = found;
+    // Where nothing was set, the rules sheet may have set the rank mode or top N: report what ruled.
+    if (settings.rankMode.source === 'default' && found.rules.rankMode !== settings.rankMode.value) settings.rankMode = { value: found.rules.rankMode, source: 'rulesSheet' };
+    if (settings.topN.source === 'default' && found.rules.topN !== settings.topN.value) settings.topN = { value: found.rules.topN, source: 'rulesSheet' };
+    if (found.kind !== 'table') return stop({ code: 'NO_SCORE_TABLE', key: 'cli.error.noScoreTableIn', params: { sheet: chosen.worksheet.name } });
+
+    // Planned for check too: a cell the plan cannot write (merged, no column left) is a finding
+    // either way, and an error among them stops a write as any other error does.
+    const plan = planWrites(chosen.grid, found, { flagColumn: settings.flagColumn.value, formulas: settings.writeFormulas.value });
+    if (plan.problems) found.findings = [...found.findings, ...plan.problems];
+    const errors = hasErrors(found.findings);
+    const blocked = options.command !== 'check' && errors && !options.force;
+    let outcome: WriteOutcome | null = null;
+    if (options.command !== 'check' && !blocked && options.out !== null) {
+      const written = await writeOutput(fs, loaded, chosen, plan, options, options.out);
+      if (!written.ok) return stop(written.error);
+      outcome = written.value;
+    }
+    if (options.json) {
+      const written = outcome && options.out !== null ? { path: options.out, cells: writeCount(outcome.plan), summarySheet: outcome.summarySheet } : null;
+      io.stdout(JSON.stringify(jsonReport(found, locale, written, settings), null, 2) + '\n');
+    } else {
+      io.stdout(terminalSafe(humanReport(options, found, outcome, blocked, lossy, settings)));
+    }
+    return errors ? EXIT_FINDINGS : EXIT_OK;
+  } catch (error) {
+    // Only a bug gets here: every expected failure is a step's problem above.
+    return stop({ code: 'INTERNAL', key: 'cli.error.unexpected', params: { reason: describeError(error) } });
   }
 }

@@ -5,7 +5,7 @@
  */
 import { hasErrors, scoreAttachment, type Analysis, type FindingCode, type Severity } from '../core';
 import { noticeDocx } from '../docx/notice';
-import { formatFinding, t, type Locale } from '../i18n';
+import { formatFinding, t, type AnyMessageKey, type Locale } from '../i18n/cli';
 import { splitArgs } from './args';
 import { writeFileAtomic, type CliFileSystem } from './files';
 import { CliFailure, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, chooseAndAnalyse, describeError, readWorkbook, resolveSettings, type CliIo, type ErrorCode } from './main';
@@ -56,7 +56,7 @@ function noticeJson(analysis: Analysis | null, locale: Locale): NoticeJson {
 }
 
 function humanText(analysis: Analysis, locale: Locale, docx: { path: string; written: boolean; forced: boolean } | null): string {
-  const tr = (key: string, params: Record<string, string | number> = {}) => t(key, locale, params);
+  const tr = (key: AnyMessageKey, params: Record<string, string | number> = {}) => t(key, locale, params);
   const notice = analysis.notice!;
   const lines: string[] = [notice.title];
   for (const s of notice.sections) lines.push(s.heading, ...s.lines);
@@ -82,19 +82,24 @@ export async function runNotice(argv: string[], io: CliIo, fs: CliFileSystem): P
     }
     const options = parsed.options;
     locale = options.locale;
-    const { workbook, stored } = await readWorkbook(fs, options.input);
+    const read = await readWorkbook(fs, options.input);
+    if (!read.ok) throw CliFailure.of(read.error);
+    const { workbook, stored } = read.value;
     // The settings the add-in saved in the workbook (top N, rank mode) shape the notice as they do in Excel.
     const noticeOptions = { sheet: options.sheet, rank: null, locale };
-    const chosen = chooseAndAnalyse(workbook, noticeOptions, resolveSettings(noticeOptions, stored));
-    analysis = chosen.analysis;
-    if (!analysis.scored || !analysis.notice) throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
-    const errors = hasErrors(analysis.findings);
+    const picked = chooseAndAnalyse(workbook, noticeOptions, resolveSettings(noticeOptions, stored));
+    if (!picked.ok) throw CliFailure.of(picked.error);
+    const chosen = picked.value;
+    const found = chosen.analysis;
+    analysis = found;
+    if (found.kind !== 'table') throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
+    const errors = hasErrors(found.findings);
     let docx: { path: string; written: boolean; forced: boolean } | null = null;
     if (options.docx !== null) {
       if (errors && !options.force) docx = { path: options.docx, written: false, forced: false };
       else {
-        const count = analysis.findings.filter((f) => f.severity === 'error').length;
-        const data = await noticeDocx(analysis.notice, scoreAttachment(analysis.scored), {
+        const count = found.findings.filter((f) => f.severity === 'error').length;
+        const data = await noticeDocx(found.notice, scoreAttachment(found.scored), {
           warning: errors ? t('cli.notice.docxWarning', 'zh-CN', { errors: count }) : null,
         });
         try {
@@ -105,8 +110,8 @@ export async function runNotice(argv: string[], io: CliIo, fs: CliFileSystem): P
         docx = { path: options.docx, written: true, forced: errors };
       }
     }
-    if (options.json) io.stdout(JSON.stringify(noticeJson(analysis, locale), null, 2) + '\n');
-    else io.stdout(humanText(analysis, locale, docx));
+    if (options.json) io.stdout(JSON.stringify(noticeJson(found, locale), null, 2) + '\n');
+    else io.stdout(humanText(found, locale, docx));
     if (docx && !docx.written && options.json) io.stderr(t('cli.notice.docxBlocked', locale, { path: docx.path }) + '\n');
     return errors ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {

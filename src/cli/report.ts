@@ -14,7 +14,7 @@ import {
   type RankMode,
   type Severity,
 } from '../core';
-import { flagLabel, formatFinding, t, type Locale, type Params } from '../i18n';
+import { flagLabel, formatFinding, t, type AnyMessageKey, type Locale, type Params } from '../i18n/cli';
 import type { ErrorCode, Options, WriteOutcome } from './main';
 import type { LossyPart } from './xlsxParts';
 
@@ -97,7 +97,7 @@ export function jsonReport(analysis: Analysis | null, locale: Locale, written: J
 // ---- the readable report ----------------------------------------------------------------
 
 export function lossyText(lossy: readonly LossyPart[], locale: Locale): string {
-  return lossy.map((part) => t(`cli.lossy.${part}`, locale)).join(locale === 'zh-CN' ? '、' : ', ');
+  return lossy.map((part) => t(`cli.lossy.${part}`, locale)).join(t('sep.names', locale));
 }
 
 function settingsLine(settings: JsonSettings, L: Locale): string {
@@ -116,8 +116,8 @@ function settingsLine(settings: JsonSettings, L: Locale): string {
 
 export function humanReport(options: Options, analysis: Analysis, outcome: WriteOutcome | null, blocked: boolean, lossy: readonly LossyPart[], settings: JsonSettings): string {
   const L = options.locale;
-  const tr = (key: string, params: Params = {}) => t(key, L, params);
-  const sep = L === 'zh-CN' ? '、' : ', ';
+  const tr = (key: AnyMessageKey, params: Params = {}) => t(key, L, params);
+  const sep = t('sep.names', L);
   const lines: string[] = [tr('cli.report.file', { path: options.input })];
   const layout = analysis.layout;
   const scored = analysis.scored;

@@ -22,7 +22,7 @@ import {
   type YearWorkbook,
 } from '../core';
 import { noticeDocx } from '../docx/notice';
-import { formatFinding, summaryText, t, type Locale, type Params } from '../i18n';
+import { formatFinding, summaryText, t, type AnyMessageKey, type Locale, type Params } from '../i18n/cli';
 import { writeInPlace } from '../xlsx';
 import { splitArgs } from './args';
 import { periodSheets, yearWorkbook } from './periods';
@@ -130,8 +130,8 @@ type DocxOutcome = { path: string; written: boolean; forced: boolean };
 
 function humanYear(options: YearOptions, year: Year, written: { path: string; sheet: string; replaced: boolean } | null, blocked: boolean, docx: DocxOutcome | null): string {
   const L = options.locale;
-  const tr = (key: string, params: Params = {}) => t(key, L, params);
-  const sep = L === 'zh-CN' ? '、' : ', ';
+  const tr = (key: AnyMessageKey, params: Params = {}) => t(key, L, params);
+  const sep = t('sep.names', L);
   const lines: string[] = options.inputs.map((path) => tr('cli.report.file', { path }));
   lines.push(tr('cli.year.periods', { count: year.periods.length, periods: year.periods.map((p) => p.label).join(sep) }));
   lines.push(tr(`cli.report.rankMode.${year.rankMode}`));
@@ -205,13 +205,15 @@ export async function runYear(argv: string[], io: CliIo, deps: YearDeps = {}): P
     }
     const inputs: Input[] = [];
     for (const file of options.inputs) {
-      const { workbook, data } = await readWorkbook(fs, file);
+      const read = await readWorkbook(fs, file);
+      if (!read.ok) throw CliFailure.of(read.error);
+      const { workbook, data } = read.value;
       inputs.push({ file, workbook, data, sheets: periodSheets(file, workbook, options.rank), companions: yearWorkbook(file, workbook) });
     }
     const sheets = inputs.flatMap((i) => i.sheets);
-    if (sheets.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(locale === 'zh-CN' ? '、' : ', ') });
-    year = buildYear(sheets, { workbooks: inputs.map((i) => i.companions), rankMode: options.rank ?? undefined });
-    if (year.periods.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(locale === 'zh-CN' ? '、' : ', ') });
+    if (sheets.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(t('sep.names', locale)) });
+    year = buildYear(sheets, { workbooks: inputs.map((i) => i.companions), ...(options.rank ? { rankMode: options.rank } : {}) });
+    if (year.periods.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(t('sep.names', locale)) });
 
     const errors = year.findings.some((f) => f.severity === 'error');
     const blocked = options.out !== null && year.blocked && !options.force;

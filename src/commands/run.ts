@@ -58,20 +58,20 @@ async function settle<T>(call: () => Promise<HostOutcome<T>>): Promise<HostOutco
     return await call();
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: { key: 'ui.result.unexpected', params: { detail } } };
+    return { ok: false, error: { key: 'host.error.thrown', params: { detail } } };
   }
 }
 
 /** 重新计算排名 from the ribbon: read, plan and write in one go; errors and failures are shown. */
 export async function recalcCommand(host: ScorecardHost, ui: CommandUi): Promise<CommandReport> {
   const outcome = await settle(() => host.recalcNow());
-  if (!outcome.ok) return tell(host, ui, render(outcome.message, ui.locale), outcome.officeCode);
+  if (!outcome.ok) return tell(host, ui, render(outcome.error, ui.locale), outcome.error.officeCode);
   return { status: 'done', cellsWritten: outcome.value.cellsWritten };
 }
 
 /** 生成汇总表 from the ribbon. */
 export async function summaryCommand(host: ScorecardHost, ui: CommandUi): Promise<CommandReport> {
   const outcome = await settle(() => host.writeSummary());
-  if (!outcome.ok) return tell(host, ui, render(outcome.message, ui.locale), outcome.officeCode);
+  if (!outcome.ok) return tell(host, ui, render(outcome.error, ui.locale), outcome.error.officeCode);
   return { status: 'done', sheetName: outcome.value.sheetName };
 }

@@ -25,12 +25,12 @@ import { effectiveRoster, readRosterSheet } from './roster';
 
 export interface AnalyzeOptions {
   /** The workbook's 考评规则 sheet, when it has one. */
-  rulesGrid?: Grid | null;
+  rulesGrid?: Grid | null | undefined;
   /** Settings from the user (task pane, CLI flags): rank mode, top N, flags. */
-  overrides?: RulesOverrides;
+  overrides?: RulesOverrides | undefined;
   /** #13 ledger: the workbook's adoption ledger (信息采用登记) and roster (单位名录), when it has them. */
-  ledgerGrid?: Grid | null;
-  rosterGrid?: Grid | null;
+  ledgerGrid?: Grid | null | undefined;
+  rosterGrid?: Grid | null | undefined;
 }
 
 export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {
@@ -42,16 +42,14 @@ export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {
     findings.push(...fromSheet.findings);
   }
   rules = withOverrides(rules, options.overrides);
-  const empty: Analysis = { sheetName: grid.sheetName, layout: null, rules, table: null, scored: null, summary: null, findings };
-
   if (isOwnSummarySheet(grid)) {
     findings.push(finding({ code: 'SUMMARY_SHEET' }, SHEET_LEVEL));
-    return empty;
+    return { kind: 'ownSheet', sheetName: grid.sheetName, rules, findings };
   }
   const detected = detectLayout(grid, rules);
   if (!detected.ok) {
     findings.push(...detected.error);
-    return empty;
+    return { kind: 'noTable', sheetName: grid.sheetName, rules, findings };
   }
   findings.push(...detected.value.findings);
   // A hidden sheet is often last quarter's copy or a working sheet: ranking it needs saying.
@@ -67,7 +65,9 @@ export function analyze(grid: Grid, options: AnalyzeOptions = {}): Analysis {
   const summary = summarize(scored);
   const { findings: _ledgerFindings, ...ledgerAnalysis } = ledger;
   return {
-    ...empty,
+    kind: 'table',
+    sheetName: grid.sheetName,
+    rules,
     layout: table.layout,
     table,
     scored,

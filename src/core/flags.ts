@@ -5,6 +5,7 @@
  */
 import type { Cents } from './decimal';
 import type { FlagRules } from './rules';
+import { FLAG_WORDS } from './words';
 
 /** What one unit's flags are decided on. */
 export interface FlagFacts {
@@ -16,21 +17,21 @@ export interface FlagFacts {
 }
 
 const FLAG_TABLE = [
-  { code: 'ZERO_SUBMISSION', label: '零报送', fromSheet: true, applies: (u: FlagFacts, r: FlagRules) => r.zeroSubmission && u.baseCents === 0 },
+  { code: 'ZERO_SUBMISSION', label: FLAG_WORDS.ZERO_SUBMISSION, fromSheet: true, applies: (u: FlagFacts, r: FlagRules) => r.zeroSubmission && u.baseCents === 0 },
   {
     code: 'BELOW_QUOTA',
-    label: '基础数量不足',
+    label: FLAG_WORDS.BELOW_QUOTA,
     fromSheet: true,
     applies: (u: FlagFacts, r: FlagRules) => u.capCents !== null && r.belowQuota && u.baseCents > 0 && u.baseCents < u.capCents,
   },
   {
     code: 'LOW_QUALITY',
-    label: '质量待提高',
+    label: FLAG_WORDS.LOW_QUALITY,
     fromSheet: true,
     applies: (u: FlagFacts, r: FlagRules) => u.capCents !== null && r.lowQuality && u.baseCents >= u.capCents && u.adoptionCents <= r.lowQualityAdoptionMaxCents,
   },
   // #14 year: 零报送 in two or more consecutive periods up to the latest (only the year knows it)
-  { code: 'REPEAT_ZERO_SUBMISSION', label: '连续零报送', fromSheet: false, applies: null },
+  { code: 'REPEAT_ZERO_SUBMISSION', label: FLAG_WORDS.REPEAT_ZERO_SUBMISSION, fromSheet: false, applies: null },
 ] as const;
 
 export type FlagCode = (typeof FLAG_TABLE)[number]['code'];

@@ -119,10 +119,6 @@ export class InvalidAddressError extends Error {
   }
 }
 
-export function rowCount(grid: Grid): number {
-  return grid.values.length;
-}
-
 export function colCount(grid: Grid): number {
   let max = 0;
   for (const row of grid.values) if (row.length > max) max = row.length;

@@ -54,3 +54,4 @@ export { annualNotice, yearAttachment, yearResolver, yearRosterSheet, yearRange,
 export { firstChangedCell, plannedChanges, planRecalc, type PlannedChange } from './preview';
 // #11 写入公式
 export { totalFormula, rankFormula, isOwnFormula, MAX_FORMULA_CHARS } from './formulas';
+export * from './words';

@@ -231,19 +231,45 @@ export interface WritePlan {
   problems?: Finding[];
 }
 
-export interface Analysis {
+/**
+ * What one sheet turned out to be. `kind` says which; each kind carries exactly its fields (the
+ * others are declared `?: never`, so `if (analysis.scored)` narrows as well as a test of `kind`).
+ */
+export type Analysis = NoTableAnalysis | OwnSheetAnalysis | TableAnalysis;
+
+interface AnalysisBase {
   sheetName: string;
-  layout: Layout | null;
+  /** The rules in effect: defaults, then the 考评规则 sheet, then the user's settings. */
   rules: Rules;
-  table: ScoreTable | null;
-  scored: ScoredTable | null;
-  summary: Summary | null;
-  /** Every finding, in sheet order within severity-agnostic discovery order. */
+  /** Every finding, sheet-level first, then by row and column. */
   findings: Finding[];
-  /** #13 ledger: the ledger, roster and points found beside the score sheet (absent: none looked for). */
-  ledger?: LedgerAnalysis | null;
-  /** #13 ledger: the notice, title and sections (null without a score table). */
-  notice?: Notice | null;
+}
+
+/** Fields only a sheet with a score table has. */
+type TableFields = 'layout' | 'table' | 'scored' | 'summary' | 'ledger' | 'notice';
+type Without<K extends string> = { [P in K]?: never };
+
+/** No score table on the sheet; the findings say why (HEADER_NOT_FOUND and the like). */
+export interface NoTableAnalysis extends AnalysisBase, Without<TableFields> {
+  kind: 'noTable';
+}
+
+/** The product's own 考评汇总 sheet: nothing to check (SUMMARY_SHEET). */
+export interface OwnSheetAnalysis extends AnalysisBase, Without<TableFields> {
+  kind: 'ownSheet';
+}
+
+/** A score table, read, validated, scored and summarised. */
+export interface TableAnalysis extends AnalysisBase {
+  kind: 'table';
+  layout: Layout;
+  table: ScoreTable;
+  scored: ScoredTable;
+  summary: Summary;
+  /** #13 ledger: the ledger, roster and points found beside the score sheet. */
+  ledger: LedgerAnalysis;
+  /** #13 ledger: the notice, title and sections. */
+  notice: Notice;
 }
 
 /** #13 ledger: what the workbook's ledger, roster and 考评规则 add to a run. */

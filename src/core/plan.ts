@@ -6,8 +6,9 @@ import { isOwnFormula, tableFormulas } from './formulas';
 import { FLAG_SETS, type Analysis, type CellContent, type CellWrite, type ColumnWrites, type PlanOptions, type ScoredTable, type SheetColumn, type UnitResults, type WriteKind, type WritePlan } from './model';
 import { FLAG_TEXTS } from './flags';
 import { createInterner, type Interner } from './perf/intern';
+import { COLUMN_WORDS } from './words';
 
-const HEADERS: Record<'total' | 'rank' | 'flag', string> = { total: '累计得分', rank: '排名', flag: '标记' };
+const HEADERS: Record<'total' | 'rank' | 'flag', string> = COLUMN_WORDS;
 
 /** Shared content of an empty cell: most cells a first run fills are empty, so one object serves them all. */
 const EMPTY: CellContent = Object.freeze({ value: null, formula: null });

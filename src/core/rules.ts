@@ -1,5 +1,6 @@
 import { pointsToCents, toCents, type Cents } from './decimal';
 import { normalizeName } from './text';
+import { SHEET_WORDS } from './words';
 
 export type RankMode = 'competition' | 'dense';
 
@@ -163,4 +164,4 @@ export function withOverrides(rules: Rules, overrides: RulesOverrides | undefine
   };
 }
 
-export const RULES_SHEET_NAME = '考评规则';
+export const RULES_SHEET_NAME = SHEET_WORDS.rules;

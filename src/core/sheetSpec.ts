@@ -3,6 +3,7 @@
  * The Office.js and exceljs adapters both render it, so the two hosts produce the same sheet.
  */
 import type { CellRange } from './grid';
+import { SHEET_WORDS } from './words';
 
 export type SpecStyle =
   | 'title'      // 方正小标宋/宋体 16 bold, centred, merged across the table
@@ -54,4 +55,4 @@ export interface ChartSpec {
 
 /** Text in the footer row of every summary sheet the product writes: how it recognises its own. */
 export const SUMMARY_MARKER = '本表由政务信息考评助手生成';
-export const SUMMARY_SHEET_NAME = '考评汇总';
+export const SUMMARY_SHEET_NAME = SHEET_WORDS.summary;

@@ -8,8 +8,10 @@ import { isOwnFormula } from './formulas';
 import { cellText, displayName, isDateFormat, isPlainText, normalizeName, parseScore } from './text';
 import { createNameIndex, type NameIndex } from './perf/nameIndex';
 
-export const UNCATEGORISED = '未分类';
-export const SINGLE_CATEGORY = '全部单位';
+import { SINGLE_CATEGORY_WORD, UNCATEGORISED_WORD } from './words';
+
+export const UNCATEGORISED = UNCATEGORISED_WORD;
+export const SINGLE_CATEGORY = SINGLE_CATEGORY_WORD;
 
 export function readTable(grid: Grid, layout: Layout, rules: Rules): { table: ScoreTable; findings: Finding[] } {
   const reader = newReader(grid, layout, rules);

@@ -8,8 +8,9 @@ import { centsToNumber } from './decimal';
 import { SUMMARY_MARKER, type SheetSpec, type SpecCell, type SpecStyle } from './sheetSpec';
 import type { SummaryText } from './summarySheet';
 import { movementText, type Year } from './year';
+import { SHEET_WORDS } from './words';
 
-export const YEAR_SHEET_NAME = '年度汇总';
+export const YEAR_SHEET_NAME = SHEET_WORDS.year;
 
 export function buildYearSheet(year: Year, text: SummaryText): SheetSpec {
   const L = text.label;

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { createScorecardHost } from '../excel/host';
 import type { ExcelRunner, OfficeLike } from '../excel/office';
 import { recalcCommand, summaryCommand, type CommandReport, type CommandUi } from '../commands/run';
-import { t as translate, type Locale } from '../i18n';
+import { t as translate, type Locale, type MessageKey } from '../i18n';
 import { installSimulatedOffice, type InstalledSimOffice } from '../sim/browser';
 import type { SimSheet } from '../sim/workbook';
 import { classifyFile } from './book';
@@ -54,7 +54,7 @@ interface DialogState {
 
 export function Workspace(props: WorkspaceProps) {
   const { locale, displayLanguage } = props;
-  const t = useCallback((key: string, p?: Record<string, string | number>) => translate(key, locale, p), [locale]);
+  const t = useCallback((key: MessageKey, p?: Record<string, string | number>) => translate(key, locale, p), [locale]);
   const [book, setBook] = useState<OpenedBook | null>(null);
   const [version, setVersion] = useState(0);
   const [paneKey, setPaneKey] = useState(0);

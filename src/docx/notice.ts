@@ -73,7 +73,7 @@ export interface NoticeDocxOptions {
 
 function cell(text: string, opts: { bold?: boolean; span?: number; left?: boolean } = {}): TableCell {
   return new TableCell({
-    columnSpan: opts.span,
+    ...(opts.span === undefined ? {} : { columnSpan: opts.span }),
     verticalAlign: VerticalAlign.CENTER,
     children: [
       new Paragraph({

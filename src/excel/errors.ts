@@ -1,12 +1,8 @@
 /** Office errors (code, message, debugInfo) to a clear message for the user (host.* keys). */
 import { hasErrors, type Analysis } from '../core';
-import type { UserMessage } from '../host/port';
+import type { HostErrorKey, HostFailure } from '../host/port';
 
-export interface HostFailure {
-  ok: false;
-  message: UserMessage;
-  officeCode?: string;
-}
+export type { HostFailure };
 
 interface OfficeErrorLike {
   code?: unknown;
@@ -31,10 +27,10 @@ export function failureFromError(error: unknown, sheet: string, partial = false)
   const code = officeCode(error);
   const params = { sheet, code: code ?? '', detail: detail(error) };
   const key = partial ? 'host.error.partial' : keyFor(code);
-  return code ? { ok: false, message: { key, params }, officeCode: code } : { ok: false, message: { key, params } };
+  return { ok: false, error: code ? { key, params, officeCode: code } : { key, params } };
 }
 
-function keyFor(code: string | undefined): string {
+function keyFor(code: string | undefined): HostErrorKey {
   switch (code) {
     case 'ConnectionFailure':
     case 'RequestAborted':
@@ -57,13 +53,13 @@ function keyFor(code: string | undefined): string {
   }
 }
 
-export function failure(key: string, params: Record<string, string | number> = {}): HostFailure {
-  return { ok: false, message: { key, params } };
+export function failure(key: HostErrorKey, params: Record<string, string | number> = {}): HostFailure {
+  return { ok: false, error: { key, params } };
 }
 
 /** Why a recalculation is refused before anything is written: no table, or errors in it (with their count and first cell). */
 export function errorsRefusal(sheetName: string, analysis: Analysis): HostFailure | null {
-  if (!analysis.scored) return failure('host.error.noTable', { sheet: sheetName });
+  if (analysis.kind !== 'table') return failure('host.error.noTable', { sheet: sheetName });
   if (hasErrors(analysis.findings)) {
     const errors = analysis.findings.filter((f) => f.severity === 'error');
     return failure('host.error.hasErrors', { sheet: sheetName, count: errors.length, cell: errors[0]?.cell ?? '' });

@@ -5,6 +5,7 @@
  * isSetSupported says the set is there; what an older Office leaves out is said in the pane.
  */
 import type { UserMessage } from '../host/port';
+import type { MessageKey } from '../i18n';
 import { failure, type HostFailure } from './errors';
 import type { OfficeLike } from './office';
 
@@ -38,7 +39,7 @@ export function officeTooOld(office: OfficeLike): HostFailure | null {
 }
 
 /** Features this Excel leaves out, each with the set and the Office that has it. */
-export const OFFICE_FEATURES: ReadonlyArray<{ key: string; set: string }> = [
+export const OFFICE_FEATURES: ReadonlyArray<{ key: Extract<MessageKey, `host.office.limit.${string}`>; set: string }> = [
   { key: 'host.office.limit.hiddenRows', set: '1.9' },
   { key: 'host.office.limit.print', set: '1.9' },
   { key: 'host.office.limit.cellEdit', set: '1.11' },

@@ -350,7 +350,3 @@ export function changesOf(plan: WritePlan): CellChange[] {
   return changes;
 }
 
-/** `applyPlan(context, plan)`: write a WritePlan as described above; see applyChanges. */
-export function applyPlan(context: Excel.RequestContext, plan: WritePlan, options: ApplyOptions = {}): Promise<WriteOutcome> {
-  return applyChanges(context, plan.sheetName, changesOf(plan), options);
-}

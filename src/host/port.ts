@@ -4,6 +4,8 @@
  * UI code depends on this interface only, so it can be handed a fake in unit tests.
  */
 import type { Analysis, FindingCode, PeriodContext, RankMode, WritePlan, Year } from '../core';
+import type { Result } from '../core/result';
+import type { MessageKey } from '../i18n';
 
 export interface ScorecardSettings {
   rankMode: RankMode;
@@ -17,12 +19,28 @@ export const DEFAULT_SETTINGS: ScorecardSettings = { rankMode: 'competition', to
 
 /** A message for the user: an i18n key and its parameters (rendered zh-CN or en-US by src/i18n). */
 export interface UserMessage {
-  key: string;
+  key: MessageKey;
   params?: Record<string, string | number>;
 }
 
-/** Outcome of an operation. Failures carry a message naming what went wrong; nothing was written. */
-export type HostOutcome<T> = { ok: true; value: T } | { ok: false; message: UserMessage; officeCode?: string };
+/** Why a host operation failed: each one has its message (host.error.*, host.wps.error.*) in every locale. */
+export type HostErrorKey = Extract<MessageKey, `host.error.${string}` | `host.wps.error.${string}` | `host.office.${string}`>;
+
+/**
+ * Why an operation failed, nothing written: the message key naming what went wrong (rendered by
+ * src/i18n, so it is also the error's code), its parameters, and Office's own error code when it gave one.
+ */
+export interface HostError {
+  key: HostErrorKey;
+  params?: Record<string, string | number>;
+  officeCode?: string;
+}
+
+/** A failed operation, as the port's outcomes carry it. */
+export type HostFailure = { ok: false; error: HostError };
+
+/** Outcome of an operation: the core's one Result shape, failing with a HostError. */
+export type HostOutcome<T> = Result<T, HostError>;
 
 export interface Inspection {
   sheetName: string;

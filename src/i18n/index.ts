@@ -1,40 +1,33 @@
 /**
- * User-facing text in zh-CN (default) and en-US. Each area keeps its own dictionary file;
- * test/i18n/parity.test.ts checks every key exists in both locales. The command line's own
- * dictionary (./cli) is registered by the CLI, so the task pane does not carry its text.
+ * User-facing text in zh-CN (default) and en-US, one file per locale (./zh-CN.ts, ./en-US.ts).
+ * Keys are typed: `t` accepts only a `MessageKey`, and en-US is checked by the compiler to have
+ * every key of zh-CN and no other, so a message can never be missing at run time. The command
+ * line's own dictionary is in ./cli, so the task pane does not carry its text.
  */
-import type { Finding, SummaryText } from '../core';
-import { coreMessages, formatFinding } from './core';
-import { hostMessages } from './host';
-import { uiMessages } from './ui';
+import type { Finding, FlagCode, SummaryText } from '../core';
+import { enFindings, enFlags, enUS } from './en-US';
+import type { FindingMessages, Locale, Message, MessageKey, Params } from './types';
+import { zhCN, zhFindings, zhFlags } from './zh-CN';
 
-export type Locale = 'zh-CN' | 'en-US';
+export type { Locale, Message, MessageKey, Params } from './types';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
 
-export type Params = Record<string, string | number>;
-/** A message: fixed text with {name} placeholders, or a function of its parameters. */
-export type Message = string | ((params: Params) => string);
-export type Dictionary = Record<string, Message>;
-export type LocaleDictionaries = Record<Locale, Dictionary>;
+export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, Message>>>> = { 'zh-CN': zhCN, 'en-US': enUS };
 
-const ALL: LocaleDictionaries[] = [coreMessages, hostMessages, uiMessages];
-
-export const MESSAGES: LocaleDictionaries = {
-  'zh-CN': Object.assign({}, ...ALL.map((d) => d['zh-CN'])) as Dictionary,
-  'en-US': Object.assign({}, ...ALL.map((d) => d['en-US'])) as Dictionary,
-};
-
-/** Add an area's dictionary (the command line's) to the messages `t` renders. */
-export function registerMessages(dictionaries: LocaleDictionaries): void {
-  for (const locale of LOCALES) Object.assign(MESSAGES[locale], dictionaries[locale]);
-}
-
-/** Render a message; an unknown key renders as the key itself so a gap is visible, never a crash. */
-export function t(key: string, locale: Locale = 'zh-CN', params: Params = {}): string {
-  const message = MESSAGES[locale][key] ?? MESSAGES['zh-CN'][key];
-  if (message === undefined) return key;
+/** Fill a message's {name} placeholders (or call it with its parameters). */
+export function render(message: Message, params: Params): string {
   if (typeof message === 'function') return message(params);
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A message in the given locale. */
+export function t(key: MessageKey, locale: Locale = 'zh-CN', params: Params = {}): string {
+  return render(MESSAGES[locale][key], params);
+}
+
+/** Whether a key computed at run time (the core's summary labels) names a message. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(zhCN, key);
 }
 
 /** Office display language (e.g. "en-US", "zh-CN", "zh-TW") to a supported locale: zh-CN unless English. */
@@ -42,9 +35,31 @@ export function pickLocale(displayLanguage: string | null | undefined): Locale {
   return displayLanguage && /^en\b/i.test(displayLanguage) ? 'en-US' : 'zh-CN';
 }
 
-export { formatFinding, flagLabel } from './core';
+const FINDINGS: Record<Locale, FindingMessages> = { 'zh-CN': zhFindings, 'en-US': enFindings };
+const FLAGS: Record<Locale, Record<FlagCode, string>> = { 'zh-CN': zhFlags, 'en-US': enFlags };
 
-/** The text the 考评汇总 sheet needs, in one locale: pass to buildSummarySheet. */
+/** A finding as a sentence in the given locale. */
+export function formatFinding(f: Finding, locale: Locale = 'zh-CN'): string {
+  const message = FINDINGS[locale][f.code] as (f: Finding) => string;
+  return message(f);
+}
+
+/** A flag as the pane and the CLI report name it (zh-CN: the words of the 标记 column). */
+export function flagLabel(code: FlagCode, locale: Locale = 'zh-CN'): string {
+  return FLAGS[locale][code];
+}
+
+/**
+ * The text the 考评汇总 sheet needs, in one locale: pass to buildSummarySheet. The core names
+ * its labels by key; one that names no message is a bug in the core, said loudly rather than
+ * printed into the sheet.
+ */
 export function summaryText(locale: Locale = 'zh-CN'): SummaryText {
-  return { label: (key, params) => t(key, locale, params ?? {}), finding: (f: Finding) => formatFinding(f, locale) };
+  return {
+    label: (key, params) => {
+      if (!isMessageKey(key)) throw new Error(`summary label without a message: ${key}`);
+      return t(key, locale, params ?? {});
+    },
+    finding: (f: Finding) => formatFinding(f, locale),
+  };
 }

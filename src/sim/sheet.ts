@@ -13,8 +13,8 @@ export interface SimCellFormat {
   fontSize?: number;
   bold?: boolean;
   italic?: boolean;
-  fontColor?: string;
-  fill?: string;
+  fontColor?: string | undefined;
+  fill?: string | undefined;
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapText?: boolean;

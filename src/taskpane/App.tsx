@@ -10,9 +10,9 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
-import type { HostOutcome, Inspection, RecalcPreview, ScorecardHost, ScorecardSettings, UserMessage, YearPreview } from '../host/port';
+import type { HostFailure, HostOutcome, Inspection, RecalcPreview, ScorecardHost, ScorecardSettings, YearPreview } from '../host/port';
 import type { PeriodContext } from '../core';
-import { t as translate, type Locale } from '../i18n';
+import { t as translate, type Locale, type MessageKey } from '../i18n';
 import { ActionBar, type ActionName } from './components/ActionBar';
 import { FindingsPanel } from './components/FindingsPanel';
 import { FlagsPanel } from './components/FlagsPanel';
@@ -21,7 +21,7 @@ import { NoticeFile } from './components/NoticeFile';
 import { ResultBar, type ResultMessage } from './components/ResultBar';
 import { OfficeLimits } from './components/OfficeLimits';
 import { TableCard } from './components/TableCard';
-import { countBySeverity, editEffect, errorCount, isOwnSummarySheet, listedFindings, noticeLines, previewView, staleUnits } from './logic';
+import { countBySeverity, editEffect, errorCount, listedFindings, noticeLines, previewView, staleUnits } from './logic';
 import type { ConfirmRequest } from './components/ConfirmDialog';
 import { LocaleProvider } from './locale';
 
@@ -64,7 +64,7 @@ const useStyles = makeStyles({
 
 export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE_MS }: AppProps) {
   const styles = useStyles();
-  const t = useCallback((key: string, params?: Record<string, string | number>) => translate(key, locale, params), [locale]);
+  const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(key, locale, params), [locale]);
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [work, setWork] = useState<Work | null>('inspect');
   const [placed, setPlaced] = useState<{ place: Place; message: ResultMessage } | null>(null);
@@ -87,10 +87,10 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
   const [periodContext, setPeriodContext] = useState<PeriodContext | null>(null);
 
   const failure = useCallback(
-    (outcome: { message: UserMessage; officeCode?: string }): ResultMessage => ({
+    ({ error }: HostFailure): ResultMessage => ({
       intent: 'error',
-      text: t(outcome.message.key, outcome.message.params),
-      detail: outcome.officeCode ? t('ui.result.officeCode', { code: outcome.officeCode }) : t('ui.result.failed'),
+      text: t(error.key, error.params),
+      detail: error.officeCode ? t('ui.result.officeCode', { code: error.officeCode }) : t('ui.result.failed'),
     }),
     [t],
   );
@@ -122,7 +122,7 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
     setInspection(outcome.value);
     // #14 year: movement against the previous period, read only when other sheets could be periods.
     setPeriodContext(null);
-    if ((outcome.value.periodCandidates?.length ?? 0) > 1 && outcome.value.analysis.scored) {
+    if ((outcome.value.periodCandidates?.length ?? 0) > 1 && outcome.value.analysis.kind === 'table') {
       void host.periodContext().then((c) => {
         if (ticket === latestInspect.current && c.ok) setPeriodContext(c.value);
       }, () => undefined);
@@ -241,7 +241,7 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
         setEditNote(null);
         const fresh = await refresh();
         if (fresh) {
-          if (isOwnSummarySheet(fresh.analysis.findings)) {
+          if (fresh.analysis.kind === 'ownSheet') {
             setResult({ intent: 'info', text: t('ui.findings.ownSummary') });
             return;
           }
@@ -371,10 +371,10 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
 
   const busy = work !== null;
   const analysis = inspection?.analysis ?? null;
-  const hasTable = Boolean(analysis?.table);
+  const hasTable = analysis?.kind === 'table';
   const errors = analysis ? errorCount(analysis.findings) : 0;
-  const ownSummary = analysis ? isOwnSummarySheet(analysis.findings) : false;
-  const workLabel = work === null ? '' : work === 'inspect' && !inspection ? t('ui.loading') : t(`ui.working.${work === 'preview' ? 'preview' : work}`);
+  const ownSummary = analysis?.kind === 'ownSheet';
+  const workLabel = work === null ? '' : work === 'inspect' && !inspection ? t('ui.loading') : t(`ui.working.${work}`);
   const resultAt = (place: Place) => (placed?.place === place ? placed.message : null);
   const actionResult = resultAt('actions');
 

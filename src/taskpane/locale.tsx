@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { t as translate, type Locale, type Params } from '../i18n';
+import { t as translate, type Locale, type MessageKey, type Params } from '../i18n';
 
 const LocaleContext = createContext<Locale>('zh-CN');
 
@@ -12,7 +12,7 @@ export function useLocale(): Locale {
 }
 
 /** `t(key, params)` bound to the pane's locale. */
-export function useT(): (key: string, params?: Params) => string {
+export function useT(): (key: MessageKey, params?: Params) => string {
   const locale = useLocale();
-  return useMemo(() => (key: string, params?: Params) => translate(key, locale, params), [locale]);
+  return useMemo(() => (key: MessageKey, params?: Params) => translate(key, locale, params), [locale]);
 }

@@ -60,11 +60,6 @@ export type GroupedFindings = Array<{ severity: Severity; findings: Finding[] }>
 /** Totals and ranks that differ from the recalculation: one line in the pane, not one per cell. */
 const STALE_CODES: ReadonlySet<Finding['code']> = new Set(['TOTAL_MISMATCH', 'RANK_MISMATCH']);
 
-/** The add-in's own 考评汇总 sheet is a place, not a fault: the pane says so neutrally. */
-export function isOwnSummarySheet(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.code === 'SUMMARY_SHEET');
-}
-
 /** Findings the pane lists: all but SUMMARY_SHEET (shown as a note) and the stale totals/ranks (one line). */
 export function listedFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.code !== 'SUMMARY_SHEET' && !STALE_CODES.has(f.code));

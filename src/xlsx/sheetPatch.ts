@@ -35,9 +35,9 @@ export interface PatchOptions {
    * cell. Needed when a planned cell is the master of a shared formula: its other cells get
    * their own formula so they do not point at a master that no longer has one.
    */
-  sharedFormulaOf?: (row: number, col: number) => string | null;
+  sharedFormulaOf?: ((row: number, col: number) => string | null) | undefined;
   /** The reading pass's record of this very text (see SHEET_PATCH_ELEMENTS): visited instead of walking it again. */
-  recorded?: RecordedWalk | null;
+  recorded?: RecordedWalk | null | undefined;
 }
 
 /** The elements the patch looks at; a reading pass that records these lets the patch skip its own walk. */

@@ -236,7 +236,7 @@ function detachSharedFormula(ws: Worksheet, master: Cell): void {
  * ""), which would leave the cell without a value until Excel recalculates; put it back.
  */
 export function setFormula(cell: Cell, formula: string, result: CellValue): void {
-  cell.value = { formula, result: result ?? undefined };
+  cell.value = result === null ? { formula } : { formula, result };
   if (result !== null && cell.result !== result) {
     const inner = (cell as unknown as { _value?: { model?: { result?: unknown } } })._value;
     if (inner?.model) inner.model.result = result;

@@ -32,10 +32,10 @@ export interface SheetEdits {
   sheetName: string;
   edits: CellEdit[];
   /** Merged areas of the sheet (0-based): a planned cell may not lie inside one below its top-left. */
-  merges?: readonly CellRange[];
-  sharedFormulaOf?: (row: number, col: number) => string | null;
+  merges?: readonly CellRange[] | undefined;
+  sharedFormulaOf?: ((row: number, col: number) => string | null) | undefined;
   /** The reading pass's record of the part's elements (BookSheet.recordedWalk), so the part is not walked twice. */
-  recorded?: RecordedWalk | null;
+  recorded?: RecordedWalk | null | undefined;
 }
 
 export interface SummaryRequest {

@@ -58,7 +58,7 @@ export interface CloseEvent extends ElementEvent {
 export interface XmlVisitor {
   open?(el: ElementEvent): void;
   close?(el: CloseEvent): void;
-  text?(text: string): void;
+  text?: ((text: string) => void) | undefined;
 }
 
 /**

@@ -14,7 +14,7 @@ describe.each(CASES.map((c) => [c.id, c] as const))('corpus case %s in the simul
   it('inspect reports the expected findings and results', async () => {
     const { host } = simHost(SimWorkbook.fromGrids([c.grid]));
     const inspection = await host.inspect();
-    if (!inspection.ok) throw new Error(`inspect failed: ${inspection.message.key}`);
+    if (!inspection.ok) throw new Error(`inspect failed: ${inspection.error.key}`);
     expect(findingKeys(inspection.value.analysis.findings)).toEqual(c.findings);
     if (c.categories) expect(categoriesOf(inspection.value.analysis)).toEqual(c.categories);
   });
@@ -29,19 +29,19 @@ describe.each(CASES.map((c) => [c.id, c] as const))('corpus case %s in the simul
     const planned = cellWrites(planWrites(c.grid, analyze(c.grid), { flagColumn: true })).map((w) => w.address);
 
     const first = await host.recalcNow();
-    if (!first.ok) throw new Error(`recalcNow failed: ${first.message.key}`);
+    if (!first.ok) throw new Error(`recalcNow failed: ${first.error.key}`);
     expect(first.value.cellsWritten).toBe(planned.length);
     expect(diffCells(before, sheetOf(wb)).sort()).toEqual([...planned].sort());
 
     const again = await host.inspect();
-    if (!again.ok) throw new Error(`inspect failed: ${again.message.key}`);
+    if (!again.ok) throw new Error(`inspect failed: ${again.error.key}`);
     expect(categoriesOf(again.value.analysis)).toEqual(c.categories);
     const kept = new Set(c.findings.filter(([code]) => code === 'FORMULA_OVERWRITE').map(([, cell]) => cell));
     const stale = again.value.analysis.findings.filter((f) => (f.code === 'TOTAL_MISMATCH' || f.code === 'RANK_MISMATCH') && !kept.has(f.cell));
     expect(findingKeys(stale)).toEqual([]);
 
     const second = await host.recalcNow();
-    if (!second.ok) throw new Error(`second recalcNow failed: ${second.message.key}`);
+    if (!second.ok) throw new Error(`second recalcNow failed: ${second.error.key}`);
     expect(second.value.cellsWritten).toBe(0);
   });
 });

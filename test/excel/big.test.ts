@@ -16,7 +16,7 @@ describe('60,000 units', () => {
     const original = JSON.stringify(wb.toGrids()[0]);
     const { host } = simHost(wb);
     const result = await host.recalcNow();
-    if (!result.ok) throw new Error(result.message.key);
+    if (!result.ok) throw new Error(result.error.key);
     expect(result.value.syncs).toBe(wb.syncCount);
     expect(wb.syncLog.every((s) => s.ok && underLimit(s))).toBe(true);
     // Neither the read nor the write would have fit in one sync.
@@ -36,7 +36,7 @@ describe('60,000 units', () => {
 
     const before = wb.syncCount;
     const undo = await host.undoLast();
-    if (!undo.ok) throw new Error(undo.message.key);
+    if (!undo.ok) throw new Error(undo.error.key);
     const undoSyncs = wb.syncLog.slice(before);
     expect(undo.value.syncs).toBe(undoSyncs.length);
     expect(undoSyncs.every((s) => s.ok && underLimit(s))).toBe(true);
@@ -58,7 +58,7 @@ describe('60,000 units', () => {
     // Sync numbers count from 1: fail the second write chunk.
     wb.failSync({ code: 'ConnectionFailure' }, firstWrite + 2);
     const result = await host.recalcNow();
-    expect(!result.ok && result.message.key).toBe('host.error.connection');
+    expect(!result.ok && result.error.key).toBe('host.error.connection');
     expect(wb.syncLog[firstWrite]!.ok).toBe(true);
     expect(wb.syncLog[firstWrite]!.bytes).toBeGreaterThan(100_000);
     // The rollback reads back what was written, under the limit too.

@@ -16,19 +16,19 @@ describe.each(CASES.map((c) => [c.id, c] as const))('corpus case %s in the simul
     const before = wb.snapshot();
     const { host } = simHost(wb);
     const insp = await host.inspect();
-    if (!insp.ok) throw new Error(insp.message.key);
+    if (!insp.ok) throw new Error(insp.error.key);
     expect(findingKeys(insp.value.analysis.findings)).toEqual(findingKeys(analyze(c.grid).findings));
 
     const recalc = await host.recalcNow();
     if (!recalc.ok) {
-      expect(recalc.message.key).toMatch(/^host\.error\.(hasErrors|noTable)$/);
+      expect(recalc.error.key).toMatch(/^host\.error\.(hasErrors|noTable)$/);
       expect(wb.snapshot()).toBe(before);
       return;
     }
     expect(recalc.value.syncs).toBeLessThanOrEqual(2);
     if (recalc.value.cellsWritten === 0) return;
     const undo = await host.undoLast();
-    if (!undo.ok) throw new Error(undo.message.key);
+    if (!undo.ok) throw new Error(undo.error.key);
     expect(JSON.stringify(wb.toGrids()[0])).toBe(original);
   });
 });

@@ -3,7 +3,7 @@
  * was, ends in a Chinese message naming the sheet or cell, and a retry succeeds.
  */
 import { cellWrites } from '../../src/core';
-import { t } from '../../src/i18n';
+import { t, type MessageKey } from '../../src/i18n';
 import { SimWorkbook } from '../../src/sim';
 import { publishedUnits } from '../support/fixtures';
 import { fixtureGrids, simHost } from './simHost';
@@ -15,13 +15,13 @@ async function setup(requirements?: Record<string, string>) {
   return { ...simHost(wb), sheetName, before: wb.snapshot() };
 }
 
-function zh(message: { key: string; params?: Record<string, string | number> }): string {
+function zh(message: { key: MessageKey; params?: Record<string, string | number> }): string {
   return t(message.key, 'zh-CN', message.params ?? {});
 }
 
 async function expectRetrySucceeds(host: Awaited<ReturnType<typeof setup>>['host'], wb: SimWorkbook) {
   const retry = await host.recalcNow();
-  if (!retry.ok) throw new Error(zh(retry.message));
+  if (!retry.ok) throw new Error(zh(retry.error));
   const grid = wb.toGrids()[0]!;
   const row = grid.values.find((r) => r[0] === '温泉街道')!;
   expect(row.slice(4, 6)).toEqual([publishedUnits()[0]!.total, publishedUnits()[0]!.rank]);
@@ -34,9 +34,9 @@ describe('failure injection', () => {
     const result = await host.recalcNow();
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message.key).toBe('host.error.connection');
-    expect(result.officeCode).toBe('ConnectionFailure');
-    expect(zh(result.message)).toContain('没有写入任何内容');
+    expect(result.error.key).toBe('host.error.connection');
+    expect(result.error.officeCode).toBe('ConnectionFailure');
+    expect(zh(result.error)).toContain('没有写入任何内容');
     expect(wb.snapshot()).toBe(before);
     await expectRetrySucceeds(host, wb);
   });
@@ -45,7 +45,7 @@ describe('failure injection', () => {
     const { wb, host, before } = await setup();
     wb.failSync({ code: 'ConnectionFailure' });
     const result = await host.inspect();
-    expect(!result.ok && result.message.key).toBe('host.error.connection');
+    expect(!result.ok && result.error.key).toBe('host.error.connection');
     expect(wb.snapshot()).toBe(before);
     expect((await host.inspect()).ok).toBe(true);
   });
@@ -55,8 +55,8 @@ describe('failure injection', () => {
     wb.protectSheet(sheetName, true);
     const before = wb.snapshot();
     const result = await host.recalcNow();
-    expect(!result.ok && result.message).toEqual({ key: 'host.error.sheetProtected', params: { sheet: sheetName } });
-    expect(!result.ok && zh(result.message)).toContain(`“${sheetName}”受保护`);
+    expect(!result.ok && result.error).toEqual({ key: 'host.error.sheetProtected', params: { sheet: sheetName } });
+    expect(!result.ok && zh(result.error)).toContain(`“${sheetName}”受保护`);
     expect(wb.snapshot()).toBe(before);
     wb.protectSheet(sheetName, false);
     await expectRetrySucceeds(host, wb);
@@ -67,7 +67,7 @@ describe('failure injection', () => {
     // The undo store sheet is added first in the write batch; the cell writes then fail.
     wb.beforeSync(() => wb.protectSheet(sheetName, true), 2);
     const result = await host.recalcNow();
-    expect(!result.ok && result.message.key).toBe('host.error.accessDenied');
+    expect(!result.ok && result.error.key).toBe('host.error.accessDenied');
     wb.protectSheet(sheetName, false);
     expect(wb.snapshot()).toBe(before);
     await expectRetrySucceeds(host, wb);
@@ -77,8 +77,8 @@ describe('failure injection', () => {
     const { wb, host, before } = await setup({ ExcelApi: '1.10' });
     wb.setCellEditMode(true);
     const result = await host.recalcNow();
-    expect(!result.ok && result.message.key).toBe('host.error.cellEditMode');
-    expect(!result.ok && zh(result.message)).toContain('Enter');
+    expect(!result.ok && result.error.key).toBe('host.error.cellEditMode');
+    expect(!result.ok && zh(result.error)).toContain('Enter');
     expect(wb.snapshot()).toBe(before);
     wb.setCellEditMode(false);
     await expectRetrySucceeds(host, wb);
@@ -101,7 +101,7 @@ describe('failure injection', () => {
     wb.beforeSync(() => void (wb.payloadLimit = 2000), 2);
     const result = await host.recalcNow();
     expect(wb.syncLog.slice(0, 2).map((s) => s.errorCode ?? 'ok')).toEqual(['ok', 'RequestPayloadSizeLimitExceeded']);
-    expect(!result.ok && result.message).toMatchObject({ key: 'host.error.payloadTooLarge', params: { sheet: sheetName } });
+    expect(!result.ok && result.error).toMatchObject({ key: 'host.error.payloadTooLarge', params: { sheet: sheetName } });
     expect(wb.snapshot()).toBe(before);
     wb.payloadLimit = 5 * 1024 * 1024;
     await expectRetrySucceeds(host, wb);
@@ -115,8 +115,8 @@ describe('failure injection', () => {
     wb.userEdit(sheetName, target.address, 100);
     const edited = wb.snapshot();
     const result = await host.applyRecalc(preview.value);
-    expect(!result.ok && result.message).toEqual({ key: 'host.error.sheetChanged', params: { sheet: sheetName, cell: target.address } });
-    expect(!result.ok && zh(result.message)).toContain(target.address);
+    expect(!result.ok && result.error).toEqual({ key: 'host.error.sheetChanged', params: { sheet: sheetName, cell: target.address } });
+    expect(!result.ok && zh(result.error)).toContain(target.address);
     expect(wb.snapshot()).toBe(edited);
     const again = await host.previewRecalc();
     if (!again.ok) throw new Error('preview failed');
@@ -127,8 +127,8 @@ describe('failure injection', () => {
     const { wb, host, before, sheetName } = await setup();
     wb.failSync({ code: 'GeneralException', message: 'boom', debugInfo: { errorLocation: 'Range.values' } }, 2);
     const result = await host.recalcNow();
-    expect(!result.ok && result.officeCode).toBe('GeneralException');
-    expect(!result.ok && zh(result.message)).toBe(`Excel 返回错误 GeneralException（boom (Range.values)）。工作表“${sheetName}”没有被修改。`);
+    expect(!result.ok && result.error.officeCode).toBe('GeneralException');
+    expect(!result.ok && zh(result.error)).toBe(`Excel 返回错误 GeneralException（boom (Range.values)）。工作表“${sheetName}”没有被修改。`);
     expect(wb.snapshot()).toBe(before);
   });
 
@@ -138,7 +138,7 @@ describe('failure injection', () => {
     const after = wb.snapshot();
     wb.failSync({ code: 'ConnectionFailure' }, 2);
     const failed = await host.undoLast();
-    expect(!failed.ok && failed.message.key).toBe('host.error.connection');
+    expect(!failed.ok && failed.error.key).toBe('host.error.connection');
     expect(wb.snapshot()).toBe(after);
     expect((await host.undoLast()).ok).toBe(true);
   });
@@ -147,6 +147,6 @@ describe('failure injection', () => {
     const { host, office } = await setup();
     office.failNextSave('disk full');
     const r = await host.saveSettings({ rankMode: 'dense', topN: 3, flagColumn: true });
-    expect(!r.ok && zh(r.message)).toContain('disk full');
+    expect(!r.ok && zh(r.error)).toContain('disk full');
   });
 });

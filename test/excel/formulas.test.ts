@@ -1,4 +1,5 @@
 /** #11 item 7 写入公式 in the simulated Excel: formulas written, read back as correct, undone to what was there. */
+import type { MessageKey } from '../../src/i18n';
 import { t } from '../../src/i18n';
 import { formulaAt, valueAt, type Grid } from '../../src/core';
 import { SimWorkbook } from '../../src/sim';
@@ -9,8 +10,8 @@ import { fixtureGrids, simHost } from './simHost';
 
 const ON = { ...DEFAULT_SETTINGS, writeFormulas: true };
 
-function must<T>(outcome: { ok: true; value: T } | { ok: false; message: { key: string; params?: Record<string, string | number> } }): T {
-  if (!outcome.ok) throw new Error(t(outcome.message.key, 'zh-CN', outcome.message.params));
+function must<T>(outcome: { ok: true; value: T } | { ok: false; error: { key: MessageKey; params?: Record<string, string | number> } }): T {
+  if (!outcome.ok) throw new Error(t(outcome.error.key, 'zh-CN', outcome.error.params));
   return outcome.value;
 }
 

@@ -16,9 +16,9 @@ describe('hostile unit names', () => {
     const wb = SimWorkbook.fromGrids([hostileGrid()]);
     const { host } = simHost(wb);
     const recalc = await host.recalcNow();
-    if (!recalc.ok) throw new Error(recalc.message.key);
+    if (!recalc.ok) throw new Error(recalc.error.key);
     const summary = await host.writeSummary();
-    if (!summary.ok) throw new Error(summary.message.key);
+    if (!summary.ok) throw new Error(summary.error.key);
     for (const sheet of wb.sheets) {
       for (const cell of sheet.cells.values()) expect(cell.formula).toBeNull();
     }

@@ -17,7 +17,7 @@ describe('the ledger in Excel', () => {
     const wb = SimWorkbook.fromGrids(await fixtureGrids('wenxian-2023-q3-ledger.xlsx'));
     const { host } = simHost(wb);
     const result = await host.inspect();
-    if (!result.ok) throw new Error(t(result.message.key, 'zh-CN', result.message.params));
+    if (!result.ok) throw new Error(t(result.error.key, 'zh-CN', result.error.params));
     expect(wb.syncCount).toBe(1);
     const analysis = result.value.analysis;
     expect(analysis.ledger!.ledger!.sheetName).toBe('信息采用登记');
@@ -32,7 +32,7 @@ describe('the ledger in Excel', () => {
     const before = JSON.stringify(wb.toGrids()[0]!.values);
     const { host } = simHost(wb);
     const preview = await host.previewRecalc();
-    if (!preview.ok) throw new Error(t(preview.message.key, 'zh-CN', preview.message.params));
+    if (!preview.ok) throw new Error(t(preview.error.key, 'zh-CN', preview.error.params));
     const adoption = preview.value.plan.columns.find((c) => c.kind === 'adoption');
     expect(adoption?.col).toBe(2);
     const applied = await host.applyRecalc(preview.value);

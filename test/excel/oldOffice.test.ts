@@ -5,6 +5,7 @@
  * the published ranks everywhere; what an older Excel leaves out is said, and no ungated call
  * is ever made (SimWorkbook.apiNotFound stays empty, even where the adapter swallows errors).
  */
+import type { MessageKey } from '../../src/i18n';
 import { gridFromRows, type CellValue, type Grid } from '../../src/core';
 import { t } from '../../src/i18n';
 import { OFFICE_EXCEL_API, SimWorkbook } from '../../src/sim';
@@ -30,8 +31,8 @@ function expectPublished(wb: SimWorkbook): void {
   for (const unit of units) expect({ name: unit.name, ...found.get(unit.name) }).toEqual({ name: unit.name, total: unit.total, rank: unit.rank });
 }
 
-function must<T>(outcome: { ok: true; value: T } | { ok: false; message: { key: string; params?: Record<string, string | number> } }): T {
-  if (!outcome.ok) throw new Error(t(outcome.message.key, 'zh-CN', outcome.message.params));
+function must<T>(outcome: { ok: true; value: T } | { ok: false; error: { key: MessageKey; params?: Record<string, string | number> } }): T {
+  if (!outcome.ok) throw new Error(t(outcome.error.key, 'zh-CN', outcome.error.params));
   return outcome.value;
 }
 
@@ -148,12 +149,12 @@ describe('an Excel older than Office 2019', () => {
     for (const outcome of outcomes) {
       expect(outcome.ok).toBe(false);
       if (outcome.ok) continue;
-      expect(outcome.message).toEqual({ key: 'host.office.tooOld', params: { have: set, need: '1.7', office: 'Office 2019' } });
+      expect(outcome.error).toMatchObject({ key: 'host.office.tooOld', params: { have: set, need: '1.7', office: 'Office 2019' } });
     }
     const [first] = outcomes;
     if (first && !first.ok) {
-      expect(t(first.message.key, 'zh-CN', first.message.params)).toContain(`考评助手需要 Office 2019 或更新版本（ExcelApi 1.7）`);
-      expect(t(first.message.key, 'en-US', first.message.params)).toContain('needs Office 2019 or later (ExcelApi 1.7)');
+      expect(t(first.error.key, 'zh-CN', first.error.params)).toContain(`考评助手需要 Office 2019 或更新版本（ExcelApi 1.7）`);
+      expect(t(first.error.key, 'en-US', first.error.params)).toContain('needs Office 2019 or later (ExcelApi 1.7)');
     }
     // The events are not registered either (both are ExcelApi 1.7).
     const off = await host.onSheetEdited(wb.sheets[0]!.name, () => undefined);

@@ -21,7 +21,7 @@ async function readWith(wb: SimWorkbook, budget?: number) {
 async function recalculatedReference(grid: Grid): Promise<string> {
   const wb = SimWorkbook.fromGrids([structuredClone(grid)]);
   const result = await simHost(wb).host.recalcNow();
-  if (!result.ok) throw new Error(result.message.key);
+  if (!result.ok) throw new Error(result.error.key);
   expect(wb.syncCount).toBe(2);
   return JSON.stringify(wb.toGrids()[0]);
 }
@@ -76,7 +76,7 @@ describe('a sheet whose read would not fit one response', () => {
     wb.payloadLimit = LIMIT;
     const { host } = simHost(wb, { payloadBudget: BUDGET });
     const result = await host.recalcNow();
-    if (!result.ok) throw new Error(result.message.key);
+    if (!result.ok) throw new Error(result.error.key);
     expect(result.value.syncs).toBe(wb.syncCount);
     expect(wb.syncLog.filter((s) => s.responseBytes > 0).length).toBeGreaterThan(3);
     expect(wb.syncLog.every((s) => s.ok && within(LIMIT)(s))).toBe(true);
@@ -84,7 +84,7 @@ describe('a sheet whose read would not fit one response', () => {
 
     const before = wb.syncCount;
     const undo = await host.undoLast();
-    if (!undo.ok) throw new Error(undo.message.key);
+    if (!undo.ok) throw new Error(undo.error.key);
     expect(undo.value.syncs).toBe(wb.syncCount - before);
     expect(wb.syncLog.every((s) => s.ok && within(LIMIT)(s))).toBe(true);
     expect(JSON.stringify(wb.toGrids()[0])).toBe(original);
@@ -98,7 +98,7 @@ describe('a sheet whose read would not fit one response', () => {
     wb.beforeSync(() => wb.activateSheet('其他'), 2);
     const { host } = simHost(wb, { payloadBudget: BUDGET });
     const result = await host.recalcNow();
-    if (!result.ok) throw new Error(result.message.key);
+    if (!result.ok) throw new Error(result.error.key);
     expect(JSON.stringify(wb.toGrids()[0])).toBe(reference);
     expect(wb.toGrids()[1]).toEqual(SimWorkbook.fromGrids([other]).toGrids()[0]);
   });
@@ -155,7 +155,7 @@ describe('undo started from another sheet', () => {
     wb.activateSheet('其他');
     const before = wb.syncCount;
     const undo = await host.undoLast();
-    if (!undo.ok) throw new Error(undo.message.key);
+    if (!undo.ok) throw new Error(undo.error.key);
     const undoSyncs = wb.syncLog.slice(before);
     expect(undo.value.syncs).toBe(undoSyncs.length);
     expect(undoSyncs.some((s) => s.errorCode === 'ResponsePayloadSizeLimitExceeded')).toBe(true);

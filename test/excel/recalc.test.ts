@@ -28,7 +28,7 @@ describe('recalculation on the real sheet', () => {
     const wb = await fixtureWorkbook();
     const { host } = simHost(wb);
     const result = await host.recalcNow();
-    if (!result.ok) throw new Error(t(result.message.key, 'zh-CN', result.message.params));
+    if (!result.ok) throw new Error(t(result.error.key, 'zh-CN', result.error.params));
     expect(result.value.syncs).toBe(2);
     expect(wb.syncCount).toBe(2);
     const found = resultsIn(wb);
@@ -77,12 +77,12 @@ describe('recalculation on the real sheet', () => {
     expect(insp.ok && insp.value.canUndo).toBe(true);
     const before = wb.syncCount;
     const undo = await fresh.undoLast();
-    if (!undo.ok) throw new Error(undo.message.key);
+    if (!undo.ok) throw new Error(undo.error.key);
     expect(wb.syncCount - before).toBe(2);
     expect(undo.value.conflicts).toBeUndefined();
     expect(JSON.stringify(wb.toGrids()[0])).toBe(original);
     const nothing = await fresh.undoLast();
-    expect(!nothing.ok && nothing.message.key).toBe('host.error.nothingToUndo');
+    expect(!nothing.ok && nothing.error.key).toBe('host.error.nothingToUndo');
   });
 
   test('undo restores formulas the run replaced and keeps cells the user changed since', async () => {
@@ -98,7 +98,7 @@ describe('recalculation on the real sheet', () => {
     // The user overwrites one total after the run.
     wb.userEdit(sheet.name, `${String.fromCharCode(65 + totalCol)}${a + 1}`, 999);
     const undo = await host.undoLast();
-    if (!undo.ok) throw new Error(undo.message.key);
+    if (!undo.ok) throw new Error(undo.error.key);
     expect(undo.value.conflicts).toEqual([{ cell: `${String.fromCharCode(65 + totalCol)}${a + 1}`, unit: '温泉街道' }]);
     expect(undo.value.note?.key).toBe('host.undo.conflicts');
     expect(sheet.cell(a, totalCol)?.value).toBe(999);
@@ -128,7 +128,7 @@ describe('recalculation on the real sheet', () => {
     const { host } = simHost(wb);
     const before = wb.snapshot();
     const preview = await host.previewRecalc();
-    if (!preview.ok) throw new Error(preview.message.key);
+    if (!preview.ok) throw new Error(preview.error.key);
     expect(wb.snapshot()).toBe(before);
     expect(wb.syncCount).toBe(1);
     expect(preview.value.changes.find((c) => c.unit === '温泉街道')).toMatchObject({ totalBefore: '', totalAfter: '152', rankAfter: '1' });
@@ -172,7 +172,7 @@ describe('recalculation on the real sheet', () => {
     expect(wb.syncCount).toBe(1);
     expect(wb.selection).toEqual({ sheetId: wb.sheets[0]!.id, range: { top: 6, left: 1, bottom: 6, right: 1 } });
     const missing = await host.selectCell('没有这个表', 'A1');
-    expect(!missing.ok && missing.message.key).toBe('host.error.sheetMissing');
+    expect(!missing.ok && missing.error.key).toBe('host.error.sheetMissing');
   });
 
   test('active sheet changes reach the subscriber until it unsubscribes', async () => {

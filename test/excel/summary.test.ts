@@ -14,7 +14,7 @@ describe('summary sheet', () => {
     const wb = SimWorkbook.fromGrids(await fixtureGrids());
     const { host } = simHost(wb);
     const result = await host.writeSummary();
-    if (!result.ok) throw new Error(result.message.key);
+    if (!result.ok) throw new Error(result.error.key);
     expect(result.value.sheetName).toBe('考评汇总');
     expect(result.value.syncs).toBeLessThanOrEqual(3);
     expect(wb.syncCount).toBeLessThanOrEqual(3);
@@ -81,7 +81,7 @@ describe('summary sheet', () => {
     const before = wb.snapshot();
     const { host } = simHost(wb);
     const result = await host.writeSummary();
-    expect(!result.ok && result.message).toEqual({ key: 'host.error.noTable', params: { sheet: '记录' } });
+    expect(!result.ok && result.error).toEqual({ key: 'host.error.noTable', params: { sheet: '记录' } });
     expect(wb.snapshot()).toBe(before);
   });
 
@@ -91,7 +91,7 @@ describe('summary sheet', () => {
     const { host } = simHost(wb);
     wb.failSync({ code: 'ConnectionFailure' }, 2);
     const failed = await host.writeSummary();
-    expect(!failed.ok && failed.message.key).toBe('host.error.connection');
+    expect(!failed.ok && failed.error.key).toBe('host.error.connection');
     expect(wb.snapshot()).toBe(before);
     expect((await host.writeSummary()).ok).toBe(true);
   });

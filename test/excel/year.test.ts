@@ -20,7 +20,7 @@ describe('年度汇总 in Excel', () => {
     const wb = SimWorkbook.fromGrids([Q2, Q1]);
     const { host } = simHost(wb);
     const preview = await host.previewYear();
-    if (!preview.ok) throw new Error(preview.message.key);
+    if (!preview.ok) throw new Error(preview.error.key);
     expect(preview.value.year.periods.map((p) => p.sheetName)).toEqual(['一季度', '二季度']);
     expect(preview.value.sheetName).toBe('年度汇总');
     expect(preview.value.replaces).toBe(false);
@@ -35,7 +35,7 @@ describe('年度汇总 in Excel', () => {
     const userSheet = JSON.stringify(texts(wb, '年度汇总'));
     const { host } = simHost(wb);
     const first = await host.previewYear();
-    if (!first.ok) throw new Error(first.message.key);
+    if (!first.ok) throw new Error(first.error.key);
     const written = await host.applyYear(first.value);
     expect(written.ok && written.value.sheetName).toBe('年度汇总(2)');
     if (written.ok) expect(written.value.syncs).toBeLessThanOrEqual(3);
@@ -50,7 +50,7 @@ describe('年度汇总 in Excel', () => {
     const order = wb.sheets.map((s) => s.name);
     wb.sheet('二季度')!.touch(3, 1).value = 120;
     const second = await host.previewYear();
-    if (!second.ok) throw new Error(second.message.key);
+    if (!second.ok) throw new Error(second.error.key);
     expect(second.value.replaces).toBe(true);
     expect((await host.applyYear(second.value)).ok).toBe(true);
     expect(wb.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name)).toEqual(order);
@@ -69,7 +69,7 @@ describe('年度汇总 in Excel', () => {
     expect((await host.undoYear()).ok).toBe(true);
     expect(wb.sheets.map((s) => s.name)).toEqual(['一季度', '二季度', '年度汇总']);
     const none = await host.undoYear();
-    expect(!none.ok && none.message.key).toBe('host.error.nothingToUndoYear');
+    expect(!none.ok && none.error.key).toBe('host.error.nothingToUndoYear');
   });
 
   test('a period with errors is not written unless confirmed', async () => {
@@ -77,10 +77,10 @@ describe('年度汇总 in Excel', () => {
     const wb = SimWorkbook.fromGrids([Q1, bad]);
     const { host } = simHost(wb);
     const preview = await host.previewYear();
-    if (!preview.ok) throw new Error(preview.message.key);
+    if (!preview.ok) throw new Error(preview.error.key);
     expect(preview.value.year.blocked).toBe(true);
     const refused = await host.applyYear(preview.value);
-    expect(!refused.ok && refused.message.key).toBe('host.error.yearHasErrors');
+    expect(!refused.ok && refused.error.key).toBe('host.error.yearHasErrors');
     expect(wb.sheets.map((s) => s.name)).toEqual(['一季度', '二季度']);
     expect((await host.applyYear(preview.value, true)).ok).toBe(true);
     expect(wb.sheets.map((s) => s.name)).toEqual(['一季度', '二季度', '年度汇总']);
@@ -89,7 +89,7 @@ describe('年度汇总 in Excel', () => {
   test('one period is not a year', async () => {
     const { host } = simHost(SimWorkbook.fromGrids([Q1, gridFromRows([['其他']], '附表')]));
     const preview = await host.previewYear();
-    expect(!preview.ok && preview.message.key).toBe('host.error.yearTooFewPeriods');
+    expect(!preview.ok && preview.error.key).toBe('host.error.yearTooFewPeriods');
   });
 
   test('the quarterly summary and the pane get movement from sheets named for earlier periods', async () => {
@@ -101,7 +101,7 @@ describe('年度汇总 in Excel', () => {
     expect(context.ok && context.value?.units.get('甲')?.text).toBe('↓1');
     wb.activateSheet('二季度');
     const summary = await host.writeSummary();
-    if (!summary.ok) throw new Error(summary.message.key);
+    if (!summary.ok) throw new Error(summary.error.key);
     const values = texts(wb, '考评汇总');
     expect(values.flat()).toContain('名次变化');
     expect(values.flat()).toContain('零报送单位：水利局（连续2期）');

@@ -74,7 +74,7 @@ describe('the annual notice and unit matching in Excel and the CLI', () => {
     const wb = SimWorkbook.fromGrids([Q2, Q1, ROSTER, LEDGER]);
     const { host } = simHost(wb);
     const preview = await host.previewYear();
-    if (!preview.ok) throw new Error(preview.message.key);
+    if (!preview.ok) throw new Error(preview.error.key);
     const year = preview.value.year;
     expect(year.categories[0]!.units.map((u) => [u.name, u.periods])).toEqual([
       ['甲', [13000, 10000]],
@@ -93,7 +93,7 @@ describe('the annual notice and unit matching in Excel and the CLI', () => {
     const wb = SimWorkbook.fromGrids([q2, q1]);
     const { host } = simHost(wb);
     const preview = await host.previewYear();
-    if (!preview.ok) throw new Error(preview.message.key);
+    if (!preview.ok) throw new Error(preview.error.key);
     const units = preview.value.year.categories[0]!.units;
     expect(units.find((u) => u.name === 'XY局')?.periods).toEqual([13000, 10000]);
     expect(units.find((u) => u.name === '陈家沟景区发展中心')?.periods).toEqual([null, 12500]);
@@ -140,7 +140,7 @@ describe('the annual notice and unit matching in Excel and the CLI', () => {
       Array.from({ length: n }, (_, m) => periodGrid(`${m + 1}月`, `2023年${m + 1}月全县政务信息得分情况`, Array.from({ length: 40 }, (_, i) => [name(i), 100 + m, i % 7, 0] as [string, number, number, number])));
     const small = SimWorkbook.fromGrids(months(9, (i) => `单位${i}`), 8);
     const quick = await simHost(small).host.previewYear();
-    if (!quick.ok) throw new Error(quick.message.key);
+    if (!quick.ok) throw new Error(quick.error.key);
     expect(quick.value.year.periods).toHaveLength(9);
     // The active sheet and the names, then 8 other sheets four to a sync.
     expect(quick.value.syncs).toBe(3);
@@ -149,7 +149,7 @@ describe('the annual notice and unit matching in Excel and the CLI', () => {
     const heavy = SimWorkbook.fromGrids(months(5, (i) => `${'很长的单位名称'.repeat(30)}${i}`), 4);
     heavy.payloadLimit = 60_000;
     const slow = await simHost(heavy, { payloadBudget: 50_000 }).host.previewYear();
-    if (!slow.ok) throw new Error(slow.message.key);
+    if (!slow.ok) throw new Error(slow.error.key);
     expect(slow.value.year.periods.map((p) => p.sheetName)).toEqual(['1月', '2月', '3月', '4月', '5月']);
     expect(slow.value.year.categories[0]!.units[0]!.totalCents).toBe((100 + 101 + 102 + 103 + 104 + 6 * 5) * 100);
     expect(heavy.syncLog.some((s) => !s.ok)).toBe(true);
@@ -160,7 +160,7 @@ describe('the annual notice and unit matching in Excel and the CLI', () => {
     const rules = gridFromRows([['采用情况', '分值'], ['市政府采用', 10], ['约稿', 5]], '考评规则');
     const wb = SimWorkbook.fromGrids([Q2, Q1, ROSTER, LEDGER, rules]);
     const preview = await simHost(wb).host.previewYear();
-    if (!preview.ok) throw new Error(preview.message.key);
+    if (!preview.ok) throw new Error(preview.error.key);
     const excel = preview.value.year.categories[0]!.units.map((u) => [u.name, u.periods]);
     // 一季度: 陈家沟 1 piece (10); 二季度: 陈家沟 1 piece + half a 约稿 (12.5), 甲 1 piece + half a 约稿 (12.5).
     expect(excel).toEqual([

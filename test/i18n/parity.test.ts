@@ -1,9 +1,7 @@
 import { ALL_FINDING_CODES, FLAG_CODES, analyze, gridFromRows, type Finding } from '../../src/core';
-import { LOCALES, MESSAGES, flagLabel, formatFinding, pickLocale, registerMessages, t } from '../../src/i18n';
-import { cliMessages } from '../../src/i18n/cli';
-
-// The command line registers its dictionary when it loads; the parity check covers it too.
-registerMessages(cliMessages);
+import { FLAG_WORDS, SUMMARY_SHEET_NAME, YEAR_SHEET_NAME } from '../../src/core';
+import { LOCALES, MESSAGES, flagLabel, formatFinding, isMessageKey, pickLocale, summaryText, t } from '../../src/i18n';
+import { CLI_MESSAGES, t as tCli } from '../../src/i18n/cli';
 
 /** #14 year: sheet-level findings about the periods of a year. */
 const YEAR_CODES: string[] = ['PERIOD_HAS_ERRORS', 'PERIOD_NOT_RECOGNISED', 'PERIOD_DUPLICATE', 'UNIT_MISSING_IN_PERIOD', 'UNIT_JOINED_IN_PERIOD', 'UNIT_CATEGORY_CHANGED', 'YEAR_TOO_FEW_PERIODS'];
@@ -13,6 +11,36 @@ describe('messages', () => {
     const zh = Object.keys(MESSAGES['zh-CN']).sort();
     const en = Object.keys(MESSAGES['en-US']).sort();
     expect(en).toEqual(zh);
+    expect(Object.keys(CLI_MESSAGES['en-US']).sort()).toEqual(Object.keys(CLI_MESSAGES['zh-CN']).sort());
+    // The command line's text stays out of the dictionaries the task pane carries.
+    expect(zh.filter((k) => k.startsWith('cli.'))).toEqual([]);
+  });
+
+  it('has no dead keys and no empty message', () => {
+    for (const dead of ['notice.top', 'category.uncategorised', 'category.all']) expect(isMessageKey(dead)).toBe(false);
+    for (const locale of LOCALES) {
+      for (const [key, message] of Object.entries(MESSAGES[locale])) {
+        if (typeof message === 'string') expect([key, message.trim()]).not.toEqual([key, '']);
+      }
+    }
+  });
+
+  it('renders a command-line key and a shared key through the CLI dictionary', () => {
+    expect(tCli('cli.usage.missingInput', 'en-US')).toBe('Missing input file (.xlsx).');
+    expect(tCli('sep.names', 'zh-CN')).toBe('、');
+    expect(tCli('sep.names', 'en-US')).toBe(', ');
+  });
+
+  it('a summary label the core asks for that names no message fails loudly instead of printing the key', () => {
+    const text = summaryText('en-US');
+    expect(text.label('summary.col.total')).toBe('Total');
+    expect(() => text.label('summary.no.such.label')).toThrow(/summary\.no\.such\.label/);
+  });
+
+  it('document words are the same whatever the UI language: flags in the sheet, sheet names', () => {
+    expect(flagLabel('ZERO_SUBMISSION', 'zh-CN')).toBe(FLAG_WORDS.ZERO_SUBMISSION);
+    expect(SUMMARY_SHEET_NAME).toBe('考评汇总');
+    expect(YEAR_SHEET_NAME).toBe('年度汇总');
   });
 
   it('every finding code and flag renders in every locale, naming the cell', () => {
@@ -37,7 +65,6 @@ describe('messages', () => {
 
   it('fills parameters and picks the locale from the Office display language', () => {
     expect(t('summary.section.top', 'zh-CN', { topN: 3 })).toBe('二、各类别前3名（含并列）');
-    expect(t('no.such.key')).toBe('no.such.key');
     expect(pickLocale('en-US')).toBe('en-US');
     expect(pickLocale('en-GB')).toBe('en-US');
     expect(pickLocale('zh-CN')).toBe('zh-CN');

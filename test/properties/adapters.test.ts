@@ -36,7 +36,7 @@ describe('the same sheet through every host', () => {
       fc.asyncProperty(scenarioArb, async (s) => {
         const { host } = simHost(SimWorkbook.fromGrids([s.grid]));
         const inspection = await host.inspect();
-        if (!inspection.ok) throw new Error(`inspect failed: ${inspection.message.key}`);
+        if (!inspection.ok) throw new Error(`inspect failed: ${inspection.error.key}`);
         expect(meaning(inspection.value.analysis)).toEqual(meaning(analyze(s.grid)));
       }),
     );

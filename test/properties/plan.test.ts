@@ -13,7 +13,7 @@ function outOfBounds(grid: Grid, plan: WritePlan): string[] {
   const analysis = analyze(grid);
   const layout = analysis.layout;
   if (!layout) return cellWrites(plan).map((w) => `${w.address} (no table)`);
-  const unitRows = new Set(byCategory(analysis.scored!).flatMap((c) => c.units.map((u) => u.row)));
+  const unitRows = new Set(byCategory(analysis.scored).flatMap((c) => c.units.map((u) => u.row)));
   const existing = new Map(layout.columns.map((c) => [c.role, c.col]));
   const bad: string[] = [];
   const colOfKind = new Map<string, number>();

@@ -107,12 +107,12 @@ describe('task pane', () => {
 
   it('shows a host failure as an error message naming the Office code', async () => {
     const host = fakeHost(sampleGrid(), {
-      writeSummary: async () => ({ ok: false, message: { key: 'ui.result.failed' }, officeCode: 'InvalidOperation' }),
+      writeSummary: async () => ({ ok: false, error: { key: 'host.error.busy', officeCode: 'InvalidOperation' } }),
     });
     mounted = await mount(<App host={host} locale="zh-CN" />);
     await click(button('生成汇总表'));
     const result = document.querySelector('[data-testid="result"]');
-    expect(result?.textContent).toContain('操作未完成，表格未被修改。');
+    expect(result?.textContent).toContain('Excel 正忙，请稍候重试。本次没有写入任何内容。');
     expect(result?.textContent).toContain('InvalidOperation');
   });
 

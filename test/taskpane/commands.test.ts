@@ -19,7 +19,7 @@ function recordingUi(paneOpens: boolean) {
   return { ui, shown, paneRequests: () => paneRequests };
 }
 
-const refused = { ok: false as const, message: { key: 'ui.result.failed' } };
+const refused = { ok: false as const, error: { key: 'host.error.busy' as const } };
 
 describe('ribbon commands', () => {
   it('recalculates without telling anyone when all is well', async () => {
@@ -35,7 +35,7 @@ describe('ribbon commands', () => {
     const host = fakeHost(sampleGrid(), { recalcNow: async () => refused });
     const { ui, shown } = recordingUi(true);
     const report = await recalcCommand(host, ui);
-    expect(report).toEqual({ status: 'told', via: 'taskpane', lines: ['操作未完成，表格未被修改。'] });
+    expect(report).toEqual({ status: 'told', via: 'taskpane', lines: ['Excel 正忙，请稍候重试。本次没有写入任何内容。'] });
     expect(shown).toEqual([]);
   });
 
@@ -49,7 +49,7 @@ describe('ribbon commands', () => {
     expect(shown.length).toBe(1);
     const { title, lines } = shown[0]!;
     expect(title).toBe('政务信息考评助手：表格中有错误');
-    expect(lines[0]).toBe('操作未完成，表格未被修改。');
+    expect(lines[0]).toBe('Excel 正忙，请稍候重试。本次没有写入任何内容。');
     const inspected = await host.inspect();
     if (!inspected.ok) throw new Error('fake inspect failed');
     const errors = inspected.value.analysis.findings.filter((f) => f.severity === 'error');
@@ -69,7 +69,7 @@ describe('ribbon commands', () => {
   });
 
   it('names the Office error code when there is one', async () => {
-    const host = fakeHost(sampleGrid(), { writeSummary: async () => ({ ...refused, officeCode: 'AccessDenied' }) });
+    const host = fakeHost(sampleGrid(), { writeSummary: async () => ({ ok: false as const, error: { ...refused.error, officeCode: 'AccessDenied' } }) });
     const { ui, shown } = recordingUi(false);
     await summaryCommand(host, ui);
     expect(shown[0]?.lines).toContain('Office 错误代码：AccessDenied');

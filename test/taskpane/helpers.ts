@@ -65,13 +65,13 @@ export function fakeHost(
     writeSummary: async (options) => {
       // Like the real host: refused while the sheet has errors, unless the user confirmed.
       const errors = inspectionOf(grid).analysis.findings.filter((f) => f.severity === 'error').length;
-      if (errors > 0 && !options?.allowErrors) return { ok: false, message: { key: 'host.error.summaryHasErrors', params: { sheet: grid.sheetName, count: errors, cell: '' } } };
+      if (errors > 0 && !options?.allowErrors) return { ok: false, error: { key: 'host.error.summaryHasErrors', params: { sheet: grid.sheetName, count: errors, cell: '' } } };
       return ok({ sheetName: '考评汇总', syncs: 2, errors });
     },
     selectCell: async () => ok(undefined),
     saveSettings: async () => ok(undefined),
     // #14 year: a one-sheet workbook has no year; tests of the year pass their own.
-    previewYear: async () => ({ ok: false, message: { key: 'host.error.yearTooFewPeriods', params: { count: 1 } } }),
+    previewYear: async () => ({ ok: false, error: { key: 'host.error.yearTooFewPeriods', params: { count: 1 } } }),
     applyYear: async () => ok({ sheetName: '年度汇总', syncs: 2 }),
     undoYear: async () => ok({ syncs: 2 }),
     periodContext: async () => ok(null),

@@ -15,7 +15,7 @@ describe('写入公式 in WPS', () => {
     const insp = await fresh.inspect();
     expect(insp.ok && insp.value.settings.writeFormulas).toBe(true);
     const result = await fresh.recalcNow();
-    if (!result.ok) throw new Error(t(result.message.key, 'zh-CN', result.message.params ?? {}));
+    if (!result.ok) throw new Error(t(result.error.key, 'zh-CN', result.error.params ?? {}));
     const grid = wb.toGrids()[index]!;
     const row = grid.values.findIndex((r) => r[0] === '温泉街道');
     expect(formulaAt(grid, row, 4)).toBe(`=ROUND(SUM(B${row + 1}:D${row + 1}),2)`);

@@ -2,6 +2,7 @@
 import { SUMMARY_MARKER, SUMMARY_SHEET_NAME } from '../../src/core';
 import { UNDO_SHEET_NAME } from '../../src/excel/undoStore';
 import { t } from '../../src/i18n';
+import type { HostOutcome } from '../../src/host/port';
 import { SimWorkbook } from '../../src/sim';
 import { createSimEtApplication, EtSimError } from '../../src/sim/wps/et';
 import { cellAt, member } from '../../src/wps/et';
@@ -10,8 +11,7 @@ import { bigGrid } from '../excel/bigSheet';
 import { publishedUnits } from '../support/fixtures';
 import { fixtureWorkbook, resultsIn, wpsHost } from './simWps';
 
-const explain = (r: { ok: boolean; message?: { key: string; params?: Record<string, string | number> } }) =>
-  r.ok ? '' : t(r.message!.key, 'zh-CN', r.message!.params ?? {});
+const explain = (r: HostOutcome<unknown>) => (r.ok ? '' : t(r.error.key, 'zh-CN', r.error.params ?? {}));
 
 describe.each(['property', 'method'] as const)('WPS builds exposing members as %s', (style) => {
   test('recalculation writes every published total and rank, in a few whole-range calls', async () => {
@@ -51,7 +51,7 @@ describe('WPS adapter', () => {
     expect(undo.value.cellsWritten).toBeGreaterThan(100);
     expect(JSON.stringify(wb.toGrids()[index])).toBe(original);
     const again = await fresh.undoLast();
-    expect(again.ok ? '' : again.message.key).toBe('host.error.nothingToUndo');
+    expect(again.ok ? '' : again.error.key).toBe('host.error.nothingToUndo');
   });
 
   test('a second recalculation writes nothing', async () => {
@@ -78,7 +78,7 @@ describe('WPS adapter', () => {
     const before = wb.snapshot();
     wb.userEdit(sheet, address, 99);
     const refused = await host.applyRecalc(preview.value);
-    expect(refused.ok ? '' : refused.message).toEqual({ key: 'host.error.sheetChanged', params: { sheet, cell: address } });
+    expect(refused.ok ? '' : refused.error).toEqual({ key: 'host.error.sheetChanged', params: { sheet, cell: address } });
     wb.userEdit(sheet, address, null);
     expect(wb.snapshot()).toBe(before);
     const applied = await host.applyRecalc(preview.value);
@@ -118,7 +118,7 @@ describe('WPS adapter', () => {
     }).toThrow(EtSimError);
     const before = wb.snapshot();
     const result = await host.recalcNow();
-    expect(result.ok ? '' : result.message).toEqual({ key: 'host.wps.error.sheetProtected', params: { sheet: active.name } });
+    expect(result.ok ? '' : result.error).toEqual({ key: 'host.wps.error.sheetProtected', params: { sheet: active.name } });
     expect(explain(result)).toContain('撤销工作表保护');
     expect(wb.snapshot()).toBe(before);
   });
@@ -130,7 +130,7 @@ describe('WPS adapter', () => {
     // Write 1 is the undo record's chunks, 2 and 3 the first blocks: fail the 4th.
     app.failWrite(4, 'disk full');
     const result = await host.recalcNow();
-    expect(result.ok ? '' : result.message.key).toBe('host.wps.error.failed');
+    expect(result.ok ? '' : result.error.key).toBe('host.wps.error.failed');
     expect(explain(result)).toContain('disk full');
     expect(wb.sheet(UNDO_SHEET_NAME)).toBeUndefined();
     expect(wb.snapshot()).toBe(before);
@@ -226,7 +226,7 @@ describe('WPS adapter', () => {
     Object.defineProperty(app, 'ActiveWorkbook', { get: () => null });
     const host = createWpsHost(app);
     const r = await host.inspect();
-    expect(r.ok ? '' : r.message.key).toBe('host.wps.error.noWorkbook');
+    expect(r.ok ? '' : r.error.key).toBe('host.wps.error.noWorkbook');
   });
 });
 

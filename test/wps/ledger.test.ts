@@ -4,6 +4,7 @@
  * and the same lines as the Excel host (simulated Excel) and `scorecard notice` give from the
  * same workbook; 考评汇总 carries them too. Simulation only: no WPS runs here.
  */
+import type { MessageKey } from '../../src/i18n';
 import { readFileSync } from 'node:fs';
 import { gridFromRows, noticeText, SUMMARY_SHEET_NAME, type Analysis, type CellValue } from '../../src/core';
 import { t } from '../../src/i18n';
@@ -16,9 +17,9 @@ import { wpsHost } from './simWps';
 const LEDGER = 'wenxian-2023-q3-ledger.xlsx';
 const GOLDEN = readFileSync(fixturePath('wenxian-2023-q3.notice-full.txt'), 'utf8').split(/\r?\n/).filter((l) => l !== '');
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; message: { key: string; params?: Record<string, string | number> } };
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: { key: MessageKey; params?: Record<string, string | number> } };
 function value<T>(r: Outcome<T>): T {
-  if (!r.ok) throw new Error(t(r.message.key, 'zh-CN', r.message.params ?? {}));
+  if (!r.ok) throw new Error(t(r.error.key, 'zh-CN', r.error.params ?? {}));
   return r.value;
 }
 

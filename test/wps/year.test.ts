@@ -4,6 +4,7 @@
  * write beside a user's sheet of that name, replace, undo, refusal over errors and protection,
  * no half-written sheet on a failed write. Simulation only: no WPS runs here.
  */
+import type { MessageKey } from '../../src/i18n';
 import { buildYear, analyze, gridFromRows, SUMMARY_MARKER, YEAR_SHEET_NAME, type CellValue, type Grid } from '../../src/core';
 import { YEAR_BACKUP_NAME as EXCEL_BACKUP_NAME } from '../../src/excel/year';
 import { t } from '../../src/i18n';
@@ -23,12 +24,12 @@ const Q2 = periodGrid('二季度', '2023年4—6月份全县政务信息得分�
 const Q3 = periodGrid('三季度', '2023年7—9月份全县政务信息得分情况', [['甲', 120, 0, 0], ['乙', 90, 0, 0], ['水利局', 0, 0, 0], [NEW, 100, 0, 0]]);
 const ROSTER = gridFromRows([['单位', '类别', '别名'], ['甲', '一类考评单位', ''], ['乙', '一类考评单位', ''], ['水利局', '一类考评单位', ''], [NEW, '一类考评单位', OLD]], '单位名录');
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; message: { key: string; params?: Record<string, string | number> } };
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: { key: MessageKey; params?: Record<string, string | number> } };
 function value<T>(r: Outcome<T>): T {
-  if (!r.ok) throw new Error(t(r.message.key, 'zh-CN', r.message.params ?? {}));
+  if (!r.ok) throw new Error(t(r.error.key, 'zh-CN', r.error.params ?? {}));
   return r.value;
 }
-const keyOf = <T>(r: Outcome<T>) => (r.ok ? 'ok' : r.message.key);
+const keyOf = <T>(r: Outcome<T>) => (r.ok ? 'ok' : r.error.key);
 
 function texts(wb: SimWorkbook, name: string): CellValue[][] {
   return wb.toGrids().find((g) => g.sheetName === name)!.values;
@@ -190,7 +191,7 @@ describe('年度汇总 in WPS', () => {
     const before = wb.snapshot();
     const refused = await host.applyYear(preview);
     expect(keyOf(refused)).toBe('host.error.yearHasErrors');
-    expect(!refused.ok && refused.message.params?.sheet).toBe('二季度');
+    expect(!refused.ok && refused.error.params?.sheet).toBe('二季度');
     expect(wb.snapshot()).toBe(before);
     expect(value(await host.applyYear(preview, true)).sheetName).toBe(YEAR_SHEET_NAME);
   });
@@ -225,7 +226,7 @@ describe('年度汇总 in WPS', () => {
     app.failWrite(3, '磁盘已满');
     const r = await host.applyYear(preview);
     expect(keyOf(r)).toBe('host.wps.error.failed');
-    expect(!r.ok && t(r.message.key, 'zh-CN', r.message.params ?? {})).toContain('磁盘已满');
+    expect(!r.ok && t(r.error.key, 'zh-CN', r.error.params ?? {})).toContain('磁盘已满');
     expect(wb.sheets.map((s) => s.name)).toEqual(names);
     expect(JSON.stringify(texts(wb, YEAR_SHEET_NAME))).toBe(earlier);
     expect(wb.sheet(YEAR_BACKUP_NAME)).toBeUndefined();

@@ -144,7 +144,7 @@ export function createSimEtApplication(workbook: SimWorkbook, options: SimEtOpti
     }
   }
 
-  function cellsOf(sheet: SimSheet, r: CellRange, read: (row: number, col: number) => unknown): unknown {
+  function cellsOf(r: CellRange, read: (row: number, col: number) => unknown): unknown {
     counts.rangeReads += 1;
     const n = (r.bottom - r.top + 1) * (r.right - r.left + 1);
     if (n > counts.largestRead) counts.largestRead = n;
@@ -192,11 +192,11 @@ export function createSimEtApplication(workbook: SimWorkbook, options: SimEtOpti
     const range: Record<string, unknown> = {};
     Object.defineProperties(range, {
       Value2: {
-        get: () => cellsOf(sheet, r, (row, col) => sheet.cell(row, col)?.value ?? undefined),
+        get: () => cellsOf(r, (row, col) => sheet.cell(row, col)?.value ?? undefined),
         set: (v) => assign(sheet, r, v),
       },
       Formula: {
-        get: () => cellsOf(sheet, r, (row, col) => {
+        get: () => cellsOf(r, (row, col) => {
           const cell = sheet.cell(row, col);
           if (!cell) return '';
           if (cell.formula) return cell.formula;
@@ -206,7 +206,7 @@ export function createSimEtApplication(workbook: SimWorkbook, options: SimEtOpti
       },
       NumberFormat: {
         get: () => {
-          const formats = cellsOf(sheet, r, (row, col) => sheet.cell(row, col)?.numberFormat ?? EMPTY_FORMAT);
+          const formats = cellsOf(r, (row, col) => sheet.cell(row, col)?.numberFormat ?? EMPTY_FORMAT);
           if (formatMode === 'array' || !Array.isArray(formats)) return formats;
           const first = (formats as string[][])[0]![0];
           return (formats as string[][]).every((row) => row.every((f) => f === first)) ? first : null;

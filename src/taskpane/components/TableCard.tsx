@@ -32,7 +32,7 @@ export function TableCard({ inspection }: { inspection: Inspection }) {
   const t = useT();
   const locale = useLocale();
   const overview = tableOverview(inspection);
-  const colon = t('ui.sep.colon');
+  const colon = t('sep.colon');
   if (!overview) {
     // On the add-in's own summary sheet there is nothing wrong: a neutral note says where to go.
     if (inspection.analysis.findings.some((f) => f.code === 'SUMMARY_SHEET')) {
@@ -78,9 +78,9 @@ export function TableCard({ inspection }: { inspection: Inspection }) {
                     <li key={i}>
                       {c.name}{colon}{t('ui.table.units', { n: c.units })}
                       <span className={styles.rules}>
-                        {t('ui.sep.dot')}
+                        {t('sep.dot')}
                         {c.baseCap === null ? t('ui.rules.noCap') : t('ui.rules.baseCap', { cap: c.baseCap })}
-                        {c.bonusCap === null ? '' : `${t('ui.sep.dot')}${t('ui.rules.bonusCap', { cap: c.bonusCap })}`}
+                        {c.bonusCap === null ? '' : `${t('sep.dot')}${t('ui.rules.bonusCap', { cap: c.bonusCap })}`}
                       </span>
                     </li>
                   ))}
@@ -91,9 +91,9 @@ export function TableCard({ inspection }: { inspection: Inspection }) {
                 {overview.baseStep !== null && overview.adoptionStep !== null
                   ? t('ui.rules.steps', { base: overview.baseStep, adoption: overview.adoptionStep })
                   : t('ui.rules.noSteps')}
-                {t('ui.sep.list')}
+                {t('sep.list')}
                 {t('ui.rules.topN', { n: overview.topN })}
-                {t('ui.sep.list')}
+                {t('sep.list')}
                 {rankLabel}
               </dd>
               <LedgerFacts inspection={inspection} />
@@ -120,11 +120,11 @@ function LedgerFacts({ inspection }: { inspection: Inspection }) {
               t('ui.ledger.found', { sheet: o.ledger.sheet, rows: o.ledger.rows, counted: o.ledger.counted }),
               o.period ? t('ui.ledger.period', { start: o.period.start, end: o.period.end }) : t('ui.ledger.noPeriod'),
               o.ledger.outside > 0 ? t('ui.ledger.outside', { n: o.ledger.outside }) : '',
-              o.ledger.unknown.length > 0 ? t('ui.ledger.unknown', { names: o.ledger.unknown.join(t('ui.sep.names')) }) : '',
+              o.ledger.unknown.length > 0 ? t('ui.ledger.unknown', { names: o.ledger.unknown.join(t('sep.names')) }) : '',
               o.points ? t('ui.ledger.points') : '',
             ]
               .filter(Boolean)
-              .join(t('ui.sep.list'))
+              .join(t('sep.list'))
           : t('ui.ledger.none')}
       </dd>
       <dt className={styles.term}>{t('ui.ledger.roster')}</dt>

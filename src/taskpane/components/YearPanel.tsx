@@ -61,7 +61,7 @@ export function YearPanel(props: {
       <Subtitle2 id="year-heading">{t('ui.year.heading')}</Subtitle2>
       {preview && (
         <>
-          <Text data-testid="year-periods">{t('ui.year.periods', { n: preview.year.periods.length, periods: preview.year.periods.map((p) => p.label).join(t('ui.sep.names')) })}</Text>
+          <Text data-testid="year-periods">{t('ui.year.periods', { n: preview.year.periods.length, periods: preview.year.periods.map((p) => p.label).join(t('sep.names')) })}</Text>
           {preview.year.categories.map((c) => (
             <Table key={c.name} size="extra-small" aria-label={c.name} data-testid="year-category">
               <TableHeader>
@@ -80,7 +80,7 @@ export function YearPanel(props: {
                     <TableCell>{u.name}</TableCell>
                     <TableCell>{formatCents(u.totalCents)}</TableCell>
                     <TableCell data-testid="year-movement">{movementText(u)}</TableCell>
-                    <TableCell>{u.flags.map((f) => flagLabel(f, locale)).join(t('ui.sep.names'))}</TableCell>
+                    <TableCell>{u.flags.map((f) => flagLabel(f, locale)).join(t('sep.names'))}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -8,7 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FormulaBar, SheetGrid, SheetTabs } from '../../../demo/SheetGrid';
 import { loadXlsx } from '../../../demo/xlsx';
-import { t as translate } from '../../../i18n';
+import { t as translate, type MessageKey } from '../../../i18n';
 import type { SimSheet, SimWorkbook } from '../../workbook';
 import { createSimEtApplication, type SimEtApplication } from '../et';
 
@@ -45,7 +45,7 @@ function loadMain(): Promise<void> {
 }
 
 function WpsDemo() {
-  const t = useCallback((key: string, p?: Record<string, string | number>) => translate(key, 'zh-CN', p), []);
+  const t = useCallback((key: MessageKey, p?: Record<string, string | number>) => translate(key, 'zh-CN', p), []);
   const [app, setApp] = useState<SimEtApplication | null>(null);
   const [version, setVersion] = useState(0);
   const [paneKey, setPaneKey] = useState(0);
