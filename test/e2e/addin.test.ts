@@ -265,20 +265,26 @@ describe('add-in in Chromium on the simulated workbook', () => {
     expect(await paneFrame().evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
   });
 
-  it('keeps the first-screen script of the pane under 200 KB gzip, without exceljs or the simulator', async () => {
+  // #11 item 9 asks for 150 KB; 172 KB is where this round got (README › Performance says what is left).
+  it('keeps the first-screen script of the pane under 180 KB gzip, without exceljs, docx, the simulator or the Accordion', async () => {
     const html = readFileSync(join(ROOT, 'dist', 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]!).filter((src) => !src.startsWith('https://'));
     expect(scripts).toEqual(['taskpane.js']);
     const js = readFileSync(join(ROOT, 'dist', 'taskpane.js'));
-    expect(gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(200 * 1024);
+    expect(gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(180 * 1024);
     const text = js.toString('utf8');
     expect(text).not.toContain('xl/worksheets'); // exceljs
+    expect(text).not.toContain('word/document.xml'); // docx
     expect(text).not.toContain('PropertyNotLoaded'); // the simulated Office's error code
+    expect(text).not.toContain('fui-AccordionHeader'); // folds are the pane's own Fold
   });
 
   it('starts the demo page without exceljs: the first workbook is a prebuilt snapshot, exceljs comes with the download', async () => {
     const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!).filter((n) => n.endsWith('.js')));
     expect(await scripts()).toEqual(['demo.js']);
+    // The snapshot is in demo.html: the pane does not wait for a second request to start.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!));
+    expect(fetched).not.toContain('wenxian-2023-q3-input.json');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download"]').click()]);
     await download.path();
     const later = await scripts();
