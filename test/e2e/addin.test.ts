@@ -279,6 +279,32 @@ describe('add-in in Chromium on the simulated workbook', () => {
     expect(text).not.toContain('fui-AccordionHeader'); // folds are the pane's own Fold
   });
 
+  it('fetches the dark theme only under a dark Office theme, from its own origin', async () => {
+    const light = await paneFrame().evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+    expect(light).toBe('rgb(255, 255, 255)');
+    // The same simulated Office, reporting a dark body background as Office's dark themes do.
+    const dark = Buffer.concat([
+      readFileSync(join(ROOT, 'dist', 'sim-office.js')),
+      Buffer.from(';window.Office.context.officeTheme = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#333333", controlForegroundColor: "#FFFFFF" };'),
+    ]);
+    const other = await browser.newPage();
+    try {
+      await other.route(/sim-office\.js$|appsforoffice\.microsoft\.com/, (route) => route.fulfill({ body: dark, contentType: 'text/javascript' }));
+      await other.goto(`${server.url}/demo.html`);
+      const frame = other.frameLocator('[data-testid="pane"]');
+      await frame.locator('[data-testid="table-card"]').waitFor({ timeout: 30_000 });
+      const paneOf = other.frames().find((f) => f.url().includes('/taskpane.html'))!;
+      const background = await paneOf.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+      expect(background).not.toBe('rgb(255, 255, 255)');
+      const [r] = /\d+/.exec(background)!.map(Number);
+      expect(r).toBeLessThan(80);
+      const chunks = await paneOf.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      expect(chunks.every((u) => u.startsWith(location.origin) || u.includes('sim-office') || u.includes('appsforoffice'))).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('starts the demo page without exceljs: the first workbook is a prebuilt snapshot, exceljs comes with the download', async () => {
     const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!).filter((n) => n.endsWith('.js')));
     expect(await scripts()).toEqual(['demo.js']);
