@@ -37,8 +37,8 @@ const tsRule = {
 };
 
 /**
- * The demo's first workbook as a prebuilt snapshot (fixtures/<name>.json: grids and sheet
- * visibility), made by the same code the page runs on an opened file, so the demo starts
+ * The demo's first workbook as a prebuilt snapshot (fixtures/<name>.json and a data block in
+ * demo.html: grids and sheet visibility), made by the same code the page runs on an opened file, so the demo starts
  * without loading exceljs in the browser. Skipped when the shared fixture is not beside the repo.
  */
 class FixtureSnapshotPlugin {
@@ -71,6 +71,18 @@ class FixtureSnapshotPlugin {
         const snapshot = await m.exports.snapshot(fs.readFileSync(fixture));
         const name = `fixtures/${path.basename(fixture, '.xlsx')}.json`;
         compilation.emitAsset(name, new webpack.sources.RawSource(JSON.stringify(snapshot)));
+        this.json = JSON.stringify(snapshot);
+      });
+      // The snapshot (3 KB) also goes into demo.html as a data block, so the page shows the
+      // workbook and opens the pane without waiting for a second request. "<" is escaped so no
+      // text in a cell can end the block; a JSON block is data, not a script the policy must allow.
+      this.json = null;
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('FixtureSnapshotPlugin', (data) => {
+        if (data.outputName === 'demo.html' && this.json) {
+          const block = `<script type="application/json" id="fixture-snapshot">${this.json.replace(/</g, '\\u003c')}</script>`;
+          data.html = data.html.replace('</body>', () => `${block}</body>`);
+        }
+        return data;
       });
     });
   }

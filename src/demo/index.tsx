@@ -1,8 +1,8 @@
 /**
  * The demo page: the browser workspace (src/demo/Workspace.tsx) with the real task pane in an
  * iframe, as Excel shows it, over the real fixture. The fixture arrives as a prebuilt snapshot
- * (webpack.config.js writes fixtures/*.json from the .xlsx at build time), so the page starts
- * without parsing exceljs; the .xlsx bytes are fetched after it, for the download.
+ * (webpack.config.js writes it from the .xlsx at build time into demo.html and fixtures/*.json),
+ * so the page starts without parsing exceljs; the .xlsx bytes are fetched after it, for the download.
  */
 import { createRoot } from 'react-dom/client';
 import { pickLocale, t, type Locale } from '../i18n';
@@ -22,11 +22,22 @@ async function fetchOk(url: string): Promise<Response> {
   return r;
 }
 
+/** The snapshot the build wrote into demo.html: the pane can start without a second request. */
+function embeddedSnapshot(): BookSnapshot | null {
+  const text = document.getElementById('fixture-snapshot')?.textContent;
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as BookSnapshot;
+  } catch {
+    return null;
+  }
+}
+
 async function initialBook(): Promise<OpenedBook> {
   const fileName = 'wenxian-2023-q3-input.xlsx';
-  const snapshot = await fetchOk(FIXTURE_SNAPSHOT)
+  const snapshot = embeddedSnapshot() ?? (await fetchOk(FIXTURE_SNAPSHOT)
     .then((r) => r.json() as Promise<BookSnapshot>)
-    .catch(() => null);
+    .catch(() => null));
   if (snapshot) {
     // The pane starts from the snapshot; the .xlsx bytes are only needed for the download.
     const loaded = { bytes: new ArrayBuffer(0), workbook: workbookFromSnapshot(snapshot) };

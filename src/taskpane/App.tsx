@@ -6,8 +6,8 @@ import {
   Title3,
   makeStyles,
   tokens,
-  webDarkTheme,
   webLightTheme,
+  type Theme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import type { HostFailure, HostOutcome, Inspection, RecalcPreview, ScorecardHost, ScorecardSettings, YearPreview } from '../host/port';
@@ -28,7 +28,8 @@ import { LocaleProvider } from './locale';
 export interface AppProps {
   host: ScorecardHost;
   locale: Locale;
-  dark?: boolean;
+  /** Fluent theme; light unless the host is dark (the entry loads the dark one only then). */
+  theme?: Theme;
   /** Quiet time after the last edit before the sheet is checked again (typing raises one event per cell). */
   editDebounceMs?: number;
 }
@@ -62,7 +63,7 @@ const useStyles = makeStyles({
   editLines: { display: 'block' },
 });
 
-export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE_MS }: AppProps) {
+export function App({ host, locale, theme = webLightTheme, editDebounceMs = EDIT_DEBOUNCE_MS }: AppProps) {
   const styles = useStyles();
   const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(key, locale, params), [locale]);
   const [inspection, setInspection] = useState<Inspection | null>(null);
@@ -379,7 +380,7 @@ export function App({ host, locale, dark = false, editDebounceMs = EDIT_DEBOUNCE
   const actionResult = resultAt('actions');
 
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className={styles.provider} lang={locale}>
+    <FluentProvider theme={theme} className={styles.provider} lang={locale}>
       <LocaleProvider locale={locale}>
         {busy && <ProgressBar className={styles.progress} thickness="medium" aria-label={workLabel} />}
         <main className={styles.root} aria-busy={busy}>

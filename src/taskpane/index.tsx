@@ -2,6 +2,7 @@
  * Task pane entry. WPS 表格 first (its add-in pages have `window.Application`, the ET object
  * model), then Office (waits for Office.onReady): the same pane over the matching adapter.
  */
+import type { Theme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { createScorecardHost, officeExcelRunner } from '../excel/host';
 import type { ScorecardHost } from '../host/port';
@@ -10,11 +11,14 @@ import { detectHost } from '../wps/detect';
 import { App } from './App';
 import { isDarkOfficeTheme } from './theme';
 
-function render(host: ScorecardHost, locale: Locale, dark: boolean): void {
+async function render(host: ScorecardHost, locale: Locale, dark: boolean): Promise<void> {
   const container = document.getElementById('root');
   if (!container) return;
   document.documentElement.lang = locale;
-  createRoot(container).render(<App host={host} locale={locale} dark={dark} />);
+  // The dark theme's colours are fetched only under a dark Office theme; the light one is built in.
+  let theme: Theme | undefined;
+  if (dark) theme = await import('./darkTheme').then((m) => m.webDarkTheme).catch(() => undefined);
+  createRoot(container).render(<App host={host} locale={locale} {...(theme ? { theme } : {})} />);
 }
 
 const found = detectHost(window);
@@ -33,6 +37,6 @@ if (found.kind === 'wps') {
     } catch {
       dark = false;
     }
-    render(createScorecardHost(officeExcelRunner, Office), locale, dark);
+    void render(createScorecardHost(officeExcelRunner, Office), locale, dark);
   });
 }

@@ -265,20 +265,56 @@ describe('add-in in Chromium on the simulated workbook', () => {
     expect(await paneFrame().evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
   });
 
-  it('keeps the first-screen script of the pane under 200 KB gzip, without exceljs or the simulator', async () => {
+  // #11 item 9 asks for 150 KB; 172 KB is where this round got (README › Performance says what is left).
+  it('keeps the first-screen script of the pane under 180 KB gzip, without exceljs, docx, the simulator or the Accordion', async () => {
     const html = readFileSync(join(ROOT, 'dist', 'taskpane.html'), 'utf8');
     const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]!).filter((src) => !src.startsWith('https://'));
     expect(scripts).toEqual(['taskpane.js']);
     const js = readFileSync(join(ROOT, 'dist', 'taskpane.js'));
-    expect(gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(200 * 1024);
+    expect(gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(180 * 1024);
     const text = js.toString('utf8');
     expect(text).not.toContain('xl/worksheets'); // exceljs
+    expect(text).not.toContain('word/document.xml'); // docx
     expect(text).not.toContain('PropertyNotLoaded'); // the simulated Office's error code
+    expect(text).not.toContain('fui-AccordionHeader'); // folds are the pane's own Fold
+  });
+
+  it('fetches the dark theme only under a dark Office theme, from its own origin', async () => {
+    const light = await paneFrame().evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+    expect(light).toBe('rgb(255, 255, 255)');
+    // The same simulated Office, reporting a dark body background as Office's dark themes do.
+    const dark = Buffer.concat([
+      readFileSync(join(ROOT, 'dist', 'sim-office.js')),
+      Buffer.from(';window.Office.context.officeTheme = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#333333", controlForegroundColor: "#FFFFFF" };'),
+    ]);
+    const other = await browser.newPage();
+    try {
+      await other.route(/sim-office\.js$|appsforoffice\.microsoft\.com/, (route) => route.fulfill({ body: dark, contentType: 'text/javascript' }));
+      await other.goto(`${server.url}/demo.html`);
+      const frame = other.frameLocator('[data-testid="pane"]');
+      await frame.locator('[data-testid="table-card"]').waitFor({ timeout: 30_000 });
+      const paneOf = other.frames().find((f) => f.url().includes('/taskpane.html'))!;
+      const background = await paneOf.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+      expect(background).not.toBe('rgb(255, 255, 255)');
+      const [r] = /\d+/.exec(background)!.map(Number);
+      expect(r).toBeLessThan(80);
+      // One script more than the light pane fetched (the dark theme's chunk), all from the add-in's origin.
+      const scripts = (frame: Frame) => frame.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+      const lightScripts = await scripts(paneFrame());
+      const darkScripts = await scripts(paneOf);
+      expect(darkScripts.filter((u) => !lightScripts.includes(u))).toHaveLength(1);
+      expect(darkScripts.every((u) => u.startsWith(server.url))).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 
   it('starts the demo page without exceljs: the first workbook is a prebuilt snapshot, exceljs comes with the download', async () => {
     const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!).filter((n) => n.endsWith('.js')));
     expect(await scripts()).toEqual(['demo.js']);
+    // The snapshot is in demo.html: the pane does not wait for a second request to start.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!));
+    expect(fetched).not.toContain('wenxian-2023-q3-input.json');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download"]').click()]);
     await download.path();
     const later = await scripts();

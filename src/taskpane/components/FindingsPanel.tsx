@@ -1,8 +1,4 @@
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Badge,
   Caption1,
   Subtitle2,
@@ -14,6 +10,7 @@ import type { Finding, Severity } from '../../core';
 import { formatFinding } from '../../i18n';
 import { findingTarget, groupFindings, listedFindings, staleUnits } from '../logic';
 import { useLocale, useT } from '../locale';
+import { Fold } from './Fold';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -62,57 +59,55 @@ export function FindingsPanel(props: { sheetName: string; findings: readonly Fin
         <>
           <Caption1>{t('ui.findings.selectHint')}</Caption1>
           {/* Keyed by the groups present: a group that appears after an edit (new errors) opens, not hidden folded. */}
-          <Accordion
-            key={groups.map((g) => g.severity).join()}
-            multiple
-            collapsible
-            defaultOpenItems={groups.filter((g) => g.severity !== 'info').map((g) => g.severity)}
-          >
+          <div key={groups.map((g) => g.severity).join()}>
             {groups.map((group) => {
               const staleLine = group.severity === 'warning' && stale > 0;
               return (
-                <AccordionItem key={group.severity} value={group.severity}>
-                  <AccordionHeader>
-                    {t(`severity.${group.severity}`)}
-                    <Badge className={styles.badge} appearance="filled" color={BADGE[group.severity]}>
-                      {t('ui.findings.count', { n: group.findings.length + (staleLine ? 1 : 0) })}
-                    </Badge>
-                  </AccordionHeader>
-                  <AccordionPanel>
-                    <ul className={styles.list}>
-                      {staleLine && (
-                        <li>
-                          <div className={styles.static} data-testid="stale-line">{t('ui.findings.stale', { n: stale })}</div>
+                <Fold
+                  key={group.severity}
+                  defaultOpen={group.severity !== 'info'}
+                  header={
+                    <>
+                      {t(`severity.${group.severity}`)}
+                      <Badge className={styles.badge} appearance="filled" color={BADGE[group.severity]}>
+                        {t('ui.findings.count', { n: group.findings.length + (staleLine ? 1 : 0) })}
+                      </Badge>
+                    </>
+                  }
+                >
+                  <ul className={styles.list}>
+                    {staleLine && (
+                      <li>
+                        <div className={styles.static} data-testid="stale-line">{t('ui.findings.stale', { n: stale })}</div>
+                      </li>
+                    )}
+                    {group.findings.map((f, i) => {
+                      const target = findingTarget(props.sheetName, f);
+                      const text = formatFinding(f, locale);
+                      return (
+                        <li key={i}>
+                          {target ? (
+                            <button
+                              type="button"
+                              className={styles.item}
+                              data-testid="finding"
+                              data-cell={target.address}
+                              data-severity={f.severity}
+                              onClick={() => props.onSelect(target.sheet, target.address)}
+                            >
+                              {text}
+                            </button>
+                          ) : (
+                            <div className={styles.static} data-testid="finding" data-severity={f.severity}>{text}</div>
+                          )}
                         </li>
-                      )}
-                      {group.findings.map((f, i) => {
-                        const target = findingTarget(props.sheetName, f);
-                        const text = formatFinding(f, locale);
-                        return (
-                          <li key={i}>
-                            {target ? (
-                              <button
-                                type="button"
-                                className={styles.item}
-                                data-testid="finding"
-                                data-cell={target.address}
-                                data-severity={f.severity}
-                                onClick={() => props.onSelect(target.sheet, target.address)}
-                              >
-                                {text}
-                              </button>
-                            ) : (
-                              <div className={styles.static} data-testid="finding" data-severity={f.severity}>{text}</div>
-                            )}
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  </AccordionPanel>
-                </AccordionItem>
+                      );
+                    })}
+                  </ul>
+                </Fold>
               );
             })}
-          </Accordion>
+          </div>
         </>
       )}
     </section>

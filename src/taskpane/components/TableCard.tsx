@@ -1,8 +1,4 @@
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Caption1,
   MessageBar,
   MessageBarBody,
@@ -15,6 +11,7 @@ import type { Inspection } from '../../host/port';
 import { formatFinding } from '../../i18n';
 import { ledgerOverview, tableOverview } from '../logic';
 import { useLocale, useT } from '../locale';
+import { Fold } from './Fold';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -60,47 +57,40 @@ export function TableCard({ inspection }: { inspection: Inspection }) {
   const rankLabel = t(`ui.rules.rankMode.${overview.rankMode}`);
   return (
     <section className={styles.root} aria-labelledby="table-heading" data-testid="table-card">
-      <Accordion collapsible defaultOpenItems={['table']}>
-        <AccordionItem value="table">
-          <AccordionHeader expandIconPosition="end" aria-label={t('ui.table.fold')} data-testid="table-fold">
-            <Subtitle2 id="table-heading">{t('ui.table.heading')}</Subtitle2>
-          </AccordionHeader>
-          <AccordionPanel>
-            <dl className={styles.facts}>
-              <dt className={styles.term}>{t('ui.table.sheet')}</dt>
-              <dd className={styles.detail} data-testid="table-sheet">{overview.sheetName}</dd>
-              <dt className={styles.term}>{t('ui.table.period')}</dt>
-              <dd className={styles.detail}>{overview.period ?? t('ui.table.periodUnknown')}</dd>
-              <dt className={styles.term}>{t('ui.table.categories')}</dt>
-              <dd className={styles.detail}>
-                <ul className={styles.list}>
-                  {overview.categories.map((c, i) => (
-                    <li key={i}>
-                      {c.name}{colon}{t('ui.table.units', { n: c.units })}
-                      <span className={styles.rules}>
-                        {t('sep.dot')}
-                        {c.baseCap === null ? t('ui.rules.noCap') : t('ui.rules.baseCap', { cap: c.baseCap })}
-                        {c.bonusCap === null ? '' : `${t('sep.dot')}${t('ui.rules.bonusCap', { cap: c.bonusCap })}`}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-              <dt className={styles.term}>{t('ui.rules.heading')}</dt>
-              <dd className={styles.detail}>
-                {overview.baseStep !== null && overview.adoptionStep !== null
-                  ? t('ui.rules.steps', { base: overview.baseStep, adoption: overview.adoptionStep })
-                  : t('ui.rules.noSteps')}
-                {t('sep.list')}
-                {t('ui.rules.topN', { n: overview.topN })}
-                {t('sep.list')}
-                {rankLabel}
-              </dd>
-              <LedgerFacts inspection={inspection} />
-            </dl>
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      <Fold defaultOpen iconAt="end" aria-label={t('ui.table.fold')} testId="table-fold" header={<Subtitle2 id="table-heading">{t('ui.table.heading')}</Subtitle2>}>
+        <dl className={styles.facts}>
+          <dt className={styles.term}>{t('ui.table.sheet')}</dt>
+          <dd className={styles.detail} data-testid="table-sheet">{overview.sheetName}</dd>
+          <dt className={styles.term}>{t('ui.table.period')}</dt>
+          <dd className={styles.detail}>{overview.period ?? t('ui.table.periodUnknown')}</dd>
+          <dt className={styles.term}>{t('ui.table.categories')}</dt>
+          <dd className={styles.detail}>
+            <ul className={styles.list}>
+              {overview.categories.map((c, i) => (
+                <li key={i}>
+                  {c.name}{colon}{t('ui.table.units', { n: c.units })}
+                  <span className={styles.rules}>
+                    {t('sep.dot')}
+                    {c.baseCap === null ? t('ui.rules.noCap') : t('ui.rules.baseCap', { cap: c.baseCap })}
+                    {c.bonusCap === null ? '' : `${t('sep.dot')}${t('ui.rules.bonusCap', { cap: c.bonusCap })}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+          <dt className={styles.term}>{t('ui.rules.heading')}</dt>
+          <dd className={styles.detail}>
+            {overview.baseStep !== null && overview.adoptionStep !== null
+              ? t('ui.rules.steps', { base: overview.baseStep, adoption: overview.adoptionStep })
+              : t('ui.rules.noSteps')}
+            {t('sep.list')}
+            {t('ui.rules.topN', { n: overview.topN })}
+            {t('sep.list')}
+            {rankLabel}
+          </dd>
+          <LedgerFacts inspection={inspection} />
+        </dl>
+      </Fold>
     </section>
   );
 }
