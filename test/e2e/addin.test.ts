@@ -158,6 +158,8 @@ describe('add-in in Chromium on the simulated workbook', () => {
       undefined,
       { timeout: 5000 },
     );
+    // The confirmation fades out before it leaves the page: picture the pane, not the fading dialog.
+    await paneFrame().locator('[role="dialog"], [role="alertdialog"]').first().waitFor({ state: 'detached', timeout: 5000 });
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.locator('[data-testid="pane"]').screenshot({ path: join(SCREENSHOTS, 'taskpane.png') });
 
