@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './browser';
 import { ROOT, startDemoServer, type DemoServer } from './demoServer';
 
-const CHROMIUM = '/usr/bin/chromium';
 const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
 // UPDATE_SCREENSHOTS=1 refreshes the README's screenshots; otherwise they go to test-output/ (ignored by git).
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-output', 'screenshots');
@@ -51,13 +51,7 @@ beforeAll(async () => {
   server = await startDemoServer(280_000);
   userData = mkdtempSync(join(tmpdir(), 'scorecard-chromium-'));
   // A fresh profile directory each run (playwright passes it as --user-data-dir).
-  browser = await chromium.launchPersistentContext(userData, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 1000 },
-    acceptDownloads: true,
-  });
+  browser = await launchChromium(userData, { acceptDownloads: true });
 }, 300_000);
 
 afterAll(async () => {

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './browser';
 import { ROOT } from './demoServer';
 
-const CHROMIUM = '/usr/bin/chromium';
 const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
 const INPUT = join(FIXTURES, 'wenxian-2023-q3-input.xlsx');
 const PAGE = join(ROOT, 'dist', 'offline', 'scorecard.html');
@@ -56,13 +56,7 @@ beforeAll(async () => {
   expect(existsSync(PAGE)).toBe(true);
   userData = mkdtempSync(join(tmpdir(), 'scorecard-offline-chromium-'));
   work = mkdtempSync(join(tmpdir(), 'scorecard-offline-'));
-  browser = await chromium.launchPersistentContext(userData, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 1000 },
-    acceptDownloads: true,
-  });
+  browser = await launchChromium(userData, { acceptDownloads: true });
   // Every request is refused but the page's own file: it must need nothing else.
   const own = pathToFileURL(PAGE).href;
   await browser.route('**/*', (route) => {

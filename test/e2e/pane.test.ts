@@ -6,10 +6,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './browser';
 import { ROOT, startDemoServer, type DemoServer } from './demoServer';
 
-const CHROMIUM = '/usr/bin/chromium';
 const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -25,12 +25,7 @@ beforeAll(async () => {
   expect(existsSync(CHROMIUM)).toBe(true);
   server = await startDemoServer(280_000);
   userData = mkdtempSync(join(tmpdir(), 'scorecard-pane-'));
-  browser = await chromium.launchPersistentContext(userData, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 1000 },
-  });
+  browser = await launchChromium(userData);
 }, 300_000);
 
 afterAll(async () => {

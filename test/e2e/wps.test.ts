@@ -10,11 +10,10 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
-import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, periodWorkbook } from './browser';
 import { ROOT } from './demoServer';
 
-const CHROMIUM = '/usr/bin/chromium';
 // A folder of its own (the package test builds the WPS package too, possibly at the same time).
 const BUILD = mkdtempSync(join(tmpdir(), 'scorecard-wps-e2e-'));
 const DEMO = join(BUILD, 'wps-demo');
@@ -40,27 +39,19 @@ function inside(base: string, rel: string): string | null {
 
 /** Workbooks made by the tests, served beside the fixtures (the demo opens one with ?book=<name>). */
 const made = new Map<string, Buffer>();
-const HEADER = ['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'];
 
 /**
  * Two quarters, the later one first (the active sheet), and the roster: 水利局 has 零报送 in both,
  * 乙 overtakes 甲, and 陈家沟景区管理局 is renamed 陈家沟景区发展中心 in the second quarter.
  */
-async function twoQuarters(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const add = (name: string, title: string, units: Array<[string, number, number, number]>) => {
-    const ws = wb.addWorksheet(name);
-    ws.addRow([title]);
-    ws.addRow(HEADER);
-    ws.addRow(['一类考评单位']);
-    for (const u of units) ws.addRow(u);
-  };
-  add('二季度', '2023年4—6月份全县政务信息得分情况', [['甲', 100, 0, 0], ['乙', 120, 5, 0], ['水利局', 0, 0, 0], ['陈家沟景区发展中心', 120, 10, 0]]);
-  add('一季度', '2023年1—3月份全县政务信息得分情况', [['甲', 120, 10, 0], ['乙', 100, 0, 0], ['水利局', 0, 0, 0], ['陈家沟景区管理局', 110, 0, 0]]);
-  const roster = wb.addWorksheet('单位名录');
-  roster.addRow(['单位', '类别', '别名']);
-  roster.addRow(['陈家沟景区发展中心', '一类考评单位', '陈家沟景区管理局']);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+function twoQuarters(): Promise<Buffer> {
+  return periodWorkbook(
+    [
+      { name: '二季度', title: '2023年4—6月份全县政务信息得分情况', units: [['甲', 100, 0, 0], ['乙', 120, 5, 0], ['水利局', 0, 0, 0], ['陈家沟景区发展中心', 120, 10, 0]] },
+      { name: '一季度', title: '2023年1—3月份全县政务信息得分情况', units: [['甲', 120, 10, 0], ['乙', 100, 0, 0], ['水利局', 0, 0, 0], ['陈家沟景区管理局', 110, 0, 0]] },
+    ],
+    [['陈家沟景区发展中心', '一类考评单位', '陈家沟景区管理局']],
+  );
 }
 
 let server: Server;
@@ -99,14 +90,8 @@ beforeAll(async () => {
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   userData = mkdtempSync(join(tmpdir(), 'scorecard-wps-chromium-'));
-  browser = await chromium.launchPersistentContext(userData, {
-    executablePath: CHROMIUM,
-    headless: true,
-    // The pane follows the embedded browser's language, as in WPS.
-    locale: 'zh-CN',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 1000 },
-  });
+  // The pane follows the embedded browser's language, as in WPS.
+  browser = await launchChromium(userData, { locale: 'zh-CN' });
 }, 240_000);
 
 afterAll(async () => {

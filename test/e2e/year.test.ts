@@ -6,13 +6,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, periodWorkbook } from './browser';
 import { ROOT, startDemoServer, type DemoServer } from './demoServer';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const HEADER = ['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'];
 
 let server: DemoServer;
 let browser: BrowserContext;
@@ -23,30 +21,18 @@ const offMachine: string[] = [];
 jest.setTimeout(90_000);
 
 /** Two quarters, the later one first (the active sheet): 水利局 has 零报送 in both, 乙 overtakes 甲. */
-async function twoQuarters(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const add = (name: string, title: string, units: Array<[string, number, number, number]>) => {
-    const ws = wb.addWorksheet(name);
-    ws.addRow([title]);
-    ws.addRow(HEADER);
-    ws.addRow(['一类考评单位']);
-    for (const u of units) ws.addRow(u);
-  };
-  add('二季度', '2023年4—6月份全县政务信息得分情况', [['甲', 100, 0, 0], ['乙', 120, 5, 0], ['水利局', 0, 0, 0]]);
-  add('一季度', '2023年1—3月份全县政务信息得分情况', [['甲', 120, 10, 0], ['乙', 100, 0, 0], ['水利局', 0, 0, 0]]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+function twoQuarters(): Promise<Buffer> {
+  return periodWorkbook([
+    { name: '二季度', title: '2023年4—6月份全县政务信息得分情况', units: [['甲', 100, 0, 0], ['乙', 120, 5, 0], ['水利局', 0, 0, 0]] },
+    { name: '一季度', title: '2023年1—3月份全县政务信息得分情况', units: [['甲', 120, 10, 0], ['乙', 100, 0, 0], ['水利局', 0, 0, 0]] },
+  ]);
 }
 
 beforeAll(async () => {
   expect(existsSync(CHROMIUM)).toBe(true);
   server = await startDemoServer(280_000);
   userData = mkdtempSync(join(tmpdir(), 'scorecard-chromium-'));
-  browser = await chromium.launchPersistentContext(userData, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1400, height: 1000 },
-  });
+  browser = await launchChromium(userData);
 }, 300_000);
 
 afterAll(async () => {

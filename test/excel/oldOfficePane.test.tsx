@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /** #11 item 8 in the pane, over the real adapter on the simulated Excel of each Office: what is left out, or why nothing works. */
-import './jsdomGlobals';
+import '../support/jsdomGlobals';
 import { App } from '../../src/taskpane/App';
 import { SimWorkbook } from '../../src/sim';
 import { mount, type Mounted } from '../taskpane/dom';

@@ -68,3 +68,14 @@ export async function click(el: HTMLElement): Promise<void> {
   });
   await settle();
 }
+
+/** One mounted tree per test: unmounted, and the page emptied, after each test. */
+export function mountPerTest(): (element: ReactElement) => Promise<Mounted> {
+  let current: Mounted | null = null;
+  afterEach(() => {
+    current?.unmount();
+    current = null;
+    document.body.innerHTML = '';
+  });
+  return async (element) => (current = await mount(element));
+}

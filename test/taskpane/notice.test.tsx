@@ -6,7 +6,7 @@
  * its cell on the ledger sheet, and the Word file is offered as a download.
  */
 import { readFileSync } from 'node:fs';
-import { TextDecoder, TextEncoder } from 'node:util';
+import '../support/jsdomGlobals';
 import { act } from 'react';
 import { Workbook } from 'exceljs';
 import { analyze, gridFromRows, type Grid } from '../../src/core';
@@ -14,20 +14,10 @@ import { gridFromWorksheet } from '../../src/xlsx/workbook';
 import { DEFAULT_SETTINGS, type Inspection } from '../../src/host/port';
 import { App } from '../../src/taskpane/App';
 import { fixturePath } from '../support/fixtures';
-import { button, mount, settle, type Mounted } from './dom';
+import { button, mountPerTest, settle } from './dom';
 import { fakeHost } from './helpers';
 
-// jsdom lacks the encoders every browser has; the docx writer needs them.
-const g = globalThis as Record<string, unknown>;
-g.TextEncoder ??= TextEncoder;
-g.TextDecoder ??= TextDecoder;
-
-let mounted: Mounted | null = null;
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-  document.body.innerHTML = '';
-});
+const mountOne = mountPerTest();
 
 let grids: Record<string, Grid> = {};
 beforeAll(async () => {
@@ -46,7 +36,7 @@ const GOLDEN = readFileSync(fixturePath('wenxian-2023-q3.notice-full.txt'), 'utf
 describe('the notice in the pane', () => {
   it('shows the golden title and sections 一 to 三, then 四', async () => {
     const host = fakeHost(grids['7-9月得分']!, { inspect: async () => ({ ok: true, value: inspection() }) });
-    mounted = await mount(<App host={host} locale="zh-CN" />);
+    await mountOne(<App host={host} locale="zh-CN" />);
     const text = document.querySelector('[data-testid="notice-lines"]')?.textContent ?? '';
     expect(text.split('\n').slice(0, GOLDEN.length)).toEqual(GOLDEN);
     expect(text).toContain('四、信息报送存在的问题');
@@ -56,14 +46,14 @@ describe('the notice in the pane', () => {
 
   it('says in the table card which ledger and roster were found', async () => {
     const host = fakeHost(grids['7-9月得分']!, { inspect: async () => ({ ok: true, value: inspection() }) });
-    mounted = await mount(<App host={host} locale="zh-CN" />);
+    await mountOne(<App host={host} locale="zh-CN" />);
     expect(document.querySelector('[data-testid="table-ledger"]')?.textContent).toBe('工作表“信息采用登记”，32 条，计入 32 条；只计 2023-07-01 至 2023-09-30 的条目');
     expect(document.querySelector('[data-testid="table-roster"]')?.textContent).toBe('工作表“单位名录”');
   });
 
   it('without a ledger, leaves 二 and 三 out and says how to add one', async () => {
     const host = fakeHost(grids['7-9月得分']!, { inspect: async () => ({ ok: true, value: inspection(null) }) });
-    mounted = await mount(<App host={host} locale="zh-CN" />);
+    await mountOne(<App host={host} locale="zh-CN" />);
     expect(document.querySelector('[data-testid="notice-lines"]')?.textContent).not.toContain('约稿完成情况');
     expect(document.querySelector('[data-testid="ledger-hint"]')?.textContent).toContain('信息采用登记');
     expect(document.querySelector('[data-testid="table-ledger"]')?.textContent).toContain('未找到');
@@ -72,7 +62,7 @@ describe('the notice in the pane', () => {
   it('points a ledger finding at its cell on the ledger sheet, with unknown names in the card', async () => {
     const ledger = gridFromRows([['日期', '报送单位', '采用情况'], ['2023-07-03', '农业局', '市政府采用']], '信息采用登记');
     const host = fakeHost(grids['7-9月得分']!, { inspect: async () => ({ ok: true, value: inspection(ledger) }) });
-    mounted = await mount(<App host={host} locale="zh-CN" />);
+    await mountOne(<App host={host} locale="zh-CN" />);
     expect(document.querySelector('[data-testid="table-ledger"]')?.textContent).toContain('名录中没有：农业局');
     const finding = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="finding"]')].find((b) => b.textContent?.includes('农业局'))!;
     await act(async () => finding.click());
@@ -93,7 +83,7 @@ describe('the notice in the pane', () => {
       downloaded = this.download;
     });
     const host = fakeHost(grids['7-9月得分']!, { inspect: async () => ({ ok: true, value: inspection() }) });
-    mounted = await mount(<App host={host} locale="zh-CN" />);
+    await mountOne(<App host={host} locale="zh-CN" />);
     await act(async () => button('保存为 Word 文件').click());
     for (let i = 0; i < 20 && blobs.length === 0; i++) await act(async () => new Promise((r) => setTimeout(r, 50)));
     await settle();

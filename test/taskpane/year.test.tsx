@@ -7,26 +7,17 @@
  * has had 零报送.
  */
 import JSZip from 'jszip';
-import { TextDecoder, TextEncoder } from 'node:util';
+import '../support/jsdomGlobals';
 import { act } from 'react';
 import { analyze, buildYear, gridFromRows, periodContext, type CellValue, type Grid } from '../../src/core';
 import { DEFAULT_SETTINGS } from '../../src/host/port';
 import { App } from '../../src/taskpane/App';
 import { YearPanel } from '../../src/taskpane/components/YearPanel';
 import { LocaleProvider } from '../../src/taskpane/locale';
-import { mount, settle, type Mounted } from './dom';
+import { mountPerTest, settle } from './dom';
 import { fakeHost } from './helpers';
 
-const g = globalThis as Record<string, unknown>;
-g.TextEncoder ??= TextEncoder;
-g.TextDecoder ??= TextDecoder;
-
-let mounted: Mounted | null = null;
-afterEach(() => {
-  mounted?.unmount();
-  mounted = null;
-  document.body.innerHTML = '';
-});
+const mountOne = mountPerTest();
 
 const HEADER = ['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'];
 function periodGrid(name: string, title: string, units: Array<[string, number, number, number]>): Grid {
@@ -54,7 +45,7 @@ describe('the year in the pane', () => {
   it('shows the annual notice and saves it as a Word file', async () => {
     const y = year();
     const saved: Array<{ bytes: Uint8Array; name: string }> = [];
-    mounted = await mount(
+    await mountOne(
       <LocaleProvider locale="zh-CN">
         <YearPanel preview={{ year: y, sheetName: '年度汇总', replaces: false, context: null, syncs: 2 }} written={null} busy={false} onWrite={() => undefined} onCancel={() => undefined} onUndo={() => undefined} save={(bytes, name) => saved.push({ bytes, name })} />
       </LocaleProvider>,
@@ -81,7 +72,7 @@ describe('the year in the pane', () => {
       inspect: async () => ({ ok: true, value: { sheetName: '二季度', analysis: q2, settings: DEFAULT_SETTINGS, canUndo: false, periodCandidates: ['一季度', '二季度'] } }),
       periodContext: async () => ({ ok: true, value: context }),
     });
-    mounted = await mount(<App host={host} locale="zh-CN" />);
+    await mountOne(<App host={host} locale="zh-CN" />);
     for (let i = 0; i < 20 && !(document.querySelector('[data-testid="notice-lines"]')?.textContent ?? '').includes('连续'); i++) await act(async () => new Promise((r) => setTimeout(r, 25)));
     expect(document.querySelector('[data-testid="notice-lines"]')?.textContent).toContain('零报送单位：水利局（连续2期）');
   });
