@@ -2,7 +2,8 @@
 import { analyze, defaultRules, planWrites, type Analysis } from '../src/core';
 import { detectLayout } from '../src/core/layout';
 import { readTable } from '../src/core/table';
-import { scoreTable, validateScores } from '../src/core/score';
+import { scoreTable } from '../src/core/score';
+import { validateScores } from '../src/core/validate';
 import { summarize } from '../src/core/summary';
 import { scoreGrid } from './generate';
 import { median, round, sample } from './stats';

@@ -14,7 +14,8 @@ export { isOwnSheetRows, isOwnSheetName, sameSheetName, freeSheetName } from './
 export { analyze, pickScoreSheet, isOwnSummarySheet, type AnalyzeOptions } from './analyze';
 export { planWrites, planUndo, planClearFlags, contentAt, sameContent, writeCount, cellWrites, planOf, beforeAt, type UndoPlan } from './plan';
 export { extractPeriod } from './layout';
-export { rankTotals, totalOf } from './score';
+export { totalOf } from './score';
+export { rankTotals } from './rank';
 export { scoredUnit, unitsOf } from './units';
 export { noticeLine, topUnits } from './summary';
 export { UNCATEGORISED, SINGLE_CATEGORY } from './table';

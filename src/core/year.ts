@@ -9,7 +9,7 @@ import type { Cents } from './decimal';
 import { finding, hasErrors, SHEET_LEVEL, type Finding } from './findings';
 import { FLAG_SETS, NO_FLAGS, type Analysis, type FlagCode } from './model';
 import type { RankMode } from './rules';
-import { rankTotals } from './score';
+import { rankTotals } from './rank';
 import { normalizeName } from './text';
 import { commonYear, comparePeriods, periodOfSheet, samePeriod, type Period } from './periods';
 import { noticeText, type Notice } from './notice';
