@@ -6,6 +6,7 @@ import { Workbook } from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Grid } from '../src/core';
 import { createScorecardHost, type ExcelRunner } from '../src/excel/host';
+import type { SyncCount } from '../src/host/diagnostics';
 import { gridFromWorksheet } from '../src/xlsx/workbook';
 import { createSimExcel, createSimOffice, PAYLOAD_LIMIT_BYTES, SimWorkbook, type SyncRecord } from '../src/sim';
 import { scoreGrid } from './generate';
@@ -13,8 +14,21 @@ import { median, round } from './stats';
 
 function hostOver(grids: Grid[]) {
   const workbook = SimWorkbook.fromGrids(grids);
-  const host = createScorecardHost(createSimExcel(workbook).run as unknown as ExcelRunner, createSimOffice(workbook));
-  return { workbook, host };
+  // What the host itself counted, through its test-only listener (the pane's results carry no syncs).
+  const reported: SyncCount[] = [];
+  const host = createScorecardHost(createSimExcel(workbook).run as unknown as ExcelRunner, createSimOffice(workbook), { onSyncs: (c) => reported.push(c) });
+  return { workbook, host, reported };
+}
+
+/**
+ * The syncs the host told its listener for `operation`, checked against the simulated
+ * workbook's own log (`expected`): a figure is only printed when both agree.
+ */
+export function toldSyncs(reported: readonly SyncCount[], operation: SyncCount['operation'], expected: number): number {
+  const told = reported.filter((c) => c.operation === operation);
+  if (told.length !== 1) throw new Error(`${operation} reported its syncs ${told.length} times`);
+  if (told[0]!.syncs !== expected) throw new Error(`${operation} reported ${told[0]!.syncs} syncs, the workbook saw ${expected}`);
+  return told[0]!.syncs;
 }
 
 export interface SyncFigure {
@@ -87,11 +101,12 @@ async function repeat(units: number, runs: number, once: () => Promise<OneRun>):
 export function simRecalc(units: number, runs: number): Promise<SyncFigure> {
   const grid = scoreGrid(units);
   return repeat(units, runs, async () => {
-    const { workbook, host } = hostOver([grid]);
+    const { workbook, host, reported } = hostOver([grid]);
     const start = performance.now();
     const outcome = await host.recalcNow();
     const ms = performance.now() - start;
     if (!outcome.ok) throw new Error(`recalcNow refused: ${outcome.error.key} ${JSON.stringify(outcome.error.params ?? {})}`);
+    toldSyncs(reported, 'recalcNow', workbook.syncLog.length);
     return { ms, log: [...workbook.syncLog], cellsWritten: outcome.value.cellsWritten };
   });
 }
@@ -100,7 +115,7 @@ export function simRecalc(units: number, runs: number): Promise<SyncFigure> {
 export function simPreviewApply(units: number, runs: number): Promise<SyncFigure> {
   const grid = scoreGrid(units);
   return repeat(units, runs, async () => {
-    const { workbook, host } = hostOver([grid]);
+    const { workbook, host, reported } = hostOver([grid]);
     const start = performance.now();
     const preview = await host.previewRecalc();
     if (!preview.ok) throw new Error(`previewRecalc refused: ${preview.error.key}`);
@@ -108,6 +123,7 @@ export function simPreviewApply(units: number, runs: number): Promise<SyncFigure
     const applied = await host.applyRecalc(preview.value);
     const ms = performance.now() - start;
     if (!applied.ok) throw new Error(`applyRecalc refused: ${applied.error.key}`);
+    toldSyncs(reported, 'applyRecalc', workbook.syncLog.length - previewSyncs);
     return { ms, log: [...workbook.syncLog], cellsWritten: applied.value.cellsWritten, previewSyncs };
   });
 }
@@ -135,12 +151,12 @@ export async function simSummary(fixture: string, runs: number): Promise<Summary
   let figure: SummaryFigure | null = null;
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const { workbook, host } = hostOver(grids);
+    const { workbook, host, reported } = hostOver(grids);
     const start = performance.now();
     const outcome = await host.writeSummary();
     times.push(performance.now() - start);
     if (!outcome.ok) throw new Error(`writeSummary failed: ${outcome.error.key}`);
-    figure ??= { runs, sheetName: outcome.value.sheetName, syncs: workbook.syncLog.length, reportedSyncs: outcome.value.syncs, bytes: workbook.syncLog.map((s) => s.bytes), ms: 0 };
+    figure ??= { runs, sheetName: outcome.value.sheetName, syncs: workbook.syncLog.length, reportedSyncs: toldSyncs(reported, 'writeSummary', workbook.syncLog.length), bytes: workbook.syncLog.map((s) => s.bytes), ms: 0 };
   }
   if (!figure) throw new Error('no runs');
   return { ...figure, ms: round(median(times), 0) };

@@ -10,6 +10,7 @@ import { gridFromWorksheet } from '../src/xlsx/workbook';
 import { SimWorkbook } from '../src/sim';
 import { createSimEtApplication } from '../src/sim/wps/et';
 import { createWpsHost } from '../src/wps/host';
+import type { SyncCount } from '../src/host/diagnostics';
 import { scoreGrid, TITLE } from './generate';
 import { median, round } from './stats';
 
@@ -40,11 +41,15 @@ export async function wpsRecalc(fixture: string, runs: number): Promise<WpsFigur
   let figure: Omit<WpsFigure, 'ms' | 'bestMs'> | null = null;
   for (let i = 0; i <= runs; i++) {
     const app = createSimEtApplication(SimWorkbook.fromGrids(structuredClone(grids)));
-    const host = createWpsHost(app);
+    const reported: SyncCount[] = [];
+    const host = createWpsHost(app, { onSyncs: (c) => reported.push(c) });
     const start = performance.now();
     const outcome = await host.recalcNow();
     const ms = performance.now() - start;
     if (!outcome.ok) throw new Error(`recalcNow failed: ${outcome.error.key}`);
+    // The host's own count (its test-only listener) must be the whole-range calls the simulated ET saw.
+    const calls = app.counts.rangeReads + app.counts.rangeWrites;
+    if (reported.length !== 1 || reported[0]!.syncs !== calls) throw new Error(`recalcNow reported ${JSON.stringify(reported)}, the simulated ET saw ${calls} calls`);
     if (i === 0) continue;
     times.push(ms);
     const units = outcome.value.inspection.analysis.scored?.units.names.length ?? 0;

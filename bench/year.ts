@@ -5,9 +5,11 @@
  */
 import type { Grid } from '../src/core';
 import { createScorecardHost, type ExcelRunner } from '../src/excel/host';
+import type { SyncCount } from '../src/host/diagnostics';
 import { createSimExcel, createSimOffice, PAYLOAD_LIMIT_BYTES, SimWorkbook } from '../src/sim';
 import { scoreGrid, TITLE } from './generate';
 import { median, round } from './stats';
+import { toldSyncs } from './excel';
 
 export interface YearFigure {
   sheets: number;
@@ -36,16 +38,21 @@ export async function simYear(units: number, sheets: number, runs: number): Prom
   let first: Omit<YearFigure, 'ms' | 'previewMs' | 'runs'> | null = null;
   for (let i = 0; i < runs; i++) {
     const workbook = SimWorkbook.fromGrids(grids, sheets - 1);
-    const host = createScorecardHost(createSimExcel(workbook).run as unknown as ExcelRunner, createSimOffice(workbook));
+    const reported: SyncCount[] = [];
+    const host = createScorecardHost(createSimExcel(workbook).run as unknown as ExcelRunner, createSimOffice(workbook), { onSyncs: (c) => reported.push(c) });
     const start = performance.now();
     const preview = await host.previewYear();
     previews.push(performance.now() - start);
     if (!preview.ok) throw new Error(`previewYear refused: ${preview.error.key}`);
+    const previewSyncs = workbook.syncLog.length;
     if (preview.value.year.periods.length !== sheets) throw new Error(`expected ${sheets} periods, got ${preview.value.year.periods.length}`);
     const written = await host.applyYear(preview.value);
     times.push(performance.now() - start);
     if (!written.ok) throw new Error(`applyYear refused: ${written.error.key}`);
     const log = workbook.syncLog;
+    // The host's own counts (its test-only listener) must agree with what the workbook saw.
+    toldSyncs(reported, 'previewYear', previewSyncs);
+    toldSyncs(reported, 'applyYear', log.length - previewSyncs);
     const maxBytes = Math.max(0, ...log.map((s) => s.bytes));
     const maxResponseBytes = Math.max(0, ...log.map((s) => s.responseBytes));
     first ??= {

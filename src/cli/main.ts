@@ -101,22 +101,6 @@ export function problem(code: ErrorCode, key: AnyMessageKey, params: Params = {}
   return fail({ code, key, params });
 }
 
-/** A step's problem thrown across the notice and year commands' own catch; main's steps return it instead. */
-export class CliFailure extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly key: AnyMessageKey,
-    readonly params: Params = {},
-  ) {
-    super(key);
-    this.name = 'CliFailure';
-  }
-
-  static of(problem: CliProblem): CliFailure {
-    return new CliFailure(problem.code, problem.key, problem.params);
-  }
-}
-
 // ---- arguments ------------------------------------------------------------------------
 
 type Parsed = { kind: 'help'; locale: Locale } | { kind: 'run'; options: Options };

@@ -8,7 +8,8 @@ import { noticeDocx } from '../docx/notice';
 import { formatFinding, t, type AnyMessageKey, type Locale } from '../i18n/cli';
 import { splitArgs } from './args';
 import { writeFileAtomic, type CliFileSystem } from './files';
-import { CliFailure, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, chooseAndAnalyse, describeError, readWorkbook, resolveSettings, type CliIo, type ErrorCode } from './main';
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, chooseAndAnalyse, describeError, problem, readWorkbook, resolveSettings, type CliIo, type CliProblem, type ErrorCode, type Step } from './main';
+import { ok } from '../core/result';
 
 const NOTICE_VALUE_OPTIONS = new Set(['--sheet', '--docx', '--lang']);
 
@@ -21,17 +22,17 @@ interface NoticeOptions {
   locale: Locale;
 }
 
-function parse(argv: readonly string[]): { help: true; locale: Locale } | { help: false; options: NoticeOptions } {
+function parse(argv: readonly string[]): Step<{ help: true; locale: Locale } | { help: false; options: NoticeOptions }> {
   const split = splitArgs(argv, NOTICE_VALUE_OPTIONS, { '-s': '--sheet', '-h': '--help' });
-  if ('problem' in split) throw new CliFailure('USAGE', split.problem.key, split.problem.params);
+  if ('problem' in split) return problem('USAGE', split.problem.key, split.problem.params);
   const { values, flags, locale } = split;
   // The first word is the command (notice) itself.
   const positional = split.positional.slice(1);
-  if (flags.has('--help')) return { help: true, locale };
+  if (flags.has('--help')) return ok({ help: true, locale });
   const input = positional[0];
-  if (input === undefined) throw new CliFailure('USAGE', 'cli.usage.missingInput');
-  if (positional.length > 1) throw new CliFailure('USAGE', 'cli.usage.extraArgument', { arg: positional[1]! });
-  return { help: false, options: { input, sheet: values.get('--sheet') ?? null, docx: values.get('--docx') ?? null, force: flags.has('--force'), json: flags.has('--json'), locale } };
+  if (input === undefined) return problem('USAGE', 'cli.usage.missingInput');
+  if (positional.length > 1) return problem('USAGE', 'cli.usage.extraArgument', { arg: positional[1]! });
+  return ok({ help: false, options: { input, sheet: values.get('--sheet') ?? null, docx: values.get('--docx') ?? null, force: flags.has('--force'), json: flags.has('--json'), locale } });
 }
 
 export interface NoticeJson {
@@ -69,57 +70,72 @@ function humanText(analysis: Analysis, locale: Locale, docx: { path: string; wri
   return lines.join('\n') + '\n';
 }
 
+type DocxOutcome = { path: string; written: boolean; forced: boolean };
+
+/** The notice as a Word file, unless there are errors and no --force (then it is reported as not written). */
+async function writeNoticeDocx(fs: CliFileSystem, path: string, found: Extract<Analysis, { kind: 'table' }>, force: boolean): Promise<Step<DocxOutcome>> {
+  const errors = hasErrors(found.findings);
+  if (errors && !force) return ok({ path, written: false, forced: false });
+  const count = found.findings.filter((f) => f.severity === 'error').length;
+  const data = await noticeDocx(found.notice, scoreAttachment(found.scored), {
+    warning: errors ? t('cli.notice.docxWarning', 'zh-CN', { errors: count }) : null,
+  });
+  try {
+    await writeFileAtomic(fs, path, data);
+  } catch (error) {
+    return problem('WRITE_FAILED', 'cli.error.writeFailed', { path, reason: describeError(error) });
+  }
+  return ok({ path, written: true, forced: errors });
+}
+
 /** Run `scorecard notice …`. Resolves to the exit status; never throws. */
 export async function runNotice(argv: string[], io: CliIo, fs: CliFileSystem): Promise<number> {
   const wantsJson = argv.includes('--json');
   let locale: Locale = argv.includes('--lang=en-US') || argv[argv.indexOf('--lang') + 1] === 'en-US' ? 'en-US' : 'zh-CN';
   let analysis: Analysis | null = null;
+
+  /** Ends the run over a step's problem: the message (and, as JSON, the notice so far), exit status 2. */
+  const stop = (failure: CliProblem): number => {
+    const message = t(failure.key, locale, failure.params);
+    if (wantsJson) io.stdout(JSON.stringify({ ...noticeJson(analysis, locale), error: { code: failure.code, message } }, null, 2) + '\n');
+    io.stderr(message + '\n');
+    if (failure.code === 'USAGE') io.stderr(t('cli.usage.hint', locale) + '\n');
+    return EXIT_FAILURE;
+  };
+
   try {
     const parsed = parse(argv);
-    if (parsed.help) {
-      io.stdout(t('cli.usage', parsed.locale) + '\n');
+    if (!parsed.ok) return stop(parsed.error);
+    if (parsed.value.help) {
+      io.stdout(t('cli.usage', parsed.value.locale) + '\n');
       return EXIT_OK;
     }
-    const options = parsed.options;
+    const options = parsed.value.options;
     locale = options.locale;
     const read = await readWorkbook(fs, options.input);
-    if (!read.ok) throw CliFailure.of(read.error);
+    if (!read.ok) return stop(read.error);
     const { workbook, stored } = read.value;
     // The settings the add-in saved in the workbook (top N, rank mode) shape the notice as they do in Excel.
     const noticeOptions = { sheet: options.sheet, rank: null, locale };
     const picked = chooseAndAnalyse(workbook, noticeOptions, resolveSettings(noticeOptions, stored));
-    if (!picked.ok) throw CliFailure.of(picked.error);
+    if (!picked.ok) return stop(picked.error);
     const chosen = picked.value;
     const found = chosen.analysis;
     analysis = found;
-    if (found.kind !== 'table') throw new CliFailure('NO_SCORE_TABLE', 'cli.error.noScoreTableIn', { sheet: chosen.worksheet.name });
+    if (found.kind !== 'table') return stop({ code: 'NO_SCORE_TABLE', key: 'cli.error.noScoreTableIn', params: { sheet: chosen.worksheet.name } });
     const errors = hasErrors(found.findings);
-    let docx: { path: string; written: boolean; forced: boolean } | null = null;
+    let docx: DocxOutcome | null = null;
     if (options.docx !== null) {
-      if (errors && !options.force) docx = { path: options.docx, written: false, forced: false };
-      else {
-        const count = found.findings.filter((f) => f.severity === 'error').length;
-        const data = await noticeDocx(found.notice, scoreAttachment(found.scored), {
-          warning: errors ? t('cli.notice.docxWarning', 'zh-CN', { errors: count }) : null,
-        });
-        try {
-          await writeFileAtomic(fs, options.docx, data);
-        } catch (error) {
-          throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: options.docx, reason: describeError(error) });
-        }
-        docx = { path: options.docx, written: true, forced: errors };
-      }
+      const written = await writeNoticeDocx(fs, options.docx, found, options.force);
+      if (!written.ok) return stop(written.error);
+      docx = written.value;
     }
     if (options.json) io.stdout(JSON.stringify(noticeJson(found, locale), null, 2) + '\n');
     else io.stdout(humanText(found, locale, docx));
     if (docx && !docx.written && options.json) io.stderr(t('cli.notice.docxBlocked', locale, { path: docx.path }) + '\n');
     return errors ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
-    const failure = error instanceof CliFailure ? error : new CliFailure('INTERNAL', 'cli.error.unexpected', { reason: describeError(error) });
-    const message = t(failure.key, locale, failure.params);
-    if (wantsJson) io.stdout(JSON.stringify({ ...noticeJson(analysis, locale), error: { code: failure.code, message } }, null, 2) + '\n');
-    io.stderr(message + '\n');
-    if (failure.code === 'USAGE') io.stderr(t('cli.usage.hint', locale) + '\n');
-    return EXIT_FAILURE;
+    // Only a bug gets here: every expected failure is a step's problem above.
+    return stop({ code: 'INTERNAL', key: 'cli.error.unexpected', params: { reason: describeError(error) } });
   }
 }

@@ -27,7 +27,8 @@ import { writeInPlace } from '../xlsx';
 import { splitArgs } from './args';
 import { periodSheets, yearWorkbook } from './periods';
 import { isSameFile, nodeFileSystem, writeFileAtomic, type CliFileSystem } from './files';
-import { CliFailure, describeError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, readWorkbook, type CliDeps, type CliIo } from './main';
+import { describeError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, problem, readWorkbook, type CliDeps, type CliIo, type CliProblem, type Step } from './main';
+import { ok } from '../core/result';
 import { prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
 import { findOwnSummary, freeName, type Book } from '../xlsx/read';
 
@@ -45,15 +46,15 @@ interface YearOptions {
 
 const VALUE_OPTIONS = new Set(['--out', '--docx', '--rank', '--lang']);
 
-function parseYearArgs(argv: readonly string[]): YearOptions | 'help' {
+function parseYearArgs(argv: readonly string[]): Step<YearOptions | 'help'> {
   const split = splitArgs(argv, VALUE_OPTIONS, { '-o': '--out', '-h': '--help' });
-  if ('problem' in split) throw new CliFailure('USAGE', split.problem.key, split.problem.params);
+  if ('problem' in split) return problem('USAGE', split.problem.key, split.problem.params);
   const { positional: inputs, values, flags } = split;
-  if (flags.has('--help')) return 'help';
-  if (inputs.length === 0) throw new CliFailure('USAGE', 'cli.usage.missingInput');
+  if (flags.has('--help')) return ok('help');
+  if (inputs.length === 0) return problem('USAGE', 'cli.usage.missingInput');
   const rank = values.get('--rank') ?? null;
-  if (rank !== null && rank !== 'competition' && rank !== 'dense') throw new CliFailure('USAGE', 'cli.usage.badRank', { value: rank });
-  return {
+  if (rank !== null && rank !== 'competition' && rank !== 'dense') return problem('USAGE', 'cli.usage.badRank', { value: rank });
+  return ok({
     inputs,
     out: values.get('--out') ?? null,
     docx: values.get('--docx') ?? null,
@@ -61,7 +62,7 @@ function parseYearArgs(argv: readonly string[]): YearOptions | 'help' {
     force: flags.has('--force'),
     json: flags.has('--json'),
     locale: split.locale,
-  };
+  });
 }
 
 // ---- JSON document ----------------------------------------------------------------------
@@ -171,92 +172,132 @@ function humanYear(options: YearOptions, year: Year, written: { path: string; sh
   return lines.join('\n') + '\n';
 }
 
-/** `scorecard year …` (argv after the command). Resolves to the exit status; never throws. */
 /** The annual notice as a Word file (with its 附件), unless there are errors and no --force. */
-async function writeYearDocx(fs: CliFileSystem, path: string, year: Year, force: boolean): Promise<DocxOutcome> {
+async function writeYearDocx(fs: CliFileSystem, path: string, year: Year, force: boolean): Promise<Step<DocxOutcome>> {
   const errors = year.findings.filter((f) => f.severity === 'error').length;
-  if (errors > 0 && !force) return { path, written: false, forced: false };
+  if (errors > 0 && !force) return ok({ path, written: false, forced: false });
   const data = await noticeDocx(year.annual, yearAttachment(year), { warning: errors > 0 ? t('cli.year.docxWarning', 'zh-CN', { errors }) : null });
   try {
     await writeFileAtomic(fs, path, data);
   } catch (error) {
-    throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path, reason: describeError(error) });
+    return problem('WRITE_FAILED', 'cli.error.writeFailed', { path, reason: describeError(error) });
   }
-  return { path, written: true, forced: errors > 0 };
+  return ok({ path, written: true, forced: errors > 0 });
 }
 
+/** No input names the output: it would be overwritten. */
+async function sameFileProblem(fs: CliFileSystem, options: YearOptions): Promise<Step<void>> {
+  for (const target of [options.out, options.docx]) {
+    if (target === null) continue;
+    for (const input of options.inputs) {
+      if (await isSameFile(fs, input, target)) return problem('SAME_FILE', 'cli.error.sameFile', { path: input });
+    }
+  }
+  return ok(undefined);
+}
+
+/** Every input read, with its period sheets and its 单位名录, 采用登记 and 考评规则. */
+async function readInputs(fs: CliFileSystem, options: YearOptions): Promise<Step<Input[]>> {
+  const inputs: Input[] = [];
+  for (const file of options.inputs) {
+    const read = await readWorkbook(fs, file);
+    if (!read.ok) return read;
+    const { workbook, data } = read.value;
+    inputs.push({ file, workbook, data, sheets: periodSheets(file, workbook, options.rank), companions: yearWorkbook(file, workbook) });
+  }
+  return ok(inputs);
+}
+
+type Written = { path: string; sheet: string; replaced: boolean };
+
+/**
+ * 年度汇总 into --out: added to (or replacing our own in) a copy of the one input, or alone in a
+ * new workbook when several were read together.
+ */
+async function writeYearSheet(fs: CliFileSystem, out: string, inputs: readonly Input[], year: Year, locale: Locale): Promise<Step<Written>> {
+  const spec = buildYearSheet(year, summaryText(locale));
+  const single = inputs.length === 1 ? inputs[0]! : null;
+  let data: Uint8Array;
+  let result: { name: string; replaced: boolean };
+  let hadOwn: boolean;
+  try {
+    if (single) {
+      // One input: 年度汇总 is added to (or replaces our own in) that workbook, every other part as it was.
+      const own = findOwnSummary(single.workbook, spec.name);
+      hadOwn = own !== undefined;
+      result = { name: own ? own.name : freeName(single.workbook, spec.name), replaced: hadOwn };
+      data = await writeInPlace(single.data, { sheets: [], summary: { spec, name: result.name, replace: own ? own.name : null } });
+    } else {
+      // Several inputs: a new workbook holding 年度汇总 alone, so nothing of the inputs can be lost.
+      const workbook = new Workbook();
+      hadOwn = false;
+      result = writeSummarySheet(workbook, spec);
+      prepareForWrite(workbook);
+      data = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
+    }
+    await writeFileAtomic(fs, out, data);
+  } catch (error) {
+    return problem('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(error) });
+  }
+  return ok({ path: out, sheet: result.name, replaced: hadOwn && result.replaced });
+}
+
+/** `scorecard year …` (argv after the command). Resolves to the exit status; never throws. */
 export async function runYear(argv: string[], io: CliIo, deps: YearDeps = {}): Promise<number> {
   const fs: CliFileSystem = deps.fs ?? nodeFileSystem;
   const wantsJson = argv.includes('--json');
   let locale: Locale = argv.includes('--lang=en-US') || argv[argv.indexOf('--lang') + 1] === 'en-US' ? 'en-US' : 'zh-CN';
   let year: Year | null = null;
-  try {
-    const options = parseYearArgs(argv);
-    if (options === 'help') {
-      io.stdout(t('cli.year.usage', locale) + '\n');
-      return EXIT_OK;
-    }
-    locale = options.locale;
-    for (const target of [options.out, options.docx]) {
-      if (target === null) continue;
-      for (const input of options.inputs) {
-        if (await isSameFile(fs, input, target)) throw new CliFailure('SAME_FILE', 'cli.error.sameFile', { path: input });
-      }
-    }
-    const inputs: Input[] = [];
-    for (const file of options.inputs) {
-      const read = await readWorkbook(fs, file);
-      if (!read.ok) throw CliFailure.of(read.error);
-      const { workbook, data } = read.value;
-      inputs.push({ file, workbook, data, sheets: periodSheets(file, workbook, options.rank), companions: yearWorkbook(file, workbook) });
-    }
-    const sheets = inputs.flatMap((i) => i.sheets);
-    if (sheets.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(t('sep.names', locale)) });
-    year = buildYear(sheets, { workbooks: inputs.map((i) => i.companions), ...(options.rank ? { rankMode: options.rank } : {}) });
-    if (year.periods.length === 0) throw new CliFailure('NO_SCORE_TABLE', 'cli.year.noPeriods', { files: options.inputs.join(t('sep.names', locale)) });
 
-    const errors = year.findings.some((f) => f.severity === 'error');
-    const blocked = options.out !== null && year.blocked && !options.force;
-    const single = inputs.length === 1 ? inputs[0]! : null;
-    let written: { path: string; sheet: string; replaced: boolean } | null = null;
-    if (options.out !== null && !blocked) {
-      const spec = buildYearSheet(year, summaryText(locale));
-      let data: Uint8Array;
-      let result: { name: string; replaced: boolean };
-      let hadOwn: boolean;
-      try {
-        if (single) {
-          // One input: 年度汇总 is added to (or replaces our own in) that workbook, every other part as it was.
-          const own = findOwnSummary(single.workbook, spec.name);
-          hadOwn = own !== undefined;
-          result = { name: own ? own.name : freeName(single.workbook, spec.name), replaced: hadOwn };
-          data = await writeInPlace(single.data, { sheets: [], summary: { spec, name: result.name, replace: own ? own.name : null } });
-        } else {
-          // Several inputs: a new workbook holding 年度汇总 alone, so nothing of the inputs can be lost.
-          const workbook = new Workbook();
-          hadOwn = false;
-          result = writeSummarySheet(workbook, spec);
-          prepareForWrite(workbook);
-          data = (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
-        }
-        await writeFileAtomic(fs, options.out, data);
-      } catch (error) {
-        throw new CliFailure('WRITE_FAILED', 'cli.error.writeFailed', { path: options.out, reason: describeError(error) });
-      }
-      written = { path: options.out, sheet: result.name, replaced: hadOwn && result.replaced };
-    }
-    const docx = options.docx !== null ? await writeYearDocx(fs, options.docx, year, options.force) : null;
-    if (options.json) io.stdout(JSON.stringify(yearJson(year, locale), null, 2) + '\n');
-    else io.stdout(humanYear(options, year, written, blocked, docx));
-    if (docx && !docx.written && options.json) io.stderr(t('cli.year.docxBlocked', locale, { path: docx.path }) + '\n');
-    return errors ? EXIT_FINDINGS : EXIT_OK;
-  } catch (error) {
-    const failure = error instanceof CliFailure ? error : new CliFailure('INTERNAL', 'cli.error.unexpected', { reason: describeError(error) });
+  /** Ends the run over a step's problem: the message (and, as JSON, the year so far), exit status 2. */
+  const stop = (failure: CliProblem): number => {
     const message = t(failure.key, locale, failure.params);
     if (wantsJson) io.stdout(JSON.stringify({ ...yearJson(year, locale), error: { code: failure.code, message } }, null, 2) + '\n');
     io.stderr(message + '\n');
     if (failure.code === 'USAGE') io.stderr(t('cli.usage.hint', locale) + '\n');
     return EXIT_FAILURE;
+  };
+
+  try {
+    const parsed = parseYearArgs(argv);
+    if (!parsed.ok) return stop(parsed.error);
+    if (parsed.value === 'help') {
+      io.stdout(t('cli.year.usage', locale) + '\n');
+      return EXIT_OK;
+    }
+    const options = parsed.value;
+    locale = options.locale;
+    const same = await sameFileProblem(fs, options);
+    if (!same.ok) return stop(same.error);
+    const read = await readInputs(fs, options);
+    if (!read.ok) return stop(read.error);
+    const inputs = read.value;
+    const noPeriods = (): CliProblem => ({ code: 'NO_SCORE_TABLE', key: 'cli.year.noPeriods', params: { files: options.inputs.join(t('sep.names', locale)) } });
+    const sheets = inputs.flatMap((i) => i.sheets);
+    if (sheets.length === 0) return stop(noPeriods());
+    year = buildYear(sheets, { workbooks: inputs.map((i) => i.companions), ...(options.rank ? { rankMode: options.rank } : {}) });
+    if (year.periods.length === 0) return stop(noPeriods());
+
+    const errors = year.findings.some((f) => f.severity === 'error');
+    const blocked = options.out !== null && year.blocked && !options.force;
+    let written: Written | null = null;
+    if (options.out !== null && !blocked) {
+      const done = await writeYearSheet(fs, options.out, inputs, year, locale);
+      if (!done.ok) return stop(done.error);
+      written = done.value;
+    }
+    let docx: DocxOutcome | null = null;
+    if (options.docx !== null) {
+      const done = await writeYearDocx(fs, options.docx, year, options.force);
+      if (!done.ok) return stop(done.error);
+      docx = done.value;
+    }
+    if (options.json) io.stdout(JSON.stringify(yearJson(year, locale), null, 2) + '\n');
+    else io.stdout(humanYear(options, year, written, blocked, docx));
+    if (docx && !docx.written && options.json) io.stderr(t('cli.year.docxBlocked', locale, { path: docx.path }) + '\n');
+    return errors ? EXIT_FINDINGS : EXIT_OK;
+  } catch (error) {
+    // Only a bug gets here: every expected failure is a step's problem above.
+    return stop({ code: 'INTERNAL', key: 'cli.error.unexpected', params: { reason: describeError(error) } });
   }
 }
-

@@ -25,6 +25,7 @@ import {
 } from '../core';
 import { pickLocale, summaryText } from '../i18n';
 import { DEFAULT_SETTINGS, type ApplyResult, type HostOutcome, type Inspection, type RecalcPreview, type ScorecardHost, type ScorecardSettings } from '../host/port';
+import { syncReporter, type OnSyncs } from '../host/diagnostics';
 import { errorsRefusal, failure, failureFromError, type HostFailure } from './errors';
 import type { ExcelRunner, OfficeLike } from './office';
 import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
@@ -45,6 +46,8 @@ export const SETTINGS_KEY = 'govInfoScorecard.settings';
 export interface HostOptions {
   /** Bytes per sync to stay under (default just under Excel on the web's 5 MB). */
   payloadBudget?: number;
+  /** Tests and bench only: told each budgeted operation's syncs (the UI passes none). */
+  onSyncs?: OnSyncs;
 }
 
 const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
@@ -70,6 +73,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
   const budget = options.payloadBudget;
   const readOptions = budget ? { budget } : {};
   const locale = () => pickLocale(office.context.displayLanguage);
+  const done = syncReporter(options.onSyncs);
 
   function inspection(read: WorkbookRead): Inspection {
     const settings = readSettings(office);
@@ -134,7 +138,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
   // #14 year: 年度汇总, its undo, and the quarter's movement against the periods before it.
   // Its code is fetched the first time it is needed, so the pane's first screen does not carry it.
   let yearMethods: Promise<ReturnType<typeof createYearMethods>> | null = null;
-  const year = () => (yearMethods ??= import('./year').then((m) => m.createYearMethods({ run, office, runOptions, readOptions, inspection, locale })));
+  const year = () => (yearMethods ??= import('./year').then((m) => m.createYearMethods({ run, office, runOptions, readOptions, inspection, locale, done })));
 
   const host: ScorecardHost = {
     async inspect() {
@@ -161,7 +165,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     async applyRecalc(previewed) {
       const plan = previewed.plan;
       const sheet = { name: plan.sheetName };
-      if (writeCount(plan) === 0) return ok({ cellsWritten: 0, syncs: 0 });
+      if (writeCount(plan) === 0) return done('applyRecalc', 0, { cellsWritten: 0 });
       return guarded<ApplyResult>(sheet, async (context) => {
         // Sync 1: the plan's cells as they are now, protection and the undo store.
         const read = await readActiveSheet(context, office, { ...readOptions, sheetName: plan.sheetName });
@@ -172,7 +176,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         if (blocked) return blocked;
         // Sync 2: the write and the undo record together.
         const out = await applyChanges(context, plan.sheetName, changesOf(plan), writeOptions(read, saveRecord(read, plan, 'recalc')));
-        return ok({ cellsWritten: out.cellsWritten, syncs: read.syncs + out.syncs });
+        return done('applyRecalc', read.syncs + out.syncs, { cellsWritten: out.cellsWritten });
       });
     },
 
@@ -181,11 +185,11 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         const p = preview(read);
         const refusal = errorsRefusal(read.sheetName, p.inspection.analysis);
         if (refusal) return refusal;
-        if (writeCount(p.plan) === 0) return ok({ cellsWritten: 0, syncs: read.syncs, inspection: p.inspection });
+        if (writeCount(p.plan) === 0) return done('recalcNow', read.syncs, { cellsWritten: 0, inspection: p.inspection });
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
         const out = await applyChanges(context, read.sheetName, changesOf(p.plan), writeOptions(read, saveRecord(read, p.plan, 'recalc')));
-        return ok({ cellsWritten: out.cellsWritten, syncs: read.syncs + out.syncs, inspection: { ...p.inspection, canUndo: true } });
+        return done('recalcNow', read.syncs + out.syncs, { cellsWritten: out.cellsWritten, inspection: { ...p.inspection, canUndo: true } });
       });
     },
 
@@ -198,9 +202,9 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         const target = record.plan.sheetName;
         if (target !== read.sheetName) {
           // The run was on another sheet: read that one too.
-          const done = await readSheetByName(context, office, target, readOptions);
-          syncs += done.syncs;
-          const other = done.read;
+          const byName = await readSheetByName(context, office, target, readOptions);
+          syncs += byName.syncs;
+          const other = byName.read;
           if (!other) return failure('host.error.sheetMissing', { sheet: target });
           read = { ...read, ...other };
           sheet.name = target;
@@ -209,12 +213,12 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         const blocked = writeBlocker(read, false);
         if (blocked) return blocked;
         const out = await applyChanges(context, target, changesOf(plan), writeOptions(read, { kind: 'clear', state: read.undo }));
-        const result: ApplyResult = { cellsWritten: out.cellsWritten, syncs: syncs + out.syncs };
+        const result: ApplyResult = { cellsWritten: out.cellsWritten };
         if (conflicts.length) {
           result.conflicts = conflicts.map((c) => ({ cell: c.address, unit: c.unit }));
           result.note = { key: 'host.undo.conflicts', params: { count: conflicts.length, cell: conflicts[0]!.address } };
         }
-        return ok(result);
+        return done('undoLast', syncs + out.syncs, result);
       });
     },
 
@@ -223,12 +227,12 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
         const insp = inspection(read);
         if (!insp.analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
         const plan = planClearFlags(read.grid, insp.analysis);
-        if (writeCount(plan) === 0) return ok({ cellsWritten: 0, syncs: read.syncs });
+        if (writeCount(plan) === 0) return done('clearFlags', read.syncs, { cellsWritten: 0 });
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
         const out = await applyChanges(context, read.sheetName, changesOf(plan), writeOptions(read, saveRecord(read, plan, 'clearFlags')));
         const units = plan.columns.filter((c) => c.kind === 'flag').reduce((n, c) => n + c.rows.length, 0);
-        return ok({ cellsWritten: out.cellsWritten, units, syncs: read.syncs + out.syncs });
+        return done('clearFlags', read.syncs + out.syncs, { cellsWritten: out.cellsWritten, units });
       });
     },
 
@@ -284,7 +288,7 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
           fresh.activate();
           await context.sync();
           syncs += 1;
-          return ok({ sheetName: name, syncs, errors: errors.length });
+          return done('writeSummary', syncs, { sheetName: name, errors: errors.length });
         });
       } catch (error) {
         // A failed batch may have added the temporary sheet: remove it (extra syncs on failure only).

@@ -13,6 +13,7 @@ import { BLOCK_SAFETY, DEFAULT_PAYLOAD_BUDGET, jsonBytes, readRowBlocks } from '
 import { formulaOf, toExcelInput } from './cells';
 import { chunkText, encodePlan, UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader, type UndoStoreState } from './undoStore';
 import type { WritePlan } from '../core';
+import { fail, ok, type Result } from '../core/result';
 
 export { DEFAULT_PAYLOAD_BUDGET } from './blocks';
 /** Gaps of at most this many untouched rows are bridged with nulls inside one write. */
@@ -153,9 +154,14 @@ export interface WriteOutcome {
   cellsWritten: number;
 }
 
-/** A write failed; `rolledBack` tells whether the workbook is as it was before the run. */
+/**
+ * A write failed; `rolledBack` tells whether the workbook is as it was before the run. Thrown,
+ * not returned: a batch that rejects makes Excel.run send nothing more, while one that resolves
+ * would still send whatever a broken rollback left queued. The host's guard turns it into its
+ * failure outcome.
+ */
 export class WriteFailedError extends Error {
-  constructor(readonly error: unknown, readonly rolledBack: boolean, readonly syncs: number) {
+  constructor(readonly error: unknown, readonly rolledBack: boolean) {
     super('write failed');
     this.name = 'WriteFailedError';
   }
@@ -266,7 +272,7 @@ export async function applyChanges(context: Excel.RequestContext, sheetName: str
       const suspects = [...written, ...items.flatMap((i) => i.cells)];
       const createdStore = !(options.store?.state.exists ?? true);
       const rollback = await restore(context, sheetName, suspects, options.merges ?? null, budget, createdStore);
-      throw new WriteFailedError(error, rollback.ok, done + 1 + rollback.syncs);
+      throw new WriteFailedError(error, rollback.ok);
     }
     done += 1;
     for (const item of items) written.push(...item.cells);
@@ -276,7 +282,8 @@ export async function applyChanges(context: Excel.RequestContext, sheetName: str
 
 /**
  * Put back every cell that now holds what the run wrote, and remove an undo store sheet
- * this run created. Reads once, writes only what differs.
+ * this run created. Reads once, writes only what differs. Fails with what stopped it, when
+ * the workbook may still hold part of the run.
  */
 async function restore(
   context: Excel.RequestContext,
@@ -285,8 +292,7 @@ async function restore(
   merges: readonly CellRange[] | null,
   budget: number,
   createdStore: boolean,
-): Promise<{ ok: boolean; syncs: number }> {
-  let syncs = 0;
+): Promise<Result<void, unknown>> {
   try {
     const store = createdStore ? context.workbook.worksheets.getItemOrNullObject(UNDO_SHEET_NAME) : null;
     store?.load('name');
@@ -304,9 +310,8 @@ async function restore(
       range = sheetOf().getRangeByIndexes(top, left, firstRows, area.columns);
       range.load('values,formulas');
     }
-    if (!store && !range) return { ok: true, syncs };
+    if (!store && !range) return ok(undefined);
     await context.sync();
-    syncs += 1;
     const back: CellChange[] = [];
     if (range && area) {
       let values = range.values as unknown[][];
@@ -315,7 +320,6 @@ async function restore(
         const perRow = (jsonBytes(values) + jsonBytes(formulas)) / values.length;
         const restArea = { ...area, top: area.top + values.length, rows: area.rows - values.length };
         const rest = await readRowBlocks(context, sheetOf, restArea, ['values', 'formulas'], budget, perRow * BLOCK_SAFETY);
-        syncs += rest.syncs;
         values = values.concat(rest.data.values!);
         formulas = formulas.concat(rest.data.formulas!);
       }
@@ -333,11 +337,10 @@ async function restore(
     for (const items of chunks) {
       for (const item of items) item.queue(context);
       await context.sync();
-      syncs += 1;
     }
-    return { ok: true, syncs };
-  } catch {
-    return { ok: false, syncs };
+    return ok(undefined);
+  } catch (error) {
+    return fail(error);
   }
 }
 

@@ -26,6 +26,7 @@ import {
 } from '../core';
 import { summaryText, type Locale } from '../i18n';
 import type { HostOutcome, Inspection, YearPreview } from '../host/port';
+import type { syncReporter } from '../host/diagnostics';
 import { failure, failureFromError } from './errors';
 import type { ExcelRunner, OfficeLike } from './office';
 import { firstBlockRows, queueSheetRead, readActiveSheet, readSheetByName, type SheetRead, type WorkbookRead } from './read';
@@ -43,6 +44,8 @@ export interface YearHostDeps {
   readOptions: { budget?: number };
   inspection: (read: WorkbookRead) => Inspection;
   locale: () => Locale;
+  /** The host's success outcome, telling its test-only listener the syncs spent. */
+  done: ReturnType<typeof syncReporter>;
 }
 
 const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
@@ -107,7 +110,7 @@ async function readSheets(context: Excel.RequestContext, office: OfficeLike, nam
 
 
 export function createYearMethods(deps: YearHostDeps) {
-  const { run, office, runOptions, readOptions } = deps;
+  const { run, office, runOptions, readOptions, done } = deps;
 
   /** The active sheet (sync 1, with every sheet's name), then each of `pick(names)` by name. */
   async function readPeriods(context: Excel.RequestContext, pick: (names: string[], active: string) => string[]) {
@@ -121,9 +124,9 @@ export function createYearMethods(deps: YearHostDeps) {
     const picked = new Set(pick(names, read.sheetName));
     const skip = companionNames(read);
     const others = names.filter((name) => name !== read.sheetName && picked.has(name) && !skip.has(name));
-    const done = await readSheets(context, office, others, readOptions);
-    syncs += done.syncs;
-    const byName = new Map(others.map((name, i) => [name, done.reads[i] ?? null]));
+    const got = await readSheets(context, office, others, readOptions);
+    syncs += got.syncs;
+    const byName = new Map(others.map((name, i) => [name, got.reads[i] ?? null]));
     // Workbook order: sheets of one period keep it, and the first one counts.
     for (const name of names) {
       if (name === read.sheetName) {
@@ -195,11 +198,11 @@ export function createYearMethods(deps: YearHostDeps) {
         if (got.names.some((n) => isOwnSheetName(n, YEAR_SHEET_NAME))) syncs += 1;
         const sheetName = own ? own.name : freeSheetName(got.names, YEAR_SHEET_NAME);
         const context2: PeriodContext | null = got.active.analysis.scored ? periodContext(got.active.analysis, got.yearSheets, { year, workbooks: companions(got.read) }) : null;
-        return ok({ year, sheetName, replaces: own !== null, context: context2, syncs });
+        return done('previewYear', syncs, { year, sheetName, replaces: own !== null, context: context2 });
       });
     },
 
-    async applyYear(preview: YearPreview, force = false): Promise<HostOutcome<{ sheetName: string; syncs: number }>> {
+    async applyYear(preview: YearPreview, force = false): Promise<HostOutcome<{ sheetName: string }>> {
       if (preview.year.blocked && !force) {
         const f = preview.year.findings.find((x) => x.code === 'PERIOD_HAS_ERRORS');
         return failure('host.error.yearHasErrors', { sheet: f && 'sheet' in f ? f.sheet : '', count: preview.year.findings.filter((x) => x.code === 'PERIOD_HAS_ERRORS').length });
@@ -232,7 +235,7 @@ export function createYearMethods(deps: YearHostDeps) {
           fresh.name = name;
           if (own) fresh.position = own.position;
           await context.sync();
-          return ok({ sheetName: name, syncs: syncs + 1 });
+          return done('applyYear', syncs + 1, { sheetName: name });
         });
       } catch (error) {
         try {
@@ -247,8 +250,8 @@ export function createYearMethods(deps: YearHostDeps) {
       }
     },
 
-    async undoYear(): Promise<HostOutcome<{ syncs: number }>> {
-      return guarded<{ syncs: number }>(YEAR_SHEET_NAME, async (context) => {
+    async undoYear(): Promise<HostOutcome<void>> {
+      return guarded<void>(YEAR_SHEET_NAME, async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load('items/name');
         await context.sync();
@@ -268,7 +271,7 @@ export function createYearMethods(deps: YearHostDeps) {
           sheets.getItem(own.name).delete();
         }
         await context.sync();
-        return ok({ syncs: 3 });
+        return done('undoYear', 3, undefined);
       });
     },
 

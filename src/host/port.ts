@@ -1,7 +1,9 @@
 /**
  * What the task pane and the ribbon commands ask of Excel. Implemented in src/excel over
  * Office.js (the real Excel, or the simulated workbook in src/sim that speaks the same API).
- * UI code depends on this interface only, so it can be handed a fake in unit tests.
+ * UI code depends on this interface only, so it can be handed a fake in unit tests. Results
+ * carry what the user is shown; what an operation cost in round trips goes to a test-only
+ * listener the hosts take (src/host/diagnostics.ts).
  */
 import type { Analysis, FindingCode, PeriodContext, RankMode, WritePlan, Year } from '../core';
 import type { Result } from '../core/result';
@@ -64,7 +66,6 @@ export interface YearPreview {
   replaces: boolean;
   /** The active sheet's movement and 零报送 runs against the periods before it, when it is a period. */
   context: PeriodContext | null;
-  syncs: number;
 }
 
 export interface RecalcPreview {
@@ -78,7 +79,6 @@ export interface ApplyResult {
   cellsWritten: number;
   /** 清除标记: units whose flags were cleared (the header it added is a cell, not a unit). */
   units?: number;
-  syncs: number;
   /** Undo only: cells changed by someone since the run, left as they are now. */
   conflicts?: Array<{ cell: string; unit: string | null }>;
   /** A note for the user about the result (e.g. conflicts kept), when there is one. */
@@ -103,14 +103,14 @@ export interface ScorecardHost {
    * sheet has errors unless `allowErrors` (the pane, after the user confirmed): a summary made
    * anyway carries a warning at its top and above its notice text.
    */
-  writeSummary(options?: { allowErrors?: boolean }): Promise<HostOutcome<{ sheetName: string; syncs: number; errors: number }>>;
+  writeSummary(options?: { allowErrors?: boolean }): Promise<HostOutcome<{ sheetName: string; errors: number }>>;
   // #14 year
   /** Read every period sheet and make the year; writes nothing. */
   previewYear(): Promise<HostOutcome<YearPreview>>;
   /** Write the previewed 年度汇总 (refused while a period has errors unless `force`); one undo step. */
-  applyYear(preview: YearPreview, force?: boolean): Promise<HostOutcome<{ sheetName: string; syncs: number }>>;
+  applyYear(preview: YearPreview, force?: boolean): Promise<HostOutcome<{ sheetName: string }>>;
   /** Remove the 年度汇总 the product last wrote, putting back the one it replaced. */
-  undoYear(): Promise<HostOutcome<{ syncs: number }>>;
+  undoYear(): Promise<HostOutcome<void>>;
   /** Movement and 零报送 runs of the active sheet against the sheets whose tab names give earlier periods. */
   periodContext(): Promise<HostOutcome<PeriodContext | null>>;
   /** Select a cell of a sheet so the user sees it. */

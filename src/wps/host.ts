@@ -13,7 +13,7 @@
  * settings, so the 撤销上次计算 record (same format as src/excel/undoStore.ts, same hidden
  * sheet) and the pane's settings live in VeryHidden sheets of the workbook.
  *
- * `syncs` in results counts whole-range calls here (ET has no syncs).
+ * The test-only sync listener (src/host/diagnostics.ts) is told whole-range calls here (ET has no syncs).
  */
 import {
   planRecalc,
@@ -33,6 +33,7 @@ import {
 } from '../core';
 import { pickLocale, summaryText } from '../i18n';
 import type { ApplyResult, HostOutcome, Inspection, RecalcPreview, ScorecardHost } from '../host/port';
+import { syncReporter, type OnSyncs } from '../host/diagnostics';
 import { toExcelInput } from '../excel/cells';
 import { errorsRefusal, failure, type HostFailure } from '../excel/errors';
 import { chunkText, encodePlan, UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader } from '../excel/undoStore';
@@ -47,6 +48,8 @@ export { parseWpsSettings, WPS_SETTINGS_SHEET_NAME } from './read';
 export interface WpsHostOptions {
   /** UI language for the summary sheet's text (default zh-CN). */
   displayLanguage?: string;
+  /** Tests and bench only: told each budgeted operation's whole-range calls (the UI passes none). */
+  onSyncs?: OnSyncs;
 }
 
 const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
@@ -59,6 +62,7 @@ function wpsFailure(error: unknown, sheet: string, partial = false): HostFailure
 
 export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = {}): ScorecardHost {
   const locale = () => pickLocale(options.displayLanguage ?? 'zh-CN');
+  const done = syncReporter(options.onSyncs);
 
   function book(): EtWorkbookLike {
     const wb = app.ActiveWorkbook;
@@ -208,7 +212,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
     return read;
   }
 
-  const year = createWpsYear({ book, readWorkbook: () => readWorkbook(), inspection, locale, deleteSheet, fail: failed });
+  const year = createWpsYear({ book, readWorkbook: () => readWorkbook(), inspection, locale, deleteSheet, fail: failed, done });
 
   const host: ScorecardHost = {
     async inspect() {
@@ -228,7 +232,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
     async applyRecalc(previewed) {
       const plan = previewed.plan;
       const sheet = { name: plan.sheetName };
-      if (writeCount(plan) === 0) return ok({ cellsWritten: 0, syncs: 0 });
+      if (writeCount(plan) === 0) return done('applyRecalc', 0, { cellsWritten: 0 });
       return guarded<ApplyResult>(sheet, () => {
         const read = readWorkbook(plan.sheetName);
         if (!read) return failure('host.error.sheetMissing', { sheet: plan.sheetName });
@@ -237,7 +241,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
         const calls = applyChanges(read, changesOf(plan), { save: plan, kind: 'recalc' });
-        return ok({ cellsWritten: writeCount(plan), syncs: read.calls + calls });
+        return done('applyRecalc', read.calls + calls, { cellsWritten: writeCount(plan) });
       });
     },
 
@@ -249,11 +253,11 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
         const p = preview(read);
         const refusal = errorsRefusal(read.sheetName, p.inspection.analysis);
         if (refusal) return refusal;
-        if (writeCount(p.plan) === 0) return ok({ cellsWritten: 0, syncs: read.calls, inspection: p.inspection });
+        if (writeCount(p.plan) === 0) return done('recalcNow', read.calls, { cellsWritten: 0, inspection: p.inspection });
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
         const calls = applyChanges(read, changesOf(p.plan), { save: p.plan, kind: 'recalc' });
-        return ok({ cellsWritten: writeCount(p.plan), syncs: read.calls + calls, inspection: { ...p.inspection, canUndo: true } });
+        return done('recalcNow', read.calls + calls, { cellsWritten: writeCount(p.plan), inspection: { ...p.inspection, canUndo: true } });
       });
     },
 
@@ -276,12 +280,12 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
         const blocked = writeBlocker(read, false);
         if (blocked) return blocked;
         const calls = applyChanges(read, changesOf(plan), 'clear');
-        const result: ApplyResult = { cellsWritten: writeCount(plan), syncs: first.calls + (read === first ? 0 : read.calls) + calls };
+        const result: ApplyResult = { cellsWritten: writeCount(plan) };
         if (conflicts.length) {
           result.conflicts = conflicts.map((c) => ({ cell: c.address, unit: c.unit }));
           result.note = { key: 'host.undo.conflicts', params: { count: conflicts.length, cell: conflicts[0]!.address } };
         }
-        return ok(result);
+        return done('undoLast', first.calls + (read === first ? 0 : read.calls) + calls, result);
       });
     },
 
@@ -293,11 +297,11 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
         const insp = inspection(read);
         if (!insp.analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
         const plan = planClearFlags(read.grid, insp.analysis);
-        if (writeCount(plan) === 0) return ok({ cellsWritten: 0, syncs: read.calls });
+        if (writeCount(plan) === 0) return done('clearFlags', read.calls, { cellsWritten: 0 });
         const blocked = writeBlocker(read, true);
         if (blocked) return blocked;
         const calls = applyChanges(read, changesOf(plan), { save: plan, kind: 'clearFlags' });
-        return ok({ cellsWritten: writeCount(plan), syncs: read.calls + calls });
+        return done('clearFlags', read.calls + calls, { cellsWritten: writeCount(plan) });
       });
     },
 
@@ -343,7 +347,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
         if (own) deleteSheet(own);
         fresh.Name = name;
         fresh.Activate();
-        return ok({ sheetName: name, syncs: calls, errors: errors.length });
+        return done('writeSummary', calls, { sheetName: name, errors: errors.length });
       } catch (error) {
         if (fresh) {
           try {

@@ -29,6 +29,7 @@ import {
 } from '../core';
 import { summaryText, type Locale } from '../i18n';
 import type { HostOutcome, Inspection, YearPreview } from '../host/port';
+import type { syncReporter } from '../host/diagnostics';
 import { failure, type HostFailure } from '../excel/errors';
 import { periodCandidates } from '../excel/periods';
 import { member, truthy, XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, type EtSheetLike, type EtWorkbookLike } from './et';
@@ -43,6 +44,8 @@ export interface WpsYearDeps {
   deleteSheet(sheet: EtSheetLike): void;
   /** A thrown WPS error as the message naming the sheet. */
   fail(error: unknown, sheet: string): HostFailure;
+  /** The host's success outcome, telling its test-only listener the whole-range calls spent. */
+  done: ReturnType<typeof syncReporter>;
 }
 
 /**
@@ -132,11 +135,11 @@ export function createWpsYear(deps: WpsYearDeps) {
         const own = findOwn(deps.book(), counter);
         const sheetName = own ? own.Name : freeSheetName(got.read.sheetNames, YEAR_SHEET_NAME);
         const context = got.active.analysis.scored ? periodContext(got.active.analysis, got.yearSheets, { workbooks: got.workbooks, year }) : null;
-        return ok({ year, sheetName, replaces: own !== null, context, syncs: counter.calls });
+        return deps.done('previewYear', counter.calls, { year, sheetName, replaces: own !== null, context });
       });
     },
 
-    async applyYear(preview: YearPreview, force = false): Promise<HostOutcome<{ sheetName: string; syncs: number }>> {
+    async applyYear(preview: YearPreview, force = false): Promise<HostOutcome<{ sheetName: string }>> {
       if (preview.year.blocked && !force) {
         const errors = preview.year.findings.filter((x) => x.code === 'PERIOD_HAS_ERRORS');
         const f = errors[0];
@@ -165,7 +168,7 @@ export function createWpsYear(deps: WpsYearDeps) {
         }
         fresh.Name = name;
         fresh.Activate();
-        return ok({ sheetName: name, syncs: counter.calls });
+        return deps.done('applyYear', counter.calls, { sheetName: name });
       } catch (error) {
         try {
           // Remove the half-built sheet first (it may hold the name already), then put the earlier 年度汇总 back.
@@ -181,8 +184,8 @@ export function createWpsYear(deps: WpsYearDeps) {
       }
     },
 
-    async undoYear(): Promise<HostOutcome<{ syncs: number }>> {
-      return guarded<{ syncs: number }>(YEAR_SHEET_NAME, () => {
+    async undoYear(): Promise<HostOutcome<void>> {
+      return guarded<void>(YEAR_SHEET_NAME, () => {
         const wb = deps.book();
         const counter = { calls: 0 };
         const own = findOwn(wb, counter);
@@ -200,7 +203,7 @@ export function createWpsYear(deps: WpsYearDeps) {
         } else {
           deps.deleteSheet(own);
         }
-        return ok({ syncs: counter.calls });
+        return deps.done('undoYear', counter.calls, undefined);
       });
     },
 

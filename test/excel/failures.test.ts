@@ -143,6 +143,37 @@ describe('failure injection', () => {
     expect((await host.undoLast()).ok).toBe(true);
   });
 
+  test('a write in chunks failing halfway is put back; when putting back fails too, the message says so', async () => {
+    const grids = await fixtureGrids();
+    // A small budget: the write goes in several syncs, so the first chunk is in the sheet when the second fails.
+    const dry = simHost(SimWorkbook.fromGrids(structuredClone(grids)), { payloadBudget: 4000 });
+    expect((await dry.host.recalcNow()).ok).toBe(true);
+    const writes = dry.wb.syncLog.map((s, i) => [s, i + 1] as const).filter(([s]) => s.responseBytes === 0);
+    expect(writes.length).toBeGreaterThan(2);
+    const second = writes[1]![1];
+
+    const rolled = simHost(SimWorkbook.fromGrids(structuredClone(grids)), { payloadBudget: 4000 });
+    const before = rolled.wb.snapshot();
+    rolled.wb.failSync({ code: 'ConnectionFailure' }, second);
+    const put = await rolled.host.recalcNow();
+    expect(!put.ok && put.error.key).toBe('host.error.connection');
+    // The rollback read back and rewrote what the first chunk had written.
+    expect(rolled.wb.syncLog.length).toBeGreaterThan(second);
+    expect(rolled.wb.snapshot()).toBe(before);
+
+    const broken = simHost(SimWorkbook.fromGrids(structuredClone(grids)), { payloadBudget: 4000 });
+    const sheetName = broken.wb.sheets[0]!.name;
+    const untouched = broken.wb.snapshot();
+    broken.wb.failSync({ code: 'ConnectionFailure' }, second);
+    broken.wb.failSync({ code: 'ConnectionFailure' }, second + 1);
+    const partial = await broken.host.recalcNow();
+    expect(!partial.ok && partial.error).toMatchObject({ key: 'host.error.partial', params: { sheet: sheetName } });
+    expect(!partial.ok && zh(partial.error)).toContain('未能自动恢复');
+    // The first chunk stayed: the message is right to send the user to Ctrl+Z.
+    expect(broken.wb.snapshot()).not.toBe(untouched);
+    expect(broken.counts).toEqual([]);
+  });
+
   test('the settings save can fail with a message', async () => {
     const { host, office } = await setup();
     office.failNextSave('disk full');

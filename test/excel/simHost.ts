@@ -3,6 +3,7 @@ import { Workbook } from 'exceljs';
 import { gridFromWorksheet } from '../../src/xlsx/workbook';
 import { gridFromRows, type Grid } from '../../src/core';
 import { createScorecardHost, type HostOptions } from '../../src/excel/host';
+import type { CountedOperation, SyncCount } from '../../src/host/diagnostics';
 import type { ExcelRunner, OfficeLike } from '../../src/excel/office';
 import { createSimExcel, createSimOffice, simExcelRunner, SimWorkbook } from '../../src/sim';
 import { fixturePath } from '../support/fixtures';
@@ -26,15 +27,24 @@ export interface SimSetup {
   host: ReturnType<typeof createScorecardHost>;
   /** A fresh host over the same workbook, as when the pane is closed and opened again. */
   reopen(): ReturnType<typeof createScorecardHost>;
+  /** What every host of this setup told its test-only sync listener, in order. */
+  counts: SyncCount[];
+  /** The syncs the last successful `operation` reported (undefined when none succeeded). */
+  reported(operation: CountedOperation): number | undefined;
 }
 
 export function simHost(wb: SimWorkbook, options: HostOptions & { displayLanguage?: string } = {}): SimSetup {
   const excel = createSimExcel(wb);
   // The adapter is typed against the real Office.js; src/sim/conformance.ts checks the stand-ins member by member.
   const run: ExcelRunner = simExcelRunner(excel);
+  const counts: SyncCount[] = [];
+  const onSyncs = (count: SyncCount) => {
+    counts.push(count);
+    options.onSyncs?.(count);
+  };
   const make = () => {
     const office = createSimOffice(wb, options.displayLanguage ? { displayLanguage: options.displayLanguage } : {});
-    return { office, host: createScorecardHost(run, office, options) };
+    return { office, host: createScorecardHost(run, office, { ...options, onSyncs }) };
   };
   const first = make();
   return {
@@ -43,6 +53,8 @@ export function simHost(wb: SimWorkbook, options: HostOptions & { displayLanguag
     run,
     host: first.host,
     reopen: () => make().host,
+    counts,
+    reported: (operation) => counts.filter((c) => c.operation === operation).at(-1)?.syncs,
   };
 }
 

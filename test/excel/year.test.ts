@@ -33,12 +33,12 @@ describe('年度汇总 in Excel', () => {
     const mine = gridFromRows([['我的年度汇总'], ['=别动', 1]], '年度汇总');
     const wb = SimWorkbook.fromGrids([Q1, Q2, mine]);
     const userSheet = JSON.stringify(texts(wb, '年度汇总'));
-    const { host } = simHost(wb);
+    const { host, reported } = simHost(wb);
     const first = await host.previewYear();
     if (!first.ok) throw new Error(first.error.key);
     const written = await host.applyYear(first.value);
     expect(written.ok && written.value.sheetName).toBe('年度汇总(2)');
-    if (written.ok) expect(written.value.syncs).toBeLessThanOrEqual(3);
+    if (written.ok) expect(reported('applyYear')).toBeLessThanOrEqual(3);
     const sheet = texts(wb, '年度汇总(2)');
     expect(sheet).toContainEqual(['名次', '单位', '2023年第一季度', '2023年4—6月份', '年度累计得分', '名次变化', '标记']);
     expect(sheet.flat().some((v) => typeof v === 'string' && v.includes(SUMMARY_MARKER))).toBe(true);

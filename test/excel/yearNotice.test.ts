@@ -139,11 +139,13 @@ describe('the annual notice and unit matching in Excel and the CLI', () => {
     const months = (n: number, name: (i: number) => string) =>
       Array.from({ length: n }, (_, m) => periodGrid(`${m + 1}月`, `2023年${m + 1}月全县政务信息得分情况`, Array.from({ length: 40 }, (_, i) => [name(i), 100 + m, i % 7, 0] as [string, number, number, number])));
     const small = SimWorkbook.fromGrids(months(9, (i) => `单位${i}`), 8);
-    const quick = await simHost(small).host.previewYear();
+    const quickSetup = simHost(small);
+    const quick = await quickSetup.host.previewYear();
     if (!quick.ok) throw new Error(quick.error.key);
     expect(quick.value.year.periods).toHaveLength(9);
     // The active sheet and the names, then 8 other sheets four to a sync.
-    expect(quick.value.syncs).toBe(3);
+    expect(quickSetup.reported('previewYear')).toBe(3);
+    expect(small.syncCount).toBe(3);
 
     // Long names: four first blocks together pass the limit, so Excel refuses; each alone is read in blocks.
     const heavy = SimWorkbook.fromGrids(months(5, (i) => `${'很长的单位名称'.repeat(30)}${i}`), 4);

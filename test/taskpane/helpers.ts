@@ -58,22 +58,22 @@ export function fakeHost(
   const base: ScorecardHost = {
     inspect: async () => ok(inspectionOf(grid)),
     previewRecalc: async () => ok(previewOf(grid)),
-    applyRecalc: async (p) => ok({ cellsWritten: writeCount(p.plan), syncs: 1 }),
-    recalcNow: async () => ok({ cellsWritten: 10, syncs: 2, inspection: inspectionOf(grid) }),
-    undoLast: async () => ok({ cellsWritten: 10, syncs: 2 }),
-    clearFlags: async () => ok({ cellsWritten: 0, syncs: 2 }),
+    applyRecalc: async (p) => ok({ cellsWritten: writeCount(p.plan) }),
+    recalcNow: async () => ok({ cellsWritten: 10, inspection: inspectionOf(grid) }),
+    undoLast: async () => ok({ cellsWritten: 10 }),
+    clearFlags: async () => ok({ cellsWritten: 0 }),
     writeSummary: async (options) => {
       // Like the real host: refused while the sheet has errors, unless the user confirmed.
       const errors = inspectionOf(grid).analysis.findings.filter((f) => f.severity === 'error').length;
       if (errors > 0 && !options?.allowErrors) return { ok: false, error: { key: 'host.error.summaryHasErrors', params: { sheet: grid.sheetName, count: errors, cell: '' } } };
-      return ok({ sheetName: '考评汇总', syncs: 2, errors });
+      return ok({ sheetName: '考评汇总', errors });
     },
     selectCell: async () => ok(undefined),
     saveSettings: async () => ok(undefined),
     // #14 year: a one-sheet workbook has no year; tests of the year pass their own.
     previewYear: async () => ({ ok: false, error: { key: 'host.error.yearTooFewPeriods', params: { count: 1 } } }),
-    applyYear: async () => ok({ sheetName: '年度汇总', syncs: 2 }),
-    undoYear: async () => ok({ syncs: 2 }),
+    applyYear: async () => ok({ sheetName: '年度汇总' }),
+    undoYear: async () => ok(undefined),
     periodContext: async () => ok(null),
     onActiveSheetChanged: async (l) => {
       listener = l;

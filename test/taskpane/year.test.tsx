@@ -47,7 +47,7 @@ describe('the year in the pane', () => {
     const saved: Array<{ bytes: Uint8Array; name: string }> = [];
     await mountOne(
       <LocaleProvider locale="zh-CN">
-        <YearPanel preview={{ year: y, sheetName: '年度汇总', replaces: false, context: null, syncs: 2 }} written={null} busy={false} onWrite={() => undefined} onCancel={() => undefined} onUndo={() => undefined} save={(bytes, name) => saved.push({ bytes, name })} />
+        <YearPanel preview={{ year: y, sheetName: '年度汇总', replaces: false, context: null }} written={null} busy={false} onWrite={() => undefined} onCancel={() => undefined} onUndo={() => undefined} save={(bytes, name) => saved.push({ bytes, name })} />
       </LocaleProvider>,
     );
     const text = document.querySelector('[data-testid="year-notice"]')?.textContent ?? '';

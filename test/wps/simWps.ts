@@ -1,5 +1,6 @@
 /** Test support: the real fixture (or a big sheet) in the simulated WPS, with the WPS adapter over it. */
 import type { Grid } from '../../src/core';
+import type { SyncCount } from '../../src/host/diagnostics';
 import { SimWorkbook } from '../../src/sim';
 import { createSimEtApplication, type SimEtOptions } from '../../src/sim/wps/et';
 import { createWpsHost } from '../../src/wps/host';
@@ -11,8 +12,10 @@ export async function fixtureWorkbook(): Promise<SimWorkbook> {
 
 export function wpsHost(wb: SimWorkbook, options: SimEtOptions & { displayLanguage?: string } = {}) {
   const app = createSimEtApplication(wb, options);
-  const make = () => createWpsHost(app, options.displayLanguage ? { displayLanguage: options.displayLanguage } : {});
-  return { app, host: make(), reopen: make };
+  // What the hosts told their test-only listener (whole-range calls per operation), in order.
+  const counts: SyncCount[] = [];
+  const make = () => createWpsHost(app, { ...(options.displayLanguage ? { displayLanguage: options.displayLanguage } : {}), onSyncs: (c) => counts.push(c) });
+  return { app, host: make(), reopen: make, counts };
 }
 
 /** The published units found in the score sheet: name -> { total, rank } as the sheet holds them. */
