@@ -146,8 +146,12 @@ function parseArgs(argv: readonly string[]): Step<Parsed> {
 // ---- the run ----------------------------------------------------------------------------
 
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ? `${(error as NodeJS.ErrnoException).code}: ${error.message}` : error.message;
-  return String(error);
+  // An error from another realm (a worker, a test sandbox) is not `instanceof Error` here.
+  const isError = error instanceof Error || (typeof error === 'object' && error !== null && typeof (error as Error).message === 'string');
+  if (!isError) return String(error);
+  const { code, message } = error as NodeJS.ErrnoException;
+  // Node's own messages already begin with their code ("EACCES: permission denied, open …").
+  return code && !message.startsWith(`${code}:`) ? `${code}: ${message}` : message;
 }
 
 interface Loaded {

@@ -1,7 +1,10 @@
-import { chooseAndAnalyse, readWorkbook } from '../../src/cli/main';
+import { readFileSync } from 'node:fs';
+import { chooseAndAnalyse, describeError, readWorkbook } from '../../src/cli/main';
 import { nodeFileSystem } from '../../src/cli/files';
 
-const FIXTURE = '/work/shared/fixtures/wenxian-2023-q3-input.xlsx';
+import { fixturePath } from '../support/fixtures';
+
+const FIXTURE = fixturePath('wenxian-2023-q3-input.xlsx');
 
 describe('CLI steps return a Result: expected failures are values, never thrown', () => {
   it('a missing input file is a NOT_FOUND problem naming the path', async () => {
@@ -22,5 +25,17 @@ describe('CLI steps return a Result: expected failures are values, never thrown'
     expect(found.ok && found.value.analysis.kind).toBe('table');
     const missing = chooseAndAnalyse(read.value.workbook, { sheet: '没有这张表', rank: null, locale: 'zh-CN' });
     expect(missing.ok ? null : { code: missing.error.code, sheet: missing.error.params.sheet }).toEqual({ code: 'SHEET_NOT_FOUND', sheet: '没有这张表' });
+  });
+
+  it('a system error names its code once: Node\'s messages already begin with it', () => {
+    let thrown: unknown;
+    try {
+      readFileSync('/nonexistent/期末得分.xlsx');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(describeError(thrown)).toMatch(/^ENOENT: no such file or directory/);
+    expect(describeError(thrown)).not.toMatch(/^ENOENT: ENOENT/);
+    expect(describeError(Object.assign(new Error('disk full'), { code: 'ENOSPC' }))).toBe('ENOSPC: disk full');
   });
 });
