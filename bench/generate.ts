@@ -81,3 +81,10 @@ export function scoreGrid(units: number, seed = 1): Grid {
     merges,
   };
 }
+
+/** Month m's sheet: the generator's sheet with a title naming the month, scores from its own seed. */
+export function monthGrid(units: number, month: number): Grid {
+  const grid = scoreGrid(units, month);
+  const values = grid.values.map((row, r) => (r === 0 ? [TITLE.replace('7—9月份', `${month}月`), ...row.slice(1)] : row));
+  return { ...grid, sheetName: `${month}月`, values };
+}

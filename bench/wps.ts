@@ -11,7 +11,7 @@ import { SimWorkbook } from '../src/sim';
 import { createSimEtApplication } from '../src/sim/wps/et';
 import { createWpsHost } from '../src/wps/host';
 import type { SyncCount } from '../src/host/diagnostics';
-import { scoreGrid, TITLE } from './generate';
+import { monthGrid, scoreGrid } from './generate';
 import { median, round } from './stats';
 
 async function gridsOf(file: string): Promise<Grid[]> {
@@ -98,11 +98,7 @@ export interface WpsYearFigure {
 
 /** #14 year in WPS: `sheets` monthly sheets of `units` units (as bench/year.ts lays them), preview and write 年度汇总. */
 export async function wpsYear(units: number, sheets: number, runs: number): Promise<WpsYearFigure> {
-  const grids = Array.from({ length: sheets }, (_, i) => {
-    const grid = scoreGrid(units, i + 1);
-    const values = grid.values.map((row, r) => (r === 0 ? [TITLE.replace('7—9月份', `${i + 1}月`), ...row.slice(1)] : row));
-    return { ...grid, sheetName: `${i + 1}月`, values };
-  });
+  const grids = Array.from({ length: sheets }, (_, i) => monthGrid(units, i + 1));
   const times: number[] = [];
   const previews: number[] = [];
   let counts: ReturnType<typeof pick> | null = null;

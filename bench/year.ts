@@ -3,11 +3,10 @@
  * adapter: preview the year (every sheet read, analysed, put together), then write 年度汇总.
  * Budget: within 2 s, every sync's request and response under 5 MB.
  */
-import type { Grid } from '../src/core';
 import { createScorecardHost, type ExcelRunner } from '../src/excel/host';
 import type { SyncCount } from '../src/host/diagnostics';
 import { createSimExcel, createSimOffice, PAYLOAD_LIMIT_BYTES, SimWorkbook } from '../src/sim';
-import { scoreGrid, TITLE } from './generate';
+import { monthGrid } from './generate';
 import { median, round } from './stats';
 import { toldSyncs } from './excel';
 
@@ -22,13 +21,6 @@ export interface YearFigure {
   maxBytes: number;
   maxResponseBytes: number;
   withinBudget: boolean;
-}
-
-/** Month m's sheet: the generator's sheet with a title naming the month, scores from its own seed. */
-function monthGrid(units: number, month: number): Grid {
-  const grid = scoreGrid(units, month);
-  const values = grid.values.map((row, r) => (r === 0 ? [TITLE.replace('7—9月份', `${month}月`), ...row.slice(1)] : row));
-  return { ...grid, sheetName: `${month}月`, values };
 }
 
 export async function simYear(units: number, sheets: number, runs: number): Promise<YearFigure> {
