@@ -5,14 +5,13 @@
  * no exceljs, Node or DOM. Merges reaching far past a sheet's content are clipped on reading
  * (a whole merged column is a million cells), and the clipping is reported.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { freeSheetName, isOwnSheetName, isOwnSheetRows, SUMMARY_SHEET_NAME, type Grid } from '../core';
 import { area, contentBlock, type Box } from '../core/block';
 import { areaRef } from './cells';
 import { Package, parseRels, readWorkbookInfo, relsPathOf, resolveTarget, REL } from './pkg';
 import { gridOfSheet, parseSheet, StringCollector, type OutsideCells, type SheetContext, type SheetModel } from './readSheet';
 import { readStoredSettings, type StoredSettings } from './settings';
-import { localName, type RecordedWalk } from './xml';
+import { localName, newSaxes, type RecordedWalk } from './xml';
 
 export type { OutsideCells } from './readSheet';
 
@@ -216,17 +215,19 @@ export class Book {
 
 function readWorkbookFlags(book: Book, xml: string): void {
   let seenView = false;
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
-    if (name === 'workbookPr') book.date1904 = tag.attributes.date1904 === '1' || tag.attributes.date1904 === 'true';
-    else if (name === 'workbookView' && !seenView) {
-      seenView = true;
-      const tab = parseInt(tag.attributes.activeTab ?? '0', 10);
-      book.activeTab = Number.isInteger(tab) && tab >= 0 ? tab : 0;
-    }
-  });
-  parser.write(xml).close();
+  newSaxes({
+    opentag(tag) {
+      const name = localName(tag.name);
+      if (name === 'workbookPr') book.date1904 = tag.attributes.date1904 === '1' || tag.attributes.date1904 === 'true';
+      else if (name === 'workbookView' && !seenView) {
+        seenView = true;
+        const tab = parseInt(tag.attributes.activeTab ?? '0', 10);
+        book.activeTab = Number.isInteger(tab) && tab >= 0 ? tab : 0;
+      }
+    },
+  })
+    .write(xml)
+    .close();
 }
 
 /** The shared-string table: each `<si>` as its text (rich text runs joined). */
@@ -234,23 +235,25 @@ export function readSharedStrings(xml: string): string[] {
   const out: string[] = [];
   const str = new StringCollector();
   let inSi = false;
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
-    if (name === 'si') inSi = true;
-    else if (inSi) str.open(name);
-  });
-  parser.on('text', (text) => {
-    if (inSi) str.text(text);
-  });
-  parser.on('closetag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'si') {
-      inSi = false;
-      out.push(str.take());
-    } else if (inSi) str.close(name);
-  });
-  parser.write(xml).close();
+  newSaxes({
+    opentag(tag) {
+      const name = localName(tag.name);
+      if (name === 'si') inSi = true;
+      else if (inSi) str.open(name);
+    },
+    text(text) {
+      if (inSi) str.text(text);
+    },
+    closetag(tag) {
+      const name = localName(tag.name);
+      if (name === 'si') {
+        inSi = false;
+        out.push(str.take());
+      } else if (inSi) str.close(name);
+    },
+  })
+    .write(xml)
+    .close();
   return out;
 }
 
@@ -260,22 +263,24 @@ export function readNumFmts(xml: string): (string | null)[] {
   const ids: number[] = [];
   let inCellXfs = false;
   let depthInXfs = 0;
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
-    if (name === 'numFmt' && tag.attributes.numFmtId !== undefined) custom.set(parseInt(tag.attributes.numFmtId, 10), tag.attributes.formatCode ?? '');
-    else if (name === 'cellXfs') inCellXfs = true;
-    else if (inCellXfs) {
-      if (name === 'xf' && depthInXfs === 0) ids.push(parseInt(tag.attributes.numFmtId ?? '0', 10) || 0);
-      depthInXfs++;
-    }
-  });
-  parser.on('closetag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'cellXfs') inCellXfs = false;
-    else if (inCellXfs) depthInXfs--;
-  });
-  parser.write(xml).close();
+  newSaxes({
+    opentag(tag) {
+      const name = localName(tag.name);
+      if (name === 'numFmt' && tag.attributes.numFmtId !== undefined) custom.set(parseInt(tag.attributes.numFmtId, 10), tag.attributes.formatCode ?? '');
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (inCellXfs) {
+        if (name === 'xf' && depthInXfs === 0) ids.push(parseInt(tag.attributes.numFmtId ?? '0', 10) || 0);
+        depthInXfs++;
+      }
+    },
+    closetag(tag) {
+      const name = localName(tag.name);
+      if (name === 'cellXfs') inCellXfs = false;
+      else if (inCellXfs) depthInXfs--;
+    },
+  })
+    .write(xml)
+    .close();
   return ids.map((id) => (id === 0 ? null : custom.get(id) || BUILTIN_FORMATS[id] || null));
 }
 

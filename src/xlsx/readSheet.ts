@@ -7,7 +7,7 @@ import { isGeneralFormat, type CellRange, type CellValue, type Grid } from '../c
 import { area, contentBlock, GRID_CELL_BUDGET, inBox, type Box } from '../core/block';
 import { parseArea, parseRef, refOf } from './cells';
 import { SHEET_PATCH_ELEMENTS } from './sheetPatch';
-import { recording, walkXml, type RecordedWalk } from './xml';
+import { newRecordedWalk, recording, walkXml, type RecordedWalk } from './xml';
 
 /** What the workbook gives every sheet: shared strings and each cell style's number format. */
 export interface SheetContext {
@@ -112,7 +112,7 @@ function isoSerial(text: string, date1904: boolean): CellValue {
 
 /** Parse one worksheet part. Throws what saxes throws for XML that is not well formed. */
 export function parseSheet(xml: string, ctx: SheetContext, date1904 = false): SheetModel {
-  const model: SheetModel = { cells: [], emptyFormats: new Map(), merges: [], hiddenRows: new Set(), walk: { xml, events: [], closes: [] } };
+  const model: SheetModel = { cells: [], emptyFormats: new Map(), merges: [], hiddenRows: new Set(), walk: newRecordedWalk(xml) };
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   const str = new StringCollector();
   let rowIndex = -1;

@@ -24,6 +24,31 @@ export function encodeCellText(text: string): string {
   );
 }
 
+export interface SaxesHandlers {
+  opentag?: ((tag: SaxesTagPlain) => void) | undefined;
+  closetag?: ((tag: SaxesTagPlain) => void) | undefined;
+  text?: ((text: string) => void) | undefined;
+}
+
+const ignore = (): void => undefined;
+
+/**
+ * A saxes parser with the same handlers set in the same order, whatever the caller listens to.
+ * saxes adds a property per handler set: parsers set up differently had different shapes, and
+ * after the few small parts of a workbook the big worksheet was parsed about twice as slowly.
+ * A parse error throws.
+ */
+export function newSaxes(handlers: SaxesHandlers): SaxesParser {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('error', (error) => {
+    throw error;
+  });
+  parser.on('opentag', handlers.opentag ?? ignore);
+  parser.on('closetag', handlers.closetag ?? ignore);
+  parser.on('text', handlers.text ?? ignore);
+  return parser;
+}
+
 export function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
@@ -74,74 +99,91 @@ function tagStart(xml: string, from: number): number {
 
 export function walkXml(xml: string, visitor: XmlVisitor): void {
   // Offsets come from parser.position (chunk offset + index), which saxes keeps without line tracking.
-  const parser = new SaxesParser({ xmlns: false, position: false });
   const stack: CloseEvent[] = [];
-  parser.on('error', (error) => {
-    throw error;
+  const onText = visitor.text;
+  // Declared before the parser exists: the handlers read its position when called.
+  let parser: SaxesParser | null = null;
+  parser = newSaxes({
+    opentag(tag) {
+      const openEnd = parser!.position;
+      // '<' cannot occur unescaped inside attribute values, so the last one before '>' starts the tag.
+      const start = tagStart(xml, openEnd - 1);
+      // One object per element, completed at its end tag (a copy per end tag cost seconds on a 20k-row sheet).
+      const el: CloseEvent = {
+        name: tag.name,
+        local: localName(tag.name),
+        attributes: tag.attributes,
+        start,
+        openEnd,
+        selfClosing: !!tag.isSelfClosing,
+        depth: stack.length,
+        closeStart: -1,
+        end: -1,
+      };
+      stack.push(el);
+      visitor.open?.(el);
+    },
+    closetag() {
+      const el = stack.pop()!;
+      const end = parser!.position;
+      const closeStart = el.selfClosing ? el.start : tagStart(xml, end - 1);
+      if (visitor.close) {
+        el.closeStart = closeStart;
+        el.end = end;
+        visitor.close(el);
+      }
+    },
+    text: onText,
   });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const openEnd = parser.position;
-    // '<' cannot occur unescaped inside attribute values, so the last one before '>' starts the tag.
-    const start = tagStart(xml, openEnd - 1);
-    // One object per element, completed at its end tag (a copy per end tag cost seconds on a 20k-row sheet).
-    const el: CloseEvent = {
-      name: tag.name,
-      local: localName(tag.name),
-      attributes: tag.attributes,
-      start,
-      openEnd,
-      selfClosing: !!tag.isSelfClosing,
-      depth: stack.length,
-      closeStart: -1,
-      end: -1,
-    };
-    stack.push(el);
-    visitor.open?.(el);
-  });
-  parser.on('closetag', () => {
-    const el = stack.pop()!;
-    const end = parser.position;
-    const closeStart = el.selfClosing ? el.start : tagStart(xml, end - 1);
-    if (visitor.close) {
-      el.closeStart = closeStart;
-      el.end = end;
-      visitor.close(el);
-    }
-  });
-  if (visitor.text) {
-    const onText = visitor.text;
-    parser.on('text', (text) => onText(text));
-  }
   parser.write(xml).close();
 }
 
 /**
  * Some elements of a walk, kept in document order with their offsets, so a later edit of the
  * same text can visit them again without tokenizing it a second time (a 20k-unit score sheet
- * is read for its cells, then edited in place).
+ * is read for its cells, then edited in place). Kept as flat lists of numbers and strings, not
+ * as the parser's tag objects: a quarter of a million of those kept alive made every later
+ * parse of the run several times slower (the collector then moves each new tag to old space).
  */
 export interface RecordedWalk {
   xml: string;
-  events: CloseEvent[];
-  /** 1 where events[i] is a close, 0 for an open. */
-  closes: number[];
+  /**
+   * Per open: 0, start, openEnd, selfClosing (0/1), depth, attribute count;
+   * per close: 1, closeStart, end.
+   */
+  nums: number[];
+  /** Per open: the name, then each attribute's name and value. */
+  strs: string[];
+}
+
+/** An empty record of a walk over `xml`. */
+export function newRecordedWalk(xml: string): RecordedWalk {
+  return { xml, nums: [], strs: [] };
 }
 
 /** A visitor that also records the elements `keep` accepts into `into`. */
 export function recording(visitor: XmlVisitor, keep: (el: ElementEvent) => boolean, into: RecordedWalk): XmlVisitor {
+  const { nums, strs } = into;
+  // Whether each open element was kept, so its close is kept too.
+  const kept: boolean[] = [];
   return {
     open(el) {
-      if (keep(el)) {
-        into.events.push(el as CloseEvent);
-        into.closes.push(0);
+      const k = keep(el);
+      kept.push(k);
+      if (k) {
+        const attrs = el.attributes;
+        let count = 0;
+        strs.push(el.name);
+        for (const name in attrs) {
+          strs.push(name, attrs[name]!);
+          count++;
+        }
+        nums.push(0, el.start, el.openEnd, el.selfClosing ? 1 : 0, el.depth, count);
       }
       visitor.open?.(el);
     },
     close(el) {
-      if (keep(el)) {
-        into.events.push(el);
-        into.closes.push(1);
-      }
+      if (kept.pop()) nums.push(1, el.closeStart, el.end);
       visitor.close?.(el);
     },
     text: visitor.text,
@@ -150,10 +192,26 @@ export function recording(visitor: XmlVisitor, keep: (el: ElementEvent) => boole
 
 /** Visit the recorded elements again, as walkXml would have visited them. */
 export function replayWalk(walk: RecordedWalk, visitor: XmlVisitor): void {
-  const { events, closes } = walk;
-  for (let i = 0; i < events.length; i++) {
-    if (closes[i]) visitor.close?.(events[i]!);
-    else visitor.open?.(events[i]!);
+  const { nums, strs } = walk;
+  const stack: CloseEvent[] = [];
+  let s = 0;
+  for (let i = 0; i < nums.length; ) {
+    if (nums[i] === 0) {
+      const name = strs[s++]!;
+      const count = nums[i + 5]!;
+      const attributes: Record<string, string> = {};
+      for (let a = 0; a < count; a++, s += 2) attributes[strs[s]!] = strs[s + 1]!;
+      const el: CloseEvent = { name, local: localName(name), attributes, start: nums[i + 1]!, openEnd: nums[i + 2]!, selfClosing: nums[i + 3] === 1, depth: nums[i + 4]!, closeStart: -1, end: -1 };
+      i += 6;
+      stack.push(el);
+      visitor.open?.(el);
+    } else {
+      const el = stack.pop()!;
+      el.closeStart = nums[i + 1]!;
+      el.end = nums[i + 2]!;
+      i += 3;
+      visitor.close?.(el);
+    }
   }
 }
 
