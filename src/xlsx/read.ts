@@ -11,7 +11,7 @@ import { areaRef } from './cells';
 import { Package, parseRels, readWorkbookInfo, relsPathOf, resolveTarget, REL } from './pkg';
 import { gridOfSheet, parseSheet, StringCollector, type OutsideCells, type SheetContext, type SheetModel } from './readSheet';
 import { readStoredSettings, type StoredSettings } from './settings';
-import { localName, newSaxes, type RecordedWalk } from './xml';
+import { localName, newSaxes } from './xml';
 
 export type { OutsideCells } from './readSheet';
 
@@ -97,11 +97,6 @@ export class BookSheet {
       this.model = parseSheet(this.xml, this.book.context, this.book.date1904);
     }
     return this.model;
-  }
-
-  /** The elements an in-place edit of this sheet visits, recorded when it was read (writeInPlace's `recorded`). */
-  recordedWalk(): RecordedWalk {
-    return this.parsed().walk;
   }
 
   /** Merges after clipping, and what was clipped. */
