@@ -46,6 +46,9 @@ export function newSaxes(handlers: SaxesHandlers): SaxesParser {
   parser.on('opentag', handlers.opentag ?? ignore);
   parser.on('closetag', handlers.closetag ?? ignore);
   parser.on('text', handlers.text ?? ignore);
+  // Unset but still present (same shape): without a text handler saxes does not cut out the
+  // text of every element (a sheet's <v> values when only the tags matter).
+  if (!handlers.text) parser.off('text');
   return parser;
 }
 
