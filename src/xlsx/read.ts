@@ -141,12 +141,20 @@ export class BookSheet {
     const model = this.parsed();
     const filled = (v: unknown) => (typeof v === 'string' ? v.trim() !== '' : v !== null && v !== undefined);
     // Only the last three rows holding something can carry the footer: hand those to the core's rule.
-    const rowsWithText = [...new Set(model.cells.filter((c) => filled(c.value)).map((c) => c.row))].sort((x, y) => x - y).slice(-3);
-    const rows = rowsWithText.map((r) => {
-      const line: unknown[] = [];
-      for (const c of model.cells) if (c.row === r) line[c.col] = c.value;
-      return line;
-    });
+    // Two plain passes over the cells (the three highest such rows, then their cells): sorting every
+    // row number of a 20k-unit sheet cost more than the rest of the check.
+    const last: number[] = [];
+    for (const c of model.cells) {
+      if (!filled(c.value) || last.includes(c.row)) continue;
+      if (last.length < 3) last.push(c.row);
+      else if (c.row > Math.min(...last)) last[last.indexOf(Math.min(...last))] = c.row;
+    }
+    last.sort((x, y) => x - y);
+    const rows = last.map((): unknown[] => []);
+    for (const c of model.cells) {
+      const at = last.indexOf(c.row);
+      if (at >= 0) rows[at]![c.col] = c.value;
+    }
     return isOwnSheetRows(rows);
   }
 }

@@ -173,8 +173,12 @@ export function openTagOf(selfClosingTag: string): string {
 }
 
 /** Set (or add) one attribute in a start tag's text, leaving the rest of the tag as written. */
+const attributePatterns = new Map<string, RegExp>();
+
 export function setAttribute(tagText: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  // One pattern per attribute name (a 20k-row sheet sets spans on every row); no g flag, so reuse is safe.
+  let re = attributePatterns.get(name);
+  if (!re) attributePatterns.set(name, (re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`)));
   if (re.test(tagText)) return tagText.replace(re, (_m, head: string) => `${head}"${escapeXml(value)}"`);
   return tagText.replace(/(\s*\/?>)$/, ` ${name}="${escapeXml(value)}"$1`);
 }
