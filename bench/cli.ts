@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli';
 import { writeScoreWorkbook } from './xlsx';
-import { collectGarbage, median, round, timeOnce } from './stats';
+import { median, round, timeOnce } from './stats';
 
 export interface CliFigure {
   units: number;
@@ -52,11 +52,7 @@ export async function cliRatio(units: number, runs: number): Promise<CliFigure> 
     const recalcSamples: Array<{ wall: number; cpu: number }> = [];
     const plainSamples: Array<{ wall: number; cpu: number }> = [];
     for (let i = 0; i < runs; i++) {
-      // A full collection before each sample, as the other figures do: otherwise each side pays
-      // for collecting the other's garbage (an exceljs round trip leaves hundreds of MB of it).
-      collectGarbage();
       plainSamples.push(await cpuTimed(roundTrip));
-      collectGarbage();
       recalcSamples.push(await cpuTimed(recalc));
     }
     const recalcMs = median(recalcSamples.map((s) => s.wall));
