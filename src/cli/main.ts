@@ -325,7 +325,7 @@ async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, pl
     const ws = chosen.worksheet;
     // The package opened for reading is edited as it is (no second unzip).
     data = await writeInPlace(workbook.pkg, {
-      sheets: [{ sheetName: ws.name, edits: editsOf(plan), merges: chosen.grid.merges, sharedFormulaOf: (row, col) => ws.formulaAt(row, col), recorded: ws.recordedWalk() }],
+      sheets: [{ sheetName: ws.name, edits: editsOf(plan), merges: chosen.grid.merges, sharedFormulaOf: (row, col) => ws.formulaAt(row, col) }],
       summary: spec && summarySheet ? { spec, name: summarySheet, replace: own ? own.name : null } : null,
     });
   } catch (error) {

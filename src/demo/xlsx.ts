@@ -97,7 +97,6 @@ export async function exportXlsx(loaded: LoadedBook, locale: Locale): Promise<Bl
       edits,
       merges: before!.merges,
       sharedFormulaOf: (row, col) => existing.formulaAt(row, col),
-      recorded: existing.recordedWalk(),
     });
   }
   // The package just opened is edited as it is: no second unzip.

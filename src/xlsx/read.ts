@@ -5,14 +5,13 @@
  * no exceljs, Node or DOM. Merges reaching far past a sheet's content are clipped on reading
  * (a whole merged column is a million cells), and the clipping is reported.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { freeSheetName, isOwnSheetName, isOwnSheetRows, SUMMARY_SHEET_NAME, type Grid } from '../core';
 import { area, contentBlock, type Box } from '../core/block';
 import { areaRef } from './cells';
 import { Package, parseRels, readWorkbookInfo, relsPathOf, resolveTarget, REL } from './pkg';
 import { gridOfSheet, parseSheet, StringCollector, type OutsideCells, type SheetContext, type SheetModel } from './readSheet';
 import { readStoredSettings, type StoredSettings } from './settings';
-import { localName, type RecordedWalk } from './xml';
+import { localName, newSaxes } from './xml';
 
 export type { OutsideCells } from './readSheet';
 
@@ -100,11 +99,6 @@ export class BookSheet {
     return this.model;
   }
 
-  /** The elements an in-place edit of this sheet visits, recorded when it was read (writeInPlace's `recorded`). */
-  recordedWalk(): RecordedWalk {
-    return this.parsed().walk;
-  }
-
   /** Merges after clipping, and what was clipped. */
   merges(): ReturnType<typeof clipMerges> {
     return (this.clip ??= clipMerges(this.parsed()));
@@ -147,12 +141,20 @@ export class BookSheet {
     const model = this.parsed();
     const filled = (v: unknown) => (typeof v === 'string' ? v.trim() !== '' : v !== null && v !== undefined);
     // Only the last three rows holding something can carry the footer: hand those to the core's rule.
-    const rowsWithText = [...new Set(model.cells.filter((c) => filled(c.value)).map((c) => c.row))].sort((x, y) => x - y).slice(-3);
-    const rows = rowsWithText.map((r) => {
-      const line: unknown[] = [];
-      for (const c of model.cells) if (c.row === r) line[c.col] = c.value;
-      return line;
-    });
+    // Two plain passes over the cells (the three highest such rows, then their cells): sorting every
+    // row number of a 20k-unit sheet cost more than the rest of the check.
+    const last: number[] = [];
+    for (const c of model.cells) {
+      if (!filled(c.value) || last.includes(c.row)) continue;
+      if (last.length < 3) last.push(c.row);
+      else if (c.row > Math.min(...last)) last[last.indexOf(Math.min(...last))] = c.row;
+    }
+    last.sort((x, y) => x - y);
+    const rows = last.map((): unknown[] => []);
+    for (const c of model.cells) {
+      const at = last.indexOf(c.row);
+      if (at >= 0) rows[at]![c.col] = c.value;
+    }
     return isOwnSheetRows(rows);
   }
 }
@@ -216,17 +218,19 @@ export class Book {
 
 function readWorkbookFlags(book: Book, xml: string): void {
   let seenView = false;
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
-    if (name === 'workbookPr') book.date1904 = tag.attributes.date1904 === '1' || tag.attributes.date1904 === 'true';
-    else if (name === 'workbookView' && !seenView) {
-      seenView = true;
-      const tab = parseInt(tag.attributes.activeTab ?? '0', 10);
-      book.activeTab = Number.isInteger(tab) && tab >= 0 ? tab : 0;
-    }
-  });
-  parser.write(xml).close();
+  newSaxes({
+    opentag(tag) {
+      const name = localName(tag.name);
+      if (name === 'workbookPr') book.date1904 = tag.attributes.date1904 === '1' || tag.attributes.date1904 === 'true';
+      else if (name === 'workbookView' && !seenView) {
+        seenView = true;
+        const tab = parseInt(tag.attributes.activeTab ?? '0', 10);
+        book.activeTab = Number.isInteger(tab) && tab >= 0 ? tab : 0;
+      }
+    },
+  })
+    .write(xml)
+    .close();
 }
 
 /** The shared-string table: each `<si>` as its text (rich text runs joined). */
@@ -234,23 +238,25 @@ export function readSharedStrings(xml: string): string[] {
   const out: string[] = [];
   const str = new StringCollector();
   let inSi = false;
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
-    if (name === 'si') inSi = true;
-    else if (inSi) str.open(name);
-  });
-  parser.on('text', (text) => {
-    if (inSi) str.text(text);
-  });
-  parser.on('closetag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'si') {
-      inSi = false;
-      out.push(str.take());
-    } else if (inSi) str.close(name);
-  });
-  parser.write(xml).close();
+  newSaxes({
+    opentag(tag) {
+      const name = localName(tag.name);
+      if (name === 'si') inSi = true;
+      else if (inSi) str.open(name);
+    },
+    text(text) {
+      if (inSi) str.text(text);
+    },
+    closetag(tag) {
+      const name = localName(tag.name);
+      if (name === 'si') {
+        inSi = false;
+        out.push(str.take());
+      } else if (inSi) str.close(name);
+    },
+  })
+    .write(xml)
+    .close();
   return out;
 }
 
@@ -260,22 +266,24 @@ export function readNumFmts(xml: string): (string | null)[] {
   const ids: number[] = [];
   let inCellXfs = false;
   let depthInXfs = 0;
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const name = localName(tag.name);
-    if (name === 'numFmt' && tag.attributes.numFmtId !== undefined) custom.set(parseInt(tag.attributes.numFmtId, 10), tag.attributes.formatCode ?? '');
-    else if (name === 'cellXfs') inCellXfs = true;
-    else if (inCellXfs) {
-      if (name === 'xf' && depthInXfs === 0) ids.push(parseInt(tag.attributes.numFmtId ?? '0', 10) || 0);
-      depthInXfs++;
-    }
-  });
-  parser.on('closetag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'cellXfs') inCellXfs = false;
-    else if (inCellXfs) depthInXfs--;
-  });
-  parser.write(xml).close();
+  newSaxes({
+    opentag(tag) {
+      const name = localName(tag.name);
+      if (name === 'numFmt' && tag.attributes.numFmtId !== undefined) custom.set(parseInt(tag.attributes.numFmtId, 10), tag.attributes.formatCode ?? '');
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (inCellXfs) {
+        if (name === 'xf' && depthInXfs === 0) ids.push(parseInt(tag.attributes.numFmtId ?? '0', 10) || 0);
+        depthInXfs++;
+      }
+    },
+    closetag(tag) {
+      const name = localName(tag.name);
+      if (name === 'cellXfs') inCellXfs = false;
+      else if (inCellXfs) depthInXfs--;
+    },
+  })
+    .write(xml)
+    .close();
   return ids.map((id) => (id === 0 ? null : custom.get(id) || BUILTIN_FORMATS[id] || null));
 }
 

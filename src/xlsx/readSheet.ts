@@ -6,8 +6,7 @@
 import { isGeneralFormat, type CellRange, type CellValue, type Grid } from '../core';
 import { area, contentBlock, GRID_CELL_BUDGET, inBox, type Box } from '../core/block';
 import { parseArea, parseRef, refOf } from './cells';
-import { SHEET_PATCH_ELEMENTS } from './sheetPatch';
-import { recording, walkXml, type RecordedWalk } from './xml';
+import { walkXml } from './xml';
 
 /** What the workbook gives every sheet: shared strings and each cell style's number format. */
 export interface SheetContext {
@@ -32,8 +31,6 @@ export interface SheetModel {
   merges: Box[];
   /** Rows marked hidden in the part (0-based). */
   hiddenRows: Set<number>;
-  /** The elements an in-place edit of this part visits, recorded on reading (see patchSheetXml). */
-  walk: RecordedWalk;
 }
 
 /** SpreadsheetML escapes characters XML cannot carry as _xHHHH_ (and a literal "_x" as _x005F_x). */
@@ -112,7 +109,7 @@ function isoSerial(text: string, date1904: boolean): CellValue {
 
 /** Parse one worksheet part. Throws what saxes throws for XML that is not well formed. */
 export function parseSheet(xml: string, ctx: SheetContext, date1904 = false): SheetModel {
-  const model: SheetModel = { cells: [], emptyFormats: new Map(), merges: [], hiddenRows: new Set(), walk: { xml, events: [], closes: [] } };
+  const model: SheetModel = { cells: [], emptyFormats: new Map(), merges: [], hiddenRows: new Set() };
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   const str = new StringCollector();
   let rowIndex = -1;
@@ -211,8 +208,9 @@ export function parseSheet(xml: string, ctx: SheetContext, date1904 = false): Sh
     }
     model.cells.push({ row, col, value, formula: formula !== null ? `=${formula}` : null, numFmt });
   };
-  // One walk serves the reading and the later in-place edit (its elements are recorded).
-  walkXml(xml, recording({ open, close, text }, (el) => el.depth === 0 || SHEET_PATCH_ELEMENTS.has(el.local), model.walk));
+  // Nothing of the walk is kept for the in-place edit: keeping a record of every cell's tag cost
+  // more (in the collector) than the edit's own second walk does.
+  walkXml(xml, { open, close, text });
   return model;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { CellContent } from '../core';
 import { areaRef, cellXml, parseArea, parseRef, refOf, type Area } from './cells';
-import { escapeXml, openTagOf, replayWalk, setAttribute, Splicer, walkXml, type CloseEvent, type ElementEvent, type RecordedWalk, type XmlVisitor } from './xml';
+import { escapeXml, openTagOf, setAttribute, Splicer, walkXml, type CloseEvent, type ElementEvent, type XmlVisitor } from './xml';
 
 export interface CellEdit {
   /** 0-based. */
@@ -36,12 +36,8 @@ export interface PatchOptions {
    * their own formula so they do not point at a master that no longer has one.
    */
   sharedFormulaOf?: ((row: number, col: number) => string | null) | undefined;
-  /** The reading pass's record of this very text (see SHEET_PATCH_ELEMENTS): visited instead of walking it again. */
-  recorded?: RecordedWalk | null | undefined;
 }
 
-/** The elements the patch looks at; a reading pass that records these lets the patch skip its own walk. */
-export const SHEET_PATCH_ELEMENTS: ReadonlySet<string> = new Set(['dimension', 'col', 'sheetData', 'row', 'c', 'f']);
 
 /** Attributes of a replaced cell that belong to its old value, not to the cell. */
 const VALUE_ATTRS = new Set(['r', 's', 't', 'cm', 'vm']);
@@ -229,8 +225,7 @@ export function patchSheetXml(xml: string, edits: readonly CellEdit[], options: 
       }
     },
   };
-  if (options.recorded && options.recorded.xml === xml) replayWalk(options.recorded, visitor);
-  else walkXml(xml, visitor);
+  walkXml(xml, visitor);
   if (nextRow < rowsToDo.length) throw new InPlaceError('badPart', null, 'the worksheet has no sheetData');
   return out.toString();
 }

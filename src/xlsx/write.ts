@@ -23,7 +23,7 @@ import { InPlaceError, patchSheetXml, type CellEdit } from './sheetPatch';
 import { readStoredSettings, writeStoredSettings, type StoredSettings } from './settings';
 import { requestFullCalc } from './calc';
 import { addSummaryStyles, chartsOf, chartXml, drawingXml, MINIMAL_STYLES, summarySheetXml } from './summary';
-import { escapeXml, setAttribute as setAttr, Splicer, walkXml, type RecordedWalk } from './xml';
+import { escapeXml, setAttribute as setAttr, Splicer, walkXml } from './xml';
 import { addAppTitle as appWithTitle, removeAppTitles } from './appProps';
 
 export { InPlaceError, type CellEdit } from './sheetPatch';
@@ -34,8 +34,6 @@ export interface SheetEdits {
   /** Merged areas of the sheet (0-based): a planned cell may not lie inside one below its top-left. */
   merges?: readonly CellRange[] | undefined;
   sharedFormulaOf?: ((row: number, col: number) => string | null) | undefined;
-  /** The reading pass's record of the part's elements (BookSheet.recordedWalk), so the part is not walked twice. */
-  recorded?: RecordedWalk | null | undefined;
 }
 
 export interface SummaryRequest {
@@ -86,7 +84,7 @@ export async function writeInPlace(input: Uint8Array | ArrayBuffer | Package, re
     }
     const xml = await pkg.text(entry.part);
     if (xml === null) throw new InPlaceError('badPart', null, `missing part ${entry.part}`);
-    const patched = patchSheetXml(xml, sheet.edits, { sharedFormulaOf: sheet.sharedFormulaOf, recorded: sheet.recorded });
+    const patched = patchSheetXml(xml, sheet.edits, { sharedFormulaOf: sheet.sharedFormulaOf });
     // A formula written or replaced makes Excel's calculation chain stale.
     const writesFormulas = sheet.edits.some((e) => e.content.formula !== null);
     if (/<(\w+:)?f[\s>/]/.test(xml) || writesFormulas) formulasChanged = true;

@@ -24,6 +24,34 @@ export function encodeCellText(text: string): string {
   );
 }
 
+export interface SaxesHandlers {
+  opentag?: ((tag: SaxesTagPlain) => void) | undefined;
+  closetag?: ((tag: SaxesTagPlain) => void) | undefined;
+  text?: ((text: string) => void) | undefined;
+}
+
+const ignore = (): void => undefined;
+
+/**
+ * A saxes parser with the same handlers set in the same order, whatever the caller listens to.
+ * saxes adds a property per handler set: parsers set up differently had different shapes, and
+ * after the few small parts of a workbook the big worksheet was parsed about twice as slowly.
+ * A parse error throws.
+ */
+export function newSaxes(handlers: SaxesHandlers): SaxesParser {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('error', (error) => {
+    throw error;
+  });
+  parser.on('opentag', handlers.opentag ?? ignore);
+  parser.on('closetag', handlers.closetag ?? ignore);
+  parser.on('text', handlers.text ?? ignore);
+  // Unset but still present (same shape): without a text handler saxes does not cut out the
+  // text of every element (a sheet's <v> values when only the tags matter).
+  if (!handlers.text) parser.off('text');
+  return parser;
+}
+
 export function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
@@ -74,87 +102,43 @@ function tagStart(xml: string, from: number): number {
 
 export function walkXml(xml: string, visitor: XmlVisitor): void {
   // Offsets come from parser.position (chunk offset + index), which saxes keeps without line tracking.
-  const parser = new SaxesParser({ xmlns: false, position: false });
   const stack: CloseEvent[] = [];
-  parser.on('error', (error) => {
-    throw error;
-  });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const openEnd = parser.position;
-    // '<' cannot occur unescaped inside attribute values, so the last one before '>' starts the tag.
-    const start = tagStart(xml, openEnd - 1);
-    // One object per element, completed at its end tag (a copy per end tag cost seconds on a 20k-row sheet).
-    const el: CloseEvent = {
-      name: tag.name,
-      local: localName(tag.name),
-      attributes: tag.attributes,
-      start,
-      openEnd,
-      selfClosing: !!tag.isSelfClosing,
-      depth: stack.length,
-      closeStart: -1,
-      end: -1,
-    };
-    stack.push(el);
-    visitor.open?.(el);
-  });
-  parser.on('closetag', () => {
-    const el = stack.pop()!;
-    const end = parser.position;
-    const closeStart = el.selfClosing ? el.start : tagStart(xml, end - 1);
-    if (visitor.close) {
-      el.closeStart = closeStart;
-      el.end = end;
-      visitor.close(el);
-    }
-  });
-  if (visitor.text) {
-    const onText = visitor.text;
-    parser.on('text', (text) => onText(text));
-  }
-  parser.write(xml).close();
-}
-
-/**
- * Some elements of a walk, kept in document order with their offsets, so a later edit of the
- * same text can visit them again without tokenizing it a second time (a 20k-unit score sheet
- * is read for its cells, then edited in place).
- */
-export interface RecordedWalk {
-  xml: string;
-  events: CloseEvent[];
-  /** 1 where events[i] is a close, 0 for an open. */
-  closes: number[];
-}
-
-/** A visitor that also records the elements `keep` accepts into `into`. */
-export function recording(visitor: XmlVisitor, keep: (el: ElementEvent) => boolean, into: RecordedWalk): XmlVisitor {
-  return {
-    open(el) {
-      if (keep(el)) {
-        into.events.push(el as CloseEvent);
-        into.closes.push(0);
-      }
+  const onText = visitor.text;
+  // Declared before the parser exists: the handlers read its position when called.
+  let parser: SaxesParser | null = null;
+  parser = newSaxes({
+    opentag(tag) {
+      const openEnd = parser!.position;
+      // '<' cannot occur unescaped inside attribute values, so the last one before '>' starts the tag.
+      const start = tagStart(xml, openEnd - 1);
+      // One object per element, completed at its end tag (a copy per end tag cost seconds on a 20k-row sheet).
+      const el: CloseEvent = {
+        name: tag.name,
+        local: localName(tag.name),
+        attributes: tag.attributes,
+        start,
+        openEnd,
+        selfClosing: !!tag.isSelfClosing,
+        depth: stack.length,
+        closeStart: -1,
+        end: -1,
+      };
+      stack.push(el);
       visitor.open?.(el);
     },
-    close(el) {
-      if (keep(el)) {
-        into.events.push(el);
-        into.closes.push(1);
+    closetag() {
+      const el = stack.pop()!;
+      const end = parser!.position;
+      const closeStart = el.selfClosing ? el.start : tagStart(xml, end - 1);
+      if (visitor.close) {
+        el.closeStart = closeStart;
+        el.end = end;
+        visitor.close(el);
       }
-      visitor.close?.(el);
     },
-    text: visitor.text,
-  };
-}
-
-/** Visit the recorded elements again, as walkXml would have visited them. */
-export function replayWalk(walk: RecordedWalk, visitor: XmlVisitor): void {
-  const { events, closes } = walk;
-  for (let i = 0; i < events.length; i++) {
-    if (closes[i]) visitor.close?.(events[i]!);
-    else visitor.open?.(events[i]!);
-  }
+    text: onText,
+  });
+  parser.write(xml).close();
 }
 
 /** Splices replacements into a text in one pass, in increasing offset order. */
@@ -189,8 +173,12 @@ export function openTagOf(selfClosingTag: string): string {
 }
 
 /** Set (or add) one attribute in a start tag's text, leaving the rest of the tag as written. */
+const attributePatterns = new Map<string, RegExp>();
+
 export function setAttribute(tagText: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  // One pattern per attribute name (a 20k-row sheet sets spans on every row); no g flag, so reuse is safe.
+  let re = attributePatterns.get(name);
+  if (!re) attributePatterns.set(name, (re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`)));
   if (re.test(tagText)) return tagText.replace(re, (_m, head: string) => `${head}"${escapeXml(value)}"`);
   return tagText.replace(/(\s*\/?>)$/, ` ${name}="${escapeXml(value)}"$1`);
 }
