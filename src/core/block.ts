@@ -79,3 +79,32 @@ export function inBox(b: Box, row: number, col: number): boolean {
   return row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
 }
 
+/** Content cells left out of the grid because they lie far from the block that holds the table. */
+export interface OutsideCells {
+  count: number;
+  /** The first of them in reading order, 0-based. */
+  row: number;
+  col: number;
+  /** The block that was read, 0-based inclusive. */
+  block: Box;
+}
+
+/**
+ * A sheet whose used area is past the grid budget: keep the block of content (contentBlock), the
+ * cells inside it and the merges that touch it, and say which content cells were left outside.
+ * Every reader of files (the package reader, the exceljs one) clips the same way.
+ */
+export function clipToContent<T extends { row: number; col: number }>(cells: readonly T[], isContent: (cell: T) => boolean, used: Box, merges: readonly Box[]): { block: Box; cells: T[]; merges: Box[]; outside: OutsideCells | null } {
+  const content = cells.filter(isContent);
+  const block = contentBlock(
+    content.map((c) => c.row),
+    content.map((c) => c.col),
+  ) ?? { top: used.top, left: used.left, bottom: used.top, right: used.left };
+  const far = content.filter((c) => !inBox(block, c.row, c.col));
+  return {
+    block,
+    cells: cells.filter((c) => inBox(block, c.row, c.col)),
+    merges: merges.filter((m) => m.bottom >= block.top && m.top <= block.bottom && m.right >= block.left && m.left <= block.right),
+    outside: far.length > 0 ? { count: far.length, row: far[0]!.row, col: far[0]!.col, block } : null,
+  };
+}

@@ -4,7 +4,7 @@
  * exceljs reader was (one far cell does not make a 17-billion-cell grid). No Node or DOM.
  */
 import { isGeneralFormat, type CellRange, type CellValue, type Grid } from '../core';
-import { area, contentBlock, GRID_CELL_BUDGET, inBox, type Box } from '../core/block';
+import { area, clipToContent, GRID_CELL_BUDGET, type Box, type OutsideCells } from '../core/block';
 import { parseArea, parseRef, refOf } from './cells';
 import { walkXml } from './xml';
 
@@ -234,15 +234,7 @@ function valueOf(type: string, v: string, ctx: SheetContext, date1904: boolean):
   }
 }
 
-/** Content cells left out of the grid because they lie far from the block that holds the table. */
-export interface OutsideCells {
-  count: number;
-  /** The first of them in reading order, 0-based. */
-  row: number;
-  col: number;
-  /** The block that was read, 0-based inclusive. */
-  block: Box;
-}
+export type { OutsideCells } from '../core/block';
 
 export interface SheetFacts {
   name: string;
@@ -310,16 +302,10 @@ export function gridOfSheet(model: SheetModel, merges: readonly Box[], facts: Sh
   let outside: OutsideCells | null = null;
   let kept = mergeRanges;
   if (area({ top, left, bottom, right }) > GRID_CELL_BUDGET) {
-    const content = cells.filter((c) => c.value !== null || c.formula !== null);
-    const block = contentBlock(
-      content.map((c) => c.row),
-      content.map((c) => c.col),
-    ) ?? { top, left, bottom: top, right: left };
-    const far = content.filter((c) => !inBox(block, c.row, c.col));
-    if (far.length > 0) outside = { count: far.length, row: far[0]!.row, col: far[0]!.col, block };
-    cells = cells.filter((c) => inBox(block, c.row, c.col));
-    ({ top, left, bottom, right } = block);
-    kept = mergeRanges.filter((m) => m.bottom >= top && m.top <= bottom && m.right >= left && m.left <= right);
+    const clipped = clipToContent(cells, (c) => c.value !== null || c.formula !== null, { top, left, bottom, right }, mergeRanges);
+    ({ cells, outside } = clipped);
+    kept = clipped.merges;
+    ({ top, left, bottom, right } = clipped.block);
   }
   const height = bottom - top + 1;
   const width = right - left + 1;

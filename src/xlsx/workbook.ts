@@ -7,7 +7,7 @@
 import type { Cell, CellValue as XlsxValue, Fill, Style, Workbook, Worksheet } from 'exceljs';
 import { a1, isGeneralFormat, type CellContent, type CellRange, type CellValue, type Grid, type SheetSpec, type SpecStyle, type WritePlan } from '../core';
 import { freeSheetName as freeSheetNameAmong, isOwnSheetName, isOwnSheetRows, SUMMARY_SHEET_NAME } from '../core';
-import { area, contentBlock, GRID_CELL_BUDGET, inBox, type Box } from '../core/block';
+import { area, clipToContent, GRID_CELL_BUDGET, type OutsideCells } from '../core/block';
 
 const MS_PER_DAY = 86_400_000;
 /** Days from Excel's 1900 epoch (with its phantom 1900-02-29) to 1970-01-01; 1904 system differs by 1462. */
@@ -100,15 +100,7 @@ export function gridFromWorksheet(ws: Worksheet): Grid {
   return readWorksheet(ws).grid;
 }
 
-/** Content cells left out of the grid because they lie far from the block that holds the table. */
-export interface OutsideCells {
-  count: number;
-  /** The first of them in reading order, 0-based. */
-  row: number;
-  col: number;
-  /** The block that was read, 0-based inclusive. */
-  block: Box;
-}
+export type { OutsideCells } from '../core/block';
 
 /**
  * A worksheet's used range as a Grid, bounded: when the used range is larger than a dense grid
@@ -145,17 +137,9 @@ export function readWorksheet(ws: Worksheet): { grid: Grid; outside: OutsideCell
   }
   let outside: OutsideCells | null = null;
   if (area({ top, left, bottom, right }) > GRID_CELL_BUDGET) {
-    const isContent = (f: (typeof found)[number]) => f.cell.value !== null || f.cell.formula !== null;
-    const content = found.filter(isContent);
-    const block = contentBlock(
-      content.map((f) => f.row),
-      content.map((f) => f.col),
-    ) ?? { top, left, bottom: top, right: left };
-    const far = content.filter((f) => !inBox(block, f.row, f.col));
-    if (far.length > 0) outside = { count: far.length, row: far[0]!.row, col: far[0]!.col, block };
-    found = found.filter((f) => inBox(block, f.row, f.col));
-    ({ top, left, bottom, right } = block);
-    merges = merges.filter((m) => m.bottom >= top && m.top <= bottom && m.right >= left && m.left <= right);
+    const clipped = clipToContent(found, (f) => f.cell.value !== null || f.cell.formula !== null, { top, left, bottom, right }, merges);
+    ({ cells: found, outside, merges } = clipped);
+    ({ top, left, bottom, right } = clipped.block);
   }
   const height = bottom - top + 1;
   const width = right - left + 1;
