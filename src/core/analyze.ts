@@ -22,7 +22,7 @@ import { adoptionPoints, readLedger, type Ledger } from './ledger';
 import { buildNotice } from './notice';
 import { periodRange } from './period';
 import { readLedgerRules } from './points';
-import { effectiveRoster, readRosterSheet } from './roster';
+import { createRoster, effectiveRoster, readRosterSheet } from './roster';
 
 export interface AnalyzeOptions {
   /** The workbook's 考评规则 sheet, when it has one. */
@@ -89,7 +89,9 @@ function readLedgerContext(grid: Grid, table: ScoreTable, options: AnalyzeOption
   findings.push(...ruleFindings);
   const fromSheet = options.rosterGrid ? readRosterSheet(options.rosterGrid) : null;
   if (fromSheet) findings.push(...fromSheet.findings);
-  const roster = effectiveRoster(fromSheet?.roster ?? null, table);
+  // The table's own units as a roster serve only to match a ledger or a roster sheet's names; with
+  // neither, every unit is already its own name and the notice needs no roster of 100k entries.
+  const roster = options.ledgerGrid || fromSheet?.roster ? effectiveRoster(fromSheet?.roster ?? null, table) : createRoster([], null);
   const period = periodRange(table.layout.period);
   let ledger: Ledger | null = null;
   if (options.ledgerGrid) {
