@@ -69,10 +69,14 @@ function dropMerged(grid: Grid, column: ColumnWrites, problems: Finding[]): void
   if (rows.length === 0 || column.kind === 'header') return;
   const merges = mergesAcross(grid, column.col, rows.reduce((a, b) => Math.min(a, b), Infinity), rows.reduce((a, b) => Math.max(a, b), -Infinity));
   if (merges.length === 0) return;
+  // Merges across an output column are usually the category rows, which hold no unit: then no
+  // planned cell is inside one and the column stays as planned.
+  const mergeAt = (row: number) => merges.find((m) => m.top <= row && m.bottom >= row);
+  if (!rows.some((row) => mergeAt(row) !== undefined)) return;
   const keep: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const merge = merges.find((m) => m.top <= row && m.bottom >= row);
+    const merge = mergeAt(row);
     if (!merge) {
       keep.push(i);
       continue;
