@@ -2,10 +2,8 @@
  * `scorecard check | recalc | summary`: the core over .xlsx files.
  * Output goes only through the injected writers; files only through CliFileSystem.
  */
-import type { Workbook } from 'exceljs';
 import {
   analyze,
-  buildSummarySheet,
   hasErrors,
   normalizeName,
   finding,
@@ -19,12 +17,10 @@ import {
   type Finding,
   type Grid,
   type RankMode,
-  type SheetSpec,
-  type WritePlan,
 } from '../core';
-import { fail, ok, type Result } from '../core/result';
-import { formatFinding, summaryText, t, type AnyMessageKey, type Locale, type Params } from '../i18n/cli';
-import { isSameFile, nodeFileSystem, outputProblem, sniffInput, writeFileAtomic, type CliFileSystem } from './files';
+import { ok } from '../core/result';
+import { formatFinding, t, type Locale } from '../i18n/cli';
+import { isSameFile, nodeFileSystem, outputProblem, sniffInput, type CliFileSystem } from './files';
 import { terminalSafe } from './terminal';
 import { lossyParts, type LossyPart } from './xlsxParts';
 import { splitArgs } from './args';
@@ -32,11 +28,11 @@ import { humanReport, jsonReport, type JsonSettings, type SettingSource } from '
 export { lossyText } from './report';
 export type { JsonFinding, JsonReport, JsonSettings, JsonUnit, JsonWritten, SettingSource } from './report';
 import { ledgerAndRoster } from './companions';
-import { workbookPeriodContext } from './periods';
-import { applyWrites, prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
-import { InPlaceError, writeInPlace, type CellEdit, type StoredSettings } from '../xlsx';
-import { Book, findOwnSummary, freeName, type BookSheet, type ClippedMerge, type OutsideCells } from '../xlsx/read';
-import { boxRef, parseRef, trimAbsurdMerges } from './sheetBounds';
+import type { StoredSettings } from '../xlsx';
+import { Book, type BookSheet, type ClippedMerge, type OutsideCells } from '../xlsx/read';
+import { boxRef, parseRef } from './sheetBounds';
+import { describeError, problem, type CliProblem, type Step } from './step';
+import { writeOutput, type WriteOutcome } from './output';
 
 // The command line's own messages (usage, reports, errors) join the shared dictionaries.
 
@@ -69,36 +65,6 @@ export interface Options {
   /** #11 --formulas: 累计得分 and 排名 written as live formulas for this run. */
   formulas: boolean;
   locale: Locale;
-}
-
-export type ErrorCode =
-  | 'USAGE'
-  | 'SAME_FILE'
-  | 'NOT_FOUND'
-  | 'UNREADABLE'
-  | 'ENCRYPTED'
-  | 'NOT_XLSX'
-  | 'CORRUPT'
-  | 'NO_SHEETS'
-  | 'SHEET_NOT_FOUND'
-  | 'NO_SCORE_TABLE'
-  | 'CANNOT_WRITE_IN_PLACE'
-  | 'WRITE_FAILED'
-  | 'OUT_NOT_REGULAR'
-  | 'INTERNAL';
-
-/** An expected failure of a step (bad usage, unreadable file, no table…): ends the run with exit status 2 and this message. */
-export interface CliProblem {
-  code: ErrorCode;
-  key: AnyMessageKey;
-  params: Params;
-}
-
-/** What each step of a run gives: its value, or the problem that ends the run. Nothing expected is thrown. */
-export type Step<T> = Result<T, CliProblem>;
-
-export function problem(code: ErrorCode, key: AnyMessageKey, params: Params = {}): { ok: false; error: CliProblem } {
-  return fail({ code, key, params });
 }
 
 // ---- arguments ------------------------------------------------------------------------
@@ -145,16 +111,7 @@ function parseArgs(argv: readonly string[]): Step<Parsed> {
 
 // ---- the run ----------------------------------------------------------------------------
 
-export function describeError(error: unknown): string {
-  // An error from another realm (a worker, a test sandbox) is not `instanceof Error` here.
-  const isError = error instanceof Error || (typeof error === 'object' && error !== null && typeof (error as Error).message === 'string');
-  if (!isError) return String(error);
-  const { code, message } = error as NodeJS.ErrnoException;
-  // Node's own messages already begin with their code ("EACCES: permission denied, open …").
-  return code && !message.startsWith(`${code}:`) ? `${code}: ${message}` : message;
-}
-
-interface Loaded {
+export interface Loaded {
   /** The workbook as read from its package (src/xlsx/read.ts); each sheet is parsed when first read. */
   workbook: Book;
   /** The file as read: the output is this package with the planned cells edited. */
@@ -276,95 +233,6 @@ export function chooseAndAnalyse(workbook: Book, options: Pick<Options, 'sheet' 
     if (chosen.analysis.kind === 'table') return ok(chosen);
   }
   return problem('NO_SCORE_TABLE', 'cli.error.noScoreTable', { sheets: names });
-}
-
-export interface WriteOutcome {
-  plan: WritePlan;
-  summarySheet: string | null;
-  summaryReplaced: boolean;
-  /** A user's sheet that kept the plain name, when ours had to take another. */
-  summaryNameTaken: string | null;
-  /** Set when --force made the run rewrite the whole workbook because a cell could not be written in place. */
-  forcedRewrite: string | null;
-}
-
-function inPlaceReason(error: InPlaceError, locale: Locale): string {
-  if (error.reason === 'arrayFormula') return t('cli.inPlace.arrayFormula', locale, { cell: error.cell ?? '' });
-  if (error.reason === 'mergedCell') return t('cli.inPlace.mergedCell', locale, { cell: error.cell ?? '' });
-  return t('cli.inPlace.badPart', locale, { detail: error.message });
-}
-
-/** The plan as cell edits: a new 标记 column (and its header) borrows the look of the column to its left. */
-function editsOf(plan: WritePlan): CellEdit[] {
-  const edits: CellEdit[] = [];
-  for (const { col, kind, rows, after } of plan.columns) {
-    const borrowLeftStyle = kind === 'flag' || kind === 'header';
-    for (let i = 0; i < rows.length; i++) edits.push({ row: rows[i]!, col, content: after[i]!, borrowLeftStyle });
-  }
-  return edits;
-}
-
-async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Chosen, plan: WritePlan, options: Options, out: string): Promise<Step<WriteOutcome>> {
-  const { workbook } = loaded;
-  let summarySheet: string | null = null;
-  let summaryReplaced = false;
-  let summaryNameTaken: string | null = null;
-  let spec = null;
-  let own: BookSheet | undefined;
-  if (options.command === 'summary') {
-    // #14: with the periods before it in the workbook, movement and 零报送（连续N期） as in the add-in.
-    spec = buildSummarySheet(chosen.analysis, summaryText(options.locale), workbookPeriodContext(workbook, chosen.analysis));
-    own = findOwnSummary(workbook, spec.name);
-    summarySheet = own ? own.name : freeName(workbook, spec.name);
-    summaryReplaced = own !== undefined;
-    if (!own && summarySheet !== spec.name) summaryNameTaken = spec.name;
-  }
-  let data: Uint8Array;
-  let forcedRewrite: string | null = null;
-  try {
-    const ws = chosen.worksheet;
-    // The package opened for reading is edited as it is (no second unzip).
-    data = await writeInPlace(workbook.pkg, {
-      sheets: [{ sheetName: ws.name, edits: editsOf(plan), merges: chosen.grid.merges, sharedFormulaOf: (row, col) => ws.formulaAt(row, col) }],
-      summary: spec && summarySheet ? { spec, name: summarySheet, replace: own ? own.name : null } : null,
-    });
-  } catch (error) {
-    if (!(error instanceof InPlaceError)) return problem('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(error) });
-    const reason = inPlaceReason(error, options.locale);
-    if (!options.force) return problem('CANNOT_WRITE_IN_PLACE', 'cli.error.cannotWrite', { path: options.input, reason });
-    // --force: the whole-workbook rewrite of earlier versions, which loses what exceljs cannot model.
-    forcedRewrite = reason;
-    try {
-      data = await rewriteWhole(loaded.data, chosen.worksheet.name, plan, spec);
-    } catch (inner) {
-      return problem('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(inner) });
-    }
-  }
-  try {
-    await writeFileAtomic(fs, out, data);
-  } catch (error) {
-    return problem('WRITE_FAILED', 'cli.error.writeFailed', { path: out, reason: describeError(error) });
-  }
-  return ok({ plan, summarySheet, summaryReplaced, summaryNameTaken, forcedRewrite });
-}
-
-/**
- * The --force fallback: the whole workbook through exceljs, which loses what exceljs cannot
- * model (the only place the CLI still loads exceljs, and only when a cell cannot be written in place).
- */
-async function rewriteWhole(input: Uint8Array, sheetName: string, plan: WritePlan, spec: SheetSpec | null): Promise<Uint8Array> {
-  const { Workbook: ExcelWorkbook } = await import('exceljs');
-  const workbook: Workbook = new ExcelWorkbook();
-  // A merge of a whole column would make exceljs build a million cells: clip it first.
-  const trimmed = await trimAbsurdMerges(input);
-  // exceljs types its parameter as an ArrayBuffer-like Buffer; Node's Buffer is accepted at run time.
-  await workbook.xlsx.load(trimmed.data as unknown as Parameters<Workbook['xlsx']['load']>[0]);
-  const ws = workbook.getWorksheet(sheetName);
-  if (!ws) throw new Error(`no worksheet ${sheetName}`);
-  applyWrites(ws, plan);
-  if (spec) writeSummarySheet(workbook, spec);
-  prepareForWrite(workbook);
-  return (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array;
 }
 
 // ---- entry --------------------------------------------------------------------------------

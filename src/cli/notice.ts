@@ -8,7 +8,8 @@ import { noticeDocx } from '../docx/notice';
 import { formatFinding, t, type AnyMessageKey, type Locale } from '../i18n/cli';
 import { splitArgs } from './args';
 import { writeFileAtomic, type CliFileSystem } from './files';
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, chooseAndAnalyse, describeError, problem, readWorkbook, resolveSettings, type CliIo, type CliProblem, type ErrorCode, type Step } from './main';
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, chooseAndAnalyse, readWorkbook, resolveSettings, type CliIo } from './main';
+import { describeError, problem, type CliProblem, type ErrorCode, type Step } from './step';
 import { ok } from '../core/result';
 
 const NOTICE_VALUE_OPTIONS = new Set(['--sheet', '--docx', '--lang']);

@@ -15,7 +15,9 @@ import {
   type Severity,
 } from '../core';
 import { flagLabel, formatFinding, t, type AnyMessageKey, type Locale, type Params } from '../i18n/cli';
-import type { ErrorCode, Options, WriteOutcome } from './main';
+import type { Options } from './main';
+import type { WriteOutcome } from './output';
+import type { ErrorCode } from './step';
 import type { LossyPart } from './xlsxParts';
 
 // ---- JSON document ----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { chooseAndAnalyse, describeError, readWorkbook } from '../../src/cli/main';
+import { chooseAndAnalyse, readWorkbook } from '../../src/cli/main';
+import { describeError } from '../../src/cli/step';
 import { nodeFileSystem } from '../../src/cli/files';
 
 import { fixturePath } from '../support/fixtures';
