@@ -39,35 +39,49 @@ export function downloadFile(bytes: Uint8Array, fileName: string, mime: string, 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+export type SaveFile = (bytes: Uint8Array, fileName: string) => void;
+
+/**
+ * Saving a Word file from the pane (the quarterly notice, the annual one): busy while the docx
+ * writer runs, then the sentence that says what happened, in the pane's language.
+ */
+export function useDocxSave(save?: SaveFile): { busy: boolean; run: (fileName: string, make: () => Promise<Uint8Array>) => Promise<{ ok: boolean; text: string }> } {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const run = async (fileName: string, make: () => Promise<Uint8Array>) => {
+    setBusy(true);
+    try {
+      (save ?? ((bytes: Uint8Array, name: string) => downloadFile(bytes, name, DOCX_MIME)))(await make(), fileName);
+      return { ok: true, text: t('ui.notice.savedDocx', { file: fileName }) };
+    } catch (error) {
+      return { ok: false, text: t('ui.notice.saveDocxFailed', { reason: error instanceof Error ? error.message : String(error) }) };
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, run };
+}
+
 export function noticeFileName(analysis: Analysis): string {
   return `${analysis.notice?.title ?? '通报'}.docx`.replace(/[\\/:*?"<>|]/g, '_');
 }
 
-export function NoticeFile(props: { analysis: Analysis; onResult: (ok: boolean, text: string) => void; save?: (bytes: Uint8Array, fileName: string) => void }) {
+export function NoticeFile(props: { analysis: Analysis; onResult: (ok: boolean, text: string) => void; save?: SaveFile }) {
   const styles = useStyles();
   const t = useT();
-  const [busy, setBusy] = useState(false);
+  const docx = useDocxSave(props.save);
   const { analysis } = props;
   if (!analysis.notice) return null;
-  const save = props.save ?? ((bytes: Uint8Array, name: string) => downloadFile(bytes, name, DOCX_MIME));
   return (
     <section className={styles.root} data-testid="notice-file">
       {!analysis.ledger?.ledger && <Caption1 data-testid="ledger-hint">{t('ui.ledger.hint')}</Caption1>}
       <Button
         icon={<DocumentArrowDown20Regular />}
-        disabled={busy}
+        disabled={docx.busy}
         data-testid="save-docx"
         onClick={async () => {
-          setBusy(true);
-          try {
-            const name = noticeFileName(analysis);
-            save(await noticeDocxOf(analysis), name);
-            props.onResult(true, t('ui.notice.savedDocx', { file: name }));
-          } catch (error) {
-            props.onResult(false, t('ui.notice.saveDocxFailed', { reason: error instanceof Error ? error.message : String(error) }));
-          } finally {
-            setBusy(false);
-          }
+          const done = await docx.run(noticeFileName(analysis), () => noticeDocxOf(analysis));
+          props.onResult(done.ok, done.text);
         }}
       >
         {t('ui.notice.saveDocx')}

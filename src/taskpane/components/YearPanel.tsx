@@ -11,7 +11,7 @@ import { formatCents, movementText, yearAttachment, type Year } from '../../core
 import type { YearPreview } from '../../host/port';
 import { formatFinding, flagLabel, t as translate } from '../../i18n';
 import { useLocale, useT } from '../locale';
-import { DOCX_MIME, downloadFile } from './NoticeFile';
+import { useDocxSave } from './NoticeFile';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -51,7 +51,7 @@ export function YearPanel(props: {
   const t = useT();
   const locale = useLocale();
   const [confirmed, setConfirmed] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const docx = useDocxSave(props.save);
   const [saved, setSaved] = useState<string | null>(null);
   const { preview, written, busy } = props;
   if (!preview && !written) return null;
@@ -93,20 +93,11 @@ export function YearPanel(props: {
           <div className={styles.buttons}>
             <Button
               icon={<DocumentArrowDown20Regular />}
-              disabled={saving}
+              disabled={docx.busy}
               data-testid="year-save-docx"
               onClick={async () => {
-                setSaving(true);
-                try {
-                  const name = yearDocxName(preview.year);
-                  const bytes = await yearDocxOf(preview.year);
-                  (props.save ?? ((b: Uint8Array, n: string) => downloadFile(b, n, DOCX_MIME)))(bytes, name);
-                  setSaved(t('ui.notice.savedDocx', { file: name }));
-                } catch (error) {
-                  setSaved(t('ui.notice.saveDocxFailed', { reason: error instanceof Error ? error.message : String(error) }));
-                } finally {
-                  setSaving(false);
-                }
+                const year = preview.year;
+                setSaved((await docx.run(yearDocxName(year), () => yearDocxOf(year))).text);
               }}
             >
               {t('ui.notice.saveDocx')}
