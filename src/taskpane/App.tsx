@@ -24,6 +24,7 @@ import { TableCard } from './components/TableCard';
 import { countBySeverity, editEffect, errorCount, listedFindings, noticeLines, previewView, staleUnits } from './logic';
 import type { ConfirmRequest } from './components/ConfirmDialog';
 import { LocaleProvider } from './locale';
+import { useFocusReturn } from './focusReturn';
 
 export interface AppProps {
   host: ScorecardHost;
@@ -78,7 +79,6 @@ export function App({ host, locale, theme = webLightTheme, editDebounceMs = EDIT
   const latestInspect = useRef(0);
   const current = useRef<Inspection | null>(null);
   // The button the user pressed: focus goes back to it once the action (and any dialog) is over.
-  const returnFocus = useRef<HTMLElement | null>(null);
 
   const show = useCallback((place: Place, message: ResultMessage | null) => setPlaced(message ? { place, message } : null), []);
   const setResult = useCallback((message: ResultMessage | null) => show('actions', message), [show]);
@@ -204,35 +204,8 @@ export function App({ host, locale, theme = webLightTheme, editDebounceMs = EDIT
     resolve?.(yes);
   };
 
-  const remember = () => {
-    const active = document.activeElement;
-    returnFocus.current = active instanceof HTMLElement && active !== document.body ? active : returnFocus.current;
-  };
-
   const idle = work === null && preview === null && confirm === null;
-  useEffect(() => {
-    if (!idle) return;
-    const target = returnFocus.current;
-    if (!target) return;
-    const give = () => {
-      // Never from the sheet: when the user has clicked into the workbook, the pane's page has no focus.
-      if (!document.hasFocus()) return;
-      const active = document.activeElement;
-      // Only when the focus was dropped (to <body>, or left on a closed dialog): never steal it from where the user went.
-      if (target.isConnected && (active === null || active === document.body || !active.isConnected)) target.focus();
-    };
-    give();
-    // Fluent hands focus around once a dialog's closing motion ends, later on a busy computer:
-    // check again a few times after it, still only taking focus back from <body>.
-    const delays = [120, 350, 800, 1600];
-    const timers = delays.map((ms, i) =>
-      setTimeout(() => {
-        give();
-        if (i === delays.length - 1 && returnFocus.current === target) returnFocus.current = null;
-      }, ms),
-    );
-    return () => timers.forEach(clearTimeout);
-  }, [idle]);
+  const remember = useFocusReturn(idle);
 
   const onAction = async (action: ActionName) => {
     remember();
