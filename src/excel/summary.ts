@@ -2,8 +2,8 @@
  * Rendering the core's SheetSpec (the 考评汇总 sheet) with Office.js in one batch: one 2-D
  * values write for all text and numbers, formats applied per rectangle of equal style (not
  * per cell), merges, widths, A4 page setup with the period and page numbers in the printed
- * header and footer where supported, and a native bar chart per category. Also:
- * recognising the product's own summary sheet by SUMMARY_MARKER in its footer.
+ * header and footer where supported, and a native bar chart per category. Which sheet is the
+ * product's own is core/ownSheets' rule.
  */
 import { a1, type CellRange, type SheetSpec, type SpecStyle } from '../core';
 import type { OfficeLike } from './office';
