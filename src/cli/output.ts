@@ -62,7 +62,7 @@ export async function writeOutput(fs: CliFileSystem, loaded: Loaded, chosen: Cho
     const ws = chosen.worksheet;
     // The package opened for reading is edited as it is (no second unzip).
     data = await writeInPlace(workbook.pkg, {
-      sheets: [{ sheetName: ws.name, edits: editsOf(plan), merges: chosen.grid.merges, sharedFormulaOf: (row, col) => ws.formulaAt(row, col) }],
+      sheets: [{ sheetName: ws.name, edits: editsOf(plan), merges: chosen.grid.merges, sharedFormulaOf: (row, col) => ws.formulaAt(row, col), layout: ws.layout() }],
       summary: spec && summarySheet ? { spec, name: summarySheet, replace: own ? own.name : null } : null,
     });
   } catch (error) {

@@ -97,6 +97,7 @@ export async function exportXlsx(loaded: LoadedBook, locale: Locale): Promise<Bl
       edits,
       merges: before!.merges,
       sharedFormulaOf: (row, col) => existing.formulaAt(row, col),
+      layout: existing.layout(),
     });
   }
   // The package just opened is edited as it is: no second unzip.

@@ -37,6 +37,8 @@ const ENCODER = new TextEncoder();
 const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export class Package {
+  /** Parts already decoded: the score sheet is read, then edited, from one inflate. */
+  private readonly texts = new Map<string, string>();
   private constructor(readonly zip: JSZip) {}
 
   static async open(bytes: Uint8Array | ArrayBuffer): Promise<Package> {
@@ -48,19 +50,26 @@ export class Package {
   }
 
   async text(path: string): Promise<string | null> {
+    const known = this.texts.get(path);
+    if (known !== undefined) return known;
     const file = this.zip.file(path);
+    if (!file) return null;
     // The platform's UTF-8 codec: jszip's own, in JavaScript, took seconds on a 20k-unit sheet.
-    return file ? DECODER.decode(await file.async('uint8array')) : null;
+    const text = DECODER.decode(await file.async('uint8array'));
+    this.texts.set(path, text);
+    return text;
   }
 
   put(path: string, text: string): void {
     // Fast deflate for the parts we write (a 20k-unit sheet is megabytes of XML): the level
     // costs a few percent of size and saves most of the compression time.
     this.zip.file(path, ENCODER.encode(text), { compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    this.texts.set(path, text);
   }
 
   remove(path: string): void {
     this.zip.remove(path);
+    this.texts.delete(path);
   }
 
   names(): string[] {

@@ -11,6 +11,7 @@ import { areaRef } from './cells';
 import { Package, parseRels, readWorkbookInfo, relsPathOf, resolveTarget, REL } from './pkg';
 import { gridOfSheet, parseSheet, StringCollector, type OutsideCells, type SheetContext, type SheetModel } from './readSheet';
 import { readStoredSettings, type StoredSettings } from './settings';
+import type { SheetLayout } from './sheetLayout';
 import { localName, newSaxes } from './xml';
 
 export type { OutsideCells } from './readSheet';
@@ -97,6 +98,11 @@ export class BookSheet {
       this.model = parseSheet(this.xml, this.book.context, this.book.date1904);
     }
     return this.model;
+  }
+
+  /** Where the part's rows and cells lie (recorded while parsing it), for writing it in place. */
+  layout(): SheetLayout {
+    return this.parsed().layout;
   }
 
   /** Merges after clipping, and what was clipped. */

@@ -6,7 +6,8 @@
 import { isGeneralFormat, type CellRange, type CellValue, type Grid } from '../core';
 import { area, clipToContent, GRID_CELL_BUDGET, type Box, type OutsideCells } from '../core/block';
 import { parseArea, parseRef, refOf } from './cells';
-import { walkXml } from './xml';
+import { SheetLayoutRecorder, type SheetLayout } from './sheetLayout';
+import { walkXml, type CloseEvent, type ElementEvent } from './xml';
 
 /** What the workbook gives every sheet: shared strings and each cell style's number format. */
 export interface SheetContext {
@@ -31,6 +32,8 @@ export interface SheetModel {
   merges: Box[];
   /** Rows marked hidden in the part (0-based). */
   hiddenRows: Set<number>;
+  /** Where the part's rows and cells lie, for writing it in place without walking it again. */
+  layout: SheetLayout;
 }
 
 /** SpreadsheetML escapes characters XML cannot carry as _xHHHH_ (and a literal "_x" as _x005F_x). */
@@ -109,7 +112,8 @@ function isoSerial(text: string, date1904: boolean): CellValue {
 
 /** Parse one worksheet part. Throws what saxes throws for XML that is not well formed. */
 export function parseSheet(xml: string, ctx: SheetContext, date1904 = false): SheetModel {
-  const model: SheetModel = { cells: [], emptyFormats: new Map(), merges: [], hiddenRows: new Set() };
+  const recorder = new SheetLayoutRecorder(xml);
+  const model: SheetModel = { cells: [], emptyFormats: new Map(), merges: [], hiddenRows: new Set(), layout: recorder.layout };
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   const str = new StringCollector();
   let rowIndex = -1;
@@ -126,7 +130,8 @@ export function parseSheet(xml: string, ctx: SheetContext, date1904 = false): Sh
   // Which element's text is being collected: 1 <v>, 2 <f>.
   let textOf = 0;
 
-  const open = (tag: { local: string; attributes: Record<string, string> }) => {
+  const open = (tag: ElementEvent) => {
+    recorder.open(tag);
     const name = tag.local;
     if (inCell) {
       if (inline) str.open(name);
@@ -169,7 +174,8 @@ export function parseSheet(xml: string, ctx: SheetContext, date1904 = false): Sh
     else if (textOf === 1) v += text;
     else if (textOf === 2) f += text;
   };
-  const close = (tag: { local: string }) => {
+  const close = (tag: CloseEvent) => {
+    recorder.close(tag);
     if (!inCell) return;
     const name = tag.local;
     if (inline) {
@@ -208,8 +214,6 @@ export function parseSheet(xml: string, ctx: SheetContext, date1904 = false): Sh
     }
     model.cells.push({ row, col, value, formula: formula !== null ? `=${formula}` : null, numFmt });
   };
-  // Nothing of the walk is kept for the in-place edit: keeping a record of every cell's tag cost
-  // more (in the collector) than the edit's own second walk does.
   walkXml(xml, { open, close, text });
   return model;
 }

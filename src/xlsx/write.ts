@@ -20,6 +20,7 @@ import {
   type WorkbookInfo,
 } from './pkg';
 import { InPlaceError, patchSheetXml, type CellEdit } from './sheetPatch';
+import { layoutOf, type SheetLayout } from './sheetLayout';
 import { readStoredSettings, writeStoredSettings, type StoredSettings } from './settings';
 import { requestFullCalc } from './calc';
 import { addSummaryStyles, chartsOf, chartXml, drawingXml, MINIMAL_STYLES, summarySheetXml } from './summary';
@@ -34,6 +35,8 @@ export interface SheetEdits {
   /** Merged areas of the sheet (0-based): a planned cell may not lie inside one below its top-left. */
   merges?: readonly CellRange[] | undefined;
   sharedFormulaOf?: ((row: number, col: number) => string | null) | undefined;
+  /** Where the part's rows and cells lie, as the reader recorded them (BookSheet.layout): spares a second walk. */
+  layout?: SheetLayout | undefined;
 }
 
 export interface SummaryRequest {
@@ -84,10 +87,11 @@ export async function writeInPlace(input: Uint8Array | ArrayBuffer | Package, re
     }
     const xml = await pkg.text(entry.part);
     if (xml === null) throw new InPlaceError('badPart', null, `missing part ${entry.part}`);
-    const patched = patchSheetXml(xml, sheet.edits, { sharedFormulaOf: sheet.sharedFormulaOf });
+    const layout = sheet.layout?.source === xml ? sheet.layout : layoutOf(xml);
+    const patched = patchSheetXml(xml, sheet.edits, { sharedFormulaOf: sheet.sharedFormulaOf, layout });
     // A formula written or replaced makes Excel's calculation chain stale.
     const writesFormulas = sheet.edits.some((e) => e.content.formula !== null);
-    if (/<(\w+:)?f[\s>/]/.test(xml) || writesFormulas) formulasChanged = true;
+    if (layout.formulas.size > 0 || writesFormulas) formulasChanged = true;
     if (writesFormulas) formulasWritten = true;
     pkg.put(entry.part, patched);
   }

@@ -2,6 +2,8 @@
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { patchSheetXml, InPlaceError, type CellEdit } from '../../src/xlsx/sheetPatch';
+import { layoutOf } from '../../src/xlsx/sheetLayout';
+import { parseSheet } from '../../src/xlsx/readSheet';
 import { readSettingsFrom, writeInPlace } from '../../src/xlsx';
 import { INPUT_XLSX } from '../cli/helpers';
 import { buildCorpus, entries } from './corpus';
@@ -54,6 +56,44 @@ describe('patchSheetXml', () => {
     const src = sheet('<row r="1"><c r="A1"><f t="array" ref="A1:A2">B1:B2</f><v>1</v></c></row>');
     expect(() => patchSheetXml(src, [edit(0, 0, 2)])).toThrow(InPlaceError);
     expect(() => patchSheetXml(src, [edit(0, 0, 2)])).toThrow('A1 is part of an array formula');
+  });
+});
+
+describe('the layout the reader records (one walk of the score sheet, not two)', () => {
+  const ctx = { sharedStrings: ['单位'], numFmts: [] };
+  // Cells of every shape the edit treats differently: extra attributes, spaces and entities in a tag,
+  // a style written as "02", cells without r, a shared formula whose master is overwritten.
+  const rows =
+    '<row r="1" spans="1:3"><c r="A1" s="3" t="s"><v>0</v></c><c r="B1"  s="4" ><v>1</v></c><c s="02"><v>2</v></c></row>' +
+    '<row><c r="A2" s="1" ph="1" t="str"><f>B2*2</f><v>4</v></c><c r="B2"><f t="shared" ref="B2:B3" si="0">C2+1</f><v>1</v></c></row>' +
+    '<row r="3"><c r="B3"><f t="shared" si="0"/><v>2</v></c><c r="C3" cm="1" vm="1" t="e"><v>#N/A</v></c></row><row r="5"/>';
+  const xml = sheet(rows, '<extLst><ext uri="{x}"><x14:dataValidations xmlns:x14="urn:x"><x14:dataValidation><xm:f xmlns:xm="urn:xm">A1</xm:f></x14:dataValidation></x14:dataValidations></ext></extLst>');
+  const edits = [edit(0, 0, 9), edit(0, 1, '=x', null, true), edit(0, 2, 3), edit(1, 0, 1), edit(1, 1, 5), edit(2, 2, 'ok'), edit(3, 3, 1), edit(4, 0, true), edit(6, 1, 2)];
+  const sharedFormulaOf = (row: number) => `C${row + 1}+1`;
+
+  it('writes exactly what a fresh walk of the part writes', () => {
+    const fresh = patchSheetXml(xml, edits, { sharedFormulaOf });
+    const recorded = parseSheet(xml, ctx).layout;
+    expect(patchSheetXml(xml, edits, { sharedFormulaOf, layout: recorded })).toBe(fresh);
+    expect(patchSheetXml(xml, edits, { sharedFormulaOf, layout: layoutOf(xml) })).toBe(fresh);
+    // What the fresh walk writes, cell by cell.
+    expect(fresh).toContain('<c r="A1" s="3"><v>9</v></c><c r="B1" s="4" t="inlineStr"><is><t>=x</t></is></c><c r="C1" s="02"><v>3</v></c>');
+    expect(fresh).toContain('<c r="A2" s="1" ph="1"><v>1</v></c><c r="B2"><v>5</v></c>');
+    expect(fresh).toContain('<c r="B3"><f>C3+1</f><v>2</v></c><c r="C3" s="7" t="inlineStr"><is><t>ok</t></is></c>');
+    expect(fresh).toContain('<row r="4"><c r="D4"><v>1</v></c></row><row r="5"><c r="A5" t="b"><v>1</v></c></row><row r="7"><c r="B7"><v>2</v></c></row></sheetData>');
+    expect(fresh).toContain('<dimension ref="A1:D7"/>');
+  });
+
+  it('is used only for the text it was recorded from', () => {
+    const other = sheet('<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>');
+    const stale = parseSheet(xml, ctx).layout;
+    expect(patchSheetXml(other, [edit(0, 1, 7)], { layout: stale })).toBe(patchSheetXml(other, [edit(0, 1, 7)]));
+    expect(patchSheetXml(other, [edit(0, 1, 7)], { layout: stale })).toContain('<c r="A1"><v>1</v></c><c r="B1"><v>7</v></c>');
+  });
+
+  it('still refuses a cell whose reference is no cell, naming it', () => {
+    const bad = sheet('<row r="1"><c r="A1"><v>1</v></c><c r="1A"><v>2</v></c></row>');
+    expect(() => patchSheetXml(bad, [edit(0, 0, 2)], { layout: parseSheet(bad, ctx).layout })).toThrow('bad cell reference 1A');
   });
 });
 
