@@ -40,6 +40,8 @@ export function distIsStale() {
     newest(join(root, 'assets')),
     newest(join(root, 'manifest.xml')),
     newest(join(root, 'webpack.config.js')),
+    // Build settings that live there (sideEffects decides what the pane's first script carries).
+    newest(join(root, 'package.json')),
   );
   return sources > builtAt;
 }

@@ -12,7 +12,7 @@ export * from './result';
 export * from './sheetSpec';
 export { isOwnSheetRows, isOwnSheetName, sameSheetName, freeSheetName } from './ownSheets';
 export { analyze, pickScoreSheet, isOwnSummarySheet, type AnalyzeOptions } from './analyze';
-export { planWrites, planUndo, planClearFlags, contentAt, sameContent, writeCount, cellWrites, planOf, beforeAt, type UndoPlan } from './plan';
+export { planWrites, planUndo, planClearFlags, contentAt, sameContent, cellWrites, planOf, beforeAt, type UndoPlan } from './plan';
 export { extractPeriod } from './layout';
 export { totalOf } from './score';
 export { rankTotals } from './rank';
@@ -49,7 +49,7 @@ export {
   type YearCategory,
   type PeriodContext,
 } from './year';
-export { buildYearSheet, YEAR_SHEET_NAME } from './yearSheet';
+export { buildYearSheet } from './yearSheet';
 export { annualNotice, yearAttachment, yearResolver, yearRosterSheet, yearRange, yearLedger, type YearWorkbook } from './yearNotice';
 // #15 WPS: shared by the Office.js and WPS adapters
 export { firstChangedCell, plannedChanges, planRecalc, type PlannedChange } from './preview';

@@ -231,6 +231,13 @@ export interface WritePlan {
   problems?: Finding[];
 }
 
+/** Number of cells a plan changes. */
+export function writeCount(plan: WritePlan): number {
+  let n = 0;
+  for (const column of plan.columns) n += column.rows.length;
+  return n;
+}
+
 /**
  * What one sheet turned out to be. `kind` says which; each kind carries exactly its fields (the
  * others are declared `?: never`, so `if (analysis.scored)` narrows as well as a test of `kind`).

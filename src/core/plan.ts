@@ -125,13 +125,6 @@ function nonEmpty(sheetName: string, columns: ColumnWrites[]): WritePlan {
   return { sheetName, columns: columns.filter((c) => c.rows.length > 0) };
 }
 
-/** Number of cells a plan changes. */
-export function writeCount(plan: WritePlan): number {
-  let n = 0;
-  for (const column of plan.columns) n += column.rows.length;
-  return n;
-}
-
 /** The plan one cell at a time, in plan order (for small consumers: messages, tests, the undo record). */
 export function cellWrites(plan: WritePlan): CellWrite[] {
   const writes: CellWrite[] = [];

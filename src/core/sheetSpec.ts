@@ -56,3 +56,4 @@ export interface ChartSpec {
 /** Text in the footer row of every summary sheet the product writes: how it recognises its own. */
 export const SUMMARY_MARKER = '本表由政务信息考评助手生成';
 export const SUMMARY_SHEET_NAME = SHEET_WORDS.summary;
+export const YEAR_SHEET_NAME = SHEET_WORDS.year;

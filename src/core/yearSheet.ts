@@ -5,12 +5,10 @@
  * it with the same code as 考评汇总, and recognise it as their own by the SUMMARY_MARKER footer.
  */
 import { centsToNumber } from './decimal';
-import { SUMMARY_MARKER, type SheetSpec, type SpecCell, type SpecStyle } from './sheetSpec';
+import { SUMMARY_MARKER, YEAR_SHEET_NAME, type SheetSpec, type SpecCell, type SpecStyle } from './sheetSpec';
 import type { SummaryText } from './summarySheet';
 import { movementText, type Year } from './year';
-import { SHEET_WORDS } from './words';
 
-export const YEAR_SHEET_NAME = SHEET_WORDS.year;
 
 export function buildYearSheet(year: Year, text: SummaryText): SheetSpec {
   const L = text.label;
