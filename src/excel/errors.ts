@@ -66,3 +66,11 @@ export function errorsRefusal(sheetName: string, analysis: Analysis): HostFailur
   }
   return null;
 }
+
+/** A write that failed, and whether what it had changed was put back (thrown by excel/write). */
+export class WriteFailedError extends Error {
+  constructor(readonly error: unknown, readonly rolledBack: boolean) {
+    super('write failed');
+    this.name = 'WriteFailedError';
+  }
+}

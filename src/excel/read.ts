@@ -16,7 +16,7 @@ import { isLedgerGrid, LEDGER_SHEET_NAMES, RULES_SHEET_NAME, ROSTER_SHEET_NAMES,
 import { BLOCK_SAFETY, DEFAULT_PAYLOAD_BUDGET, isResponseTooLarge, jsonBytes, readRowBlocks } from './blocks';
 import { gridFromLoaded, parseAreas } from './cells';
 import type { OfficeLike } from './office';
-import { parseHeader, readRecord, UNDO_CHUNK_CHARS, UNDO_SHEET_NAME, type UndoRecord, type UndoStoreState } from './undoStore';
+import { parseHeader, UNDO_CHUNK_CHARS, UNDO_SHEET_NAME, type UndoStoreState } from './undoStore';
 
 export interface SheetRead {
   sheetName: string;
@@ -33,8 +33,11 @@ export interface WorkbookRead extends SheetRead {
   undo: UndoStoreState;
   /** Workbook structure protection (adding the undo or summary sheet would fail). */
   workbookProtected: boolean;
-  /** The full undo record, when asked for. */
-  undoRecord: UndoRecord | null;
+  /**
+   * The undo store's cells from A1 (header and chunks), when the record was asked for: 撤销
+   * decodes them (excel/writes, with undoStore's readRecord), so reading carries no decoder.
+   */
+  undoValues: unknown[][] | null;
   /** Syncs the read took (1 unless the sheet or undo record was too big for one, or a read was retried). */
   syncs: number;
 }
@@ -140,7 +143,7 @@ function hiddenRows(grid: Grid, visibleAreas: CellRange[]): number[] {
   return hidden;
 }
 
-export type UndoFinish = (context: Excel.RequestContext) => Promise<{ state: UndoStoreState; record: UndoRecord | null; syncs: number }>;
+export type UndoFinish = (context: Excel.RequestContext) => Promise<{ state: UndoStoreState; values: unknown[][] | null; syncs: number }>;
 
 /**
  * Queue the undo store's header, and with the body its first `headRows` rows (header and
@@ -154,10 +157,10 @@ export function queueUndoStoreRead(context: Excel.RequestContext, withBody: bool
   const head = store.getRangeByIndexes(0, 0, withBody ? Math.max(1, headRows) : 1, withBody ? 3 : 1);
   head.load('values');
   return async (ctx) => {
-    if (store.isNullObject) return { state: { exists: false, header: null, usedRows: 0 }, record: null, syncs: 0 };
+    if (store.isNullObject) return { state: { exists: false, header: null, usedRows: 0 }, values: null, syncs: 0 };
     const usedRows = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
     const header = parseHeader(head.values[0]?.[0]);
-    if (!withBody) return { state: { exists: true, header, usedRows }, record: null, syncs: 0 };
+    if (!withBody) return { state: { exists: true, header, usedRows }, values: null, syncs: 0 };
     const atA1 = !used.isNullObject && used.rowIndex === 0 && used.columnIndex === 0;
     let values: unknown[][] = head.values;
     let syncs = 0;
@@ -175,8 +178,7 @@ export function queueUndoStoreRead(context: Excel.RequestContext, withBody: bool
         return full;
       }));
     }
-    const record = atA1 ? readRecord(values) : null;
-    return { state: { exists: true, header: record?.header ?? null, usedRows }, record, syncs };
+    return { state: { exists: true, header, usedRows }, values: atA1 ? values : null, syncs };
   };
 }
 
@@ -283,7 +285,7 @@ async function readOnce(context: Excel.RequestContext, office: OfficeLike, optio
       ledgerGrid,
       rosterGrid,
       undo: undo.state,
-      undoRecord: undo.record,
+      undoValues: undo.values,
       workbookProtected: wbProtection?.protected ?? false,
       syncs: 1 + sheetDone.syncs + undo.syncs,
     },

@@ -11,11 +11,14 @@
 import { beforeAt, sameContent, writeCount, type CellContent, type CellRange } from '../core';
 import { BLOCK_SAFETY, DEFAULT_PAYLOAD_BUDGET, jsonBytes, readRowBlocks } from './blocks';
 import { formulaOf, toExcelInput } from './cells';
-import { chunkText, encodePlan, UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader, type UndoStoreState } from './undoStore';
+import { chunkText, encodePlan } from './undoRecord';
+import { UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader, type UndoStoreState } from './undoStore';
 import type { WritePlan } from '../core';
 import { fail, ok, type Result } from '../core/result';
+import { WriteFailedError } from './errors';
 
 export { DEFAULT_PAYLOAD_BUDGET } from './blocks';
+export { WriteFailedError } from './errors';
 /** Gaps of at most this many untouched rows are bridged with nulls inside one write. */
 const MAX_GAP = 16;
 /** Rough request overhead per statement, in bytes. */
@@ -160,13 +163,6 @@ export interface WriteOutcome {
  * would still send whatever a broken rollback left queued. The host's guard turns it into its
  * failure outcome.
  */
-export class WriteFailedError extends Error {
-  constructor(readonly error: unknown, readonly rolledBack: boolean) {
-    super('write failed');
-    this.name = 'WriteFailedError';
-  }
-}
-
 function storeItems(update: StoreUpdate | null): { early: Item[]; last: Item[] } {
   if (!update) return { early: [], last: [] };
   const { state } = update;

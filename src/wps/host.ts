@@ -36,7 +36,8 @@ import type { ApplyResult, HostOutcome, Inspection, RecalcPreview, ScorecardHost
 import { syncReporter, type OnSyncs } from '../host/diagnostics';
 import { toExcelInput } from '../excel/cells';
 import { errorsRefusal, failure, type HostFailure } from '../excel/errors';
-import { chunkText, encodePlan, UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader } from '../excel/undoStore';
+import { chunkText, encodePlan } from '../excel/undoRecord';
+import { UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader } from '../excel/undoStore';
 import { buildBlocks, changesOf, type CellChange } from '../excel/write';
 import { member, XL_SHEET_VERY_HIDDEN, type EtApplicationLike, type EtSheetLike, type EtWorkbookLike } from './et';
 import { findSheet, readWorkbook as readBook, rows2d, sheetList, usedArea, WPS_SETTINGS_SHEET_NAME, type WorkbookRead } from './read';

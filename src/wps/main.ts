@@ -7,7 +7,7 @@
 import './polyfills';
 import { recalcCommand, summaryCommand, type CommandUi } from '../commands/run';
 import { encodeDialogPayload } from '../commands/payload';
-import { pickLocale, t, type Locale } from '../i18n';
+import { loadLocale, pickLocale, t, type Locale } from '../i18n';
 import { detectHost } from './detect';
 import type { EtApplicationLike } from './et';
 import { createWpsHost } from './host';
@@ -31,8 +31,14 @@ function app(): EtApplicationLike | null {
   return found.kind === 'wps' ? found.app : null;
 }
 
+/** The language of the ribbon's messages: Chinese until the English texts (when wanted) have arrived. */
+let spoken: Locale = 'zh-CN';
+void loadLocale(pickLocale(typeof navigator !== 'undefined' ? navigator.language : 'zh-CN')).then((ready) => {
+  spoken = ready;
+});
+
 function locale(): Locale {
-  return pickLocale(typeof navigator !== 'undefined' ? navigator.language : 'zh-CN');
+  return spoken;
 }
 
 /** Show the pane, creating it once per WPS session (its id is kept in PluginStorage, shared by the add-in's pages). */

@@ -19,7 +19,8 @@ import {
 } from '../core';
 import { DEFAULT_SETTINGS, type ScorecardSettings } from '../host/port';
 import { gridFromLoaded, parseArea, parseAreas } from '../excel/cells';
-import { readRecord, UNDO_SHEET_NAME, type UndoHeader, type UndoRecord } from '../excel/undoStore';
+import { readRecord } from '../excel/undoRecord';
+import { UNDO_SHEET_NAME, type UndoHeader, type UndoRecord } from '../excel/undoStore';
 import { cellAt, member, truthy, XL_CELL_TYPE_VISIBLE, type EtRangeLike, type EtSheetLike, type EtWorkbookLike } from './et';
 
 /** VeryHidden sheet whose A1 holds the pane's settings as JSON (WPS has no Office document settings). */

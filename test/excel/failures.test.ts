@@ -181,3 +181,32 @@ describe('failure injection', () => {
     expect(!r.ok && zh(r.error)).toContain('disk full');
   });
 });
+
+describe('code fetched on first use', () => {
+  it('when the writing code cannot be fetched, says so, writes nothing, and fetches it again on the next click', async () => {
+    let fetches = 0;
+    let isolated: { simHost: typeof simHost } | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('../../src/excel/writes', () => {
+        fetches += 1;
+        if (fetches === 1) throw new Error('Loading chunk 19 failed.');
+        return jest.requireActual<typeof import('../../src/excel/writes')>('../../src/excel/writes');
+      });
+      isolated = jest.requireActual<{ simHost: typeof simHost }>('./simHost');
+    });
+    const wb = SimWorkbook.fromGrids(await fixtureGrids());
+    const before = wb.snapshot();
+    const { host } = isolated!.simHost(wb);
+    // Reading and checking need none of it.
+    expect((await host.inspect()).ok).toBe(true);
+    const first = await host.recalcNow();
+    expect(first.ok).toBe(false);
+    if (first.ok) return;
+    expect(first.error.key).toBe('host.error.codeNotLoaded');
+    expect(zh(first.error)).toBe('考评助手的一部分没有加载成功（Loading chunk 19 failed.），表格没有被修改。请检查网络后重试。');
+    expect(wb.snapshot()).toEqual(before);
+    await expectRetrySucceeds(host, wb);
+    expect(fetches).toBe(2);
+    jest.dontMock('../../src/excel/writes');
+  });
+});
