@@ -9,6 +9,6 @@ module.exports = {
       { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
-  setupFilesAfterEnv: ['<rootDir>/test/support/failOnConsole.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/failOnConsole.ts', '<rootDir>/test/support/locales.ts'],
   testTimeout: 30000,
 };

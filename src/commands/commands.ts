@@ -3,7 +3,7 @@
  * errors or fails, the user is told (task pane where this Office can open it, else a dialog).
  */
 import { createScorecardHost, officeExcelRunner } from '../excel/host';
-import { pickLocale, t, type Locale } from '../i18n';
+import { loadLocale, pickLocale, t, type Locale } from '../i18n';
 import { encodeDialogPayload } from './payload';
 import { recalcCommand, summaryCommand, type CommandUi } from './run';
 
@@ -53,7 +53,7 @@ function officeUi(locale: Locale): CommandUi {
 function command(run: typeof recalcCommand) {
   return async (event: Office.AddinCommands.Event) => {
     try {
-      const locale = pickLocale(Office.context.displayLanguage);
+      const locale = await loadLocale(pickLocale(Office.context.displayLanguage));
       await run(createScorecardHost(officeExcelRunner, Office), officeUi(locale));
     } finally {
       // Always: otherwise Office shows the command as still running.

@@ -5,7 +5,7 @@
  * so the page starts without parsing exceljs; the .xlsx bytes are fetched after it, for the download.
  */
 import { createRoot } from 'react-dom/client';
-import { pickLocale, t, type Locale } from '../i18n';
+import { loadLocale, pickLocale, t, type Locale } from '../i18n';
 import { workbookFromSnapshot, type BookSnapshot } from './book';
 import { Workspace, type OpenedBook } from './Workspace';
 
@@ -14,7 +14,6 @@ const FIXTURE_SNAPSHOT = 'fixtures/wenxian-2023-q3-input.json';
 
 const params = new URLSearchParams(window.location.search);
 const displayLanguage = params.get('lang') ?? 'zh-CN';
-const locale: Locale = pickLocale(displayLanguage);
 
 async function fetchOk(url: string): Promise<Response> {
   const r = await fetch(url);
@@ -54,8 +53,9 @@ async function initialBook(): Promise<OpenedBook> {
   return { loaded: await loadXlsx(bytes), fileName };
 }
 
-const container = document.getElementById('root');
-if (container) {
+function start(locale: Locale): void {
+  const container = document.getElementById('root');
+  if (!container) return;
   createRoot(container).render(
     <Workspace
       locale={locale}
@@ -69,3 +69,6 @@ if (container) {
     />,
   );
 }
+
+// English texts are fetched only for ?lang=en-US (the page speaks zh-CN when they cannot be).
+void loadLocale(pickLocale(displayLanguage)).then(start);

@@ -148,6 +148,7 @@ export const enUS: Record<MessageKey, Message> = {
     'host.error.busy': 'Excel is busy. Wait a moment and try again. Nothing was written.',
     'host.error.office': 'Excel reported error {code} ({detail}). Sheet "{sheet}" was not changed.',
     'host.error.unexpected': 'Something unexpected went wrong ({detail}). Sheet "{sheet}" was not changed.',
+    'host.error.codeNotLoaded': 'Part of the scorecard add-in did not load ({detail}). The workbook was not changed. Check the network and try again.',
     'host.error.thrown': 'Unexpected error: {detail}. The sheet was not changed; please try again.',
     'host.error.partial': 'Writing to sheet "{sheet}" failed halfway and could not be undone automatically ({code}: {detail}). Use Undo (Ctrl+Z) or close the workbook without saving.',
     'host.error.noTable': 'No score table was found on sheet "{sheet}". Switch to the sheet that holds it.',

@@ -3,16 +3,52 @@
  * Keys are typed: `t` accepts only a `MessageKey`, and en-US is checked by the compiler to have
  * every key of zh-CN and no other, so a message can never be missing at run time. The command
  * line's own dictionary is in ./cli, so the task pane does not carry its text.
+ *
+ * zh-CN is built in. en-US is fetched the first time it is needed (`loadLocale`), so the pane
+ * of a Chinese office does not carry the English text: every entry point (pane, ribbon, demo,
+ * offline page, WPS, CLI) awaits loadLocale for its locale before its first message.
  */
 import type { Finding, FlagCode, SummaryText } from '../core';
-import { enFindings, enFlags, enUS } from './en-US';
 import type { FindingMessages, Locale, Message, MessageKey, Params } from './types';
 import { zhCN, zhFindings, zhFlags } from './zh-CN';
 
 export type { Locale, Message, MessageKey, Params } from './types';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
 
-export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, Message>>>> = { 'zh-CN': zhCN, 'en-US': enUS };
+interface LocaleTexts {
+  messages: Readonly<Record<MessageKey, Message>>;
+  findings: FindingMessages;
+  flags: Readonly<Record<FlagCode, string>>;
+}
+
+const TEXTS: Partial<Record<Locale, LocaleTexts>> = { 'zh-CN': { messages: zhCN, findings: zhFindings, flags: zhFlags } };
+
+/**
+ * Make a locale's texts available, fetching en-US the first time. Resolves to the locale to
+ * speak: the one asked for, or zh-CN (always there) when its texts could not be fetched.
+ */
+export async function loadLocale(locale: Locale): Promise<Locale> {
+  if (TEXTS[locale]) return locale;
+  try {
+    const en = await import(/* webpackChunkName: "en-US" */ './en-US');
+    TEXTS['en-US'] = { messages: en.enUS, findings: en.enFindings, flags: en.enFlags };
+    return locale;
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+function textsOf(locale: Locale): LocaleTexts {
+  const texts = TEXTS[locale];
+  // A bug, said loudly: an entry point spoke before awaiting loadLocale.
+  if (!texts) throw new Error(`the ${locale} texts are not loaded: await loadLocale('${locale}') first`);
+  return texts;
+}
+
+/** Every message of a loaded locale, by key. */
+export function messagesOf(locale: Locale): Readonly<Record<MessageKey, Message>> {
+  return textsOf(locale).messages;
+}
 
 /** Fill a message's {name} placeholders (or call it with its parameters). */
 export function render(message: Message, params: Params): string {
@@ -22,7 +58,7 @@ export function render(message: Message, params: Params): string {
 
 /** A message in the given locale. */
 export function t(key: MessageKey, locale: Locale = 'zh-CN', params: Params = {}): string {
-  return render(MESSAGES[locale][key], params);
+  return render(textsOf(locale).messages[key], params);
 }
 
 /** Whether a key computed at run time (the core's summary labels) names a message. */
@@ -35,18 +71,15 @@ export function pickLocale(displayLanguage: string | null | undefined): Locale {
   return displayLanguage && /^en\b/i.test(displayLanguage) ? 'en-US' : 'zh-CN';
 }
 
-const FINDINGS: Record<Locale, FindingMessages> = { 'zh-CN': zhFindings, 'en-US': enFindings };
-const FLAGS: Record<Locale, Record<FlagCode, string>> = { 'zh-CN': zhFlags, 'en-US': enFlags };
-
 /** A finding as a sentence in the given locale. */
 export function formatFinding(f: Finding, locale: Locale = 'zh-CN'): string {
-  const message = FINDINGS[locale][f.code] as (f: Finding) => string;
+  const message = textsOf(locale).findings[f.code] as (f: Finding) => string;
   return message(f);
 }
 
 /** A flag as the pane and the CLI report name it (zh-CN: the words of the 标记 column). */
 export function flagLabel(code: FlagCode, locale: Locale = 'zh-CN'): string {
-  return FLAGS[locale][code];
+  return textsOf(locale).flags[code];
 }
 
 /**

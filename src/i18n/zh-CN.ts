@@ -155,6 +155,7 @@ export const zhCN = {
     'host.error.busy': 'Excel 正忙，请稍候重试。本次没有写入任何内容。',
     'host.error.office': 'Excel 返回错误 {code}（{detail}）。工作表“{sheet}”没有被修改。',
     'host.error.unexpected': '发生意外错误（{detail}）。工作表“{sheet}”没有被修改。',
+    'host.error.codeNotLoaded': '考评助手的一部分没有加载成功（{detail}），表格没有被修改。请检查网络后重试。',
     'host.error.thrown': '发生意外错误：{detail}。表格未被修改，请重试。',
     'host.error.partial': '写入工作表“{sheet}”中途失败，且未能自动恢复（{code}：{detail}）。请用“撤销”(Ctrl+Z) 或关闭工作簿且不保存。',
     'host.error.noTable': '工作表“{sheet}”中没有找到得分表，请切换到得分表所在的工作表。',

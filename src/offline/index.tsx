@@ -11,19 +11,16 @@ import { memo, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createScorecardHost } from '../excel/host';
 import type { ExcelRunner, OfficeLike } from '../excel/office';
-import { pickLocale, t, type Locale } from '../i18n';
+import { loadLocale, pickLocale, t, type Locale } from '../i18n';
 import { Workspace } from '../demo/Workspace';
 import { App } from '../taskpane/App';
 
 const params = new URLSearchParams(window.location.search);
 // zh-CN unless the page is opened with ?lang=en-US, as the demo.
 const displayLanguage = params.get('lang') ?? 'zh-CN';
-const locale: Locale = pickLocale(displayLanguage);
-document.documentElement.lang = locale;
-document.title = t('ui.offline.title', locale);
 
 /** The pane over the simulated Office the workspace installed on this window for the opened file. */
-const InlinePane = memo(function InlinePane() {
+const InlinePane = memo(function InlinePane({ locale }: { locale: Locale }) {
   // One host for the pane's life: a new one each render would restart its checks.
   const host = useMemo(() => {
     const g = window as unknown as { Excel: { run: ExcelRunner }; Office: OfficeLike };
@@ -37,8 +34,11 @@ const InlinePane = memo(function InlinePane() {
   );
 });
 
-const container = document.getElementById('root');
-if (container) {
+function start(locale: Locale): void {
+  document.documentElement.lang = locale;
+  document.title = t('ui.offline.title', locale);
+  const container = document.getElementById('root');
+  if (!container) return;
   createRoot(container).render(
     <Workspace
       locale={locale}
@@ -46,7 +46,10 @@ if (container) {
       title={t('ui.offline.title', locale)}
       note={t('ui.offline.note', locale)}
       welcome={{ title: t('ui.offline.welcome', locale), detail: t('ui.offline.welcomeDetail', locale) }}
-      renderPane={(paneKey) => <InlinePane key={paneKey} />}
+      renderPane={(paneKey) => <InlinePane key={paneKey} locale={locale} />}
     />,
   );
 }
+
+// The English texts are part of this one file too (nothing is fetched); they are made ready first.
+void loadLocale(pickLocale(displayLanguage)).then(start);

@@ -1,6 +1,6 @@
 import { analyze, buildSummarySheet, FLAG_CODES, planWrites, SUMMARY_MARKER, cellWrites, type Analysis, type CellWrite } from '../../src/core';
 import { byCategory } from '../support/units';
-import { formatFinding, MESSAGES, summaryText } from '../../src/i18n';
+import { formatFinding, messagesOf, summaryText } from '../../src/i18n';
 import { CASES, NO_TABLE_CODES, type CorpusCase } from './cases';
 import { applyPlan, categoriesOf, findingKeys, placementProblems, topOf } from './check';
 
@@ -84,9 +84,9 @@ describe.each(byId)('corpus case %s through the core', (_id, c: CorpusCase) => {
     const asked: string[] = [];
     const enSpec = buildSummarySheet(analysis, { ...english, label: (key, params) => (asked.push(key), english.label(key, params)) });
     expect(asked.length).toBeGreaterThan(0);
-    expect(asked.filter((key) => !(key in MESSAGES['en-US']))).toEqual([]);
+    expect(asked.filter((key) => !(key in messagesOf('en-US')))).toEqual([]);
     const enTexts = enSpec.rows.flatMap((row) => row.map((cell) => cell.value)).filter((v): v is string => typeof v === 'string');
-    expect(enTexts.filter((v) => v in MESSAGES['zh-CN'] || /^[a-z]+(\.[A-Za-z0-9]+)+$/.test(v))).toEqual([]);
+    expect(enTexts.filter((v) => v in messagesOf('zh-CN') || /^[a-z]+(\.[A-Za-z0-9]+)+$/.test(v))).toEqual([]);
     const dataRows = spec.charts.reduce((n, chart) => n + chart.values.bottom - chart.values.top + 1, 0);
     expect(dataRows).toBe(analysis.scored ? byCategory(analysis.scored).reduce((n, cat) => n + cat.units.length, 0) : 0);
   });

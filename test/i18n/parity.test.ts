@@ -1,6 +1,6 @@
 import { ALL_FINDING_CODES, FLAG_CODES, analyze, gridFromRows, type Finding } from '../../src/core';
 import { FLAG_WORDS, SUMMARY_SHEET_NAME, YEAR_SHEET_NAME } from '../../src/core';
-import { LOCALES, MESSAGES, flagLabel, formatFinding, isMessageKey, pickLocale, summaryText, t } from '../../src/i18n';
+import { LOCALES, messagesOf, flagLabel, formatFinding, isMessageKey, pickLocale, summaryText, t } from '../../src/i18n';
 import { CLI_MESSAGES, t as tCli } from '../../src/i18n/cli';
 
 /** #14 year: sheet-level findings about the periods of a year. */
@@ -8,8 +8,8 @@ const YEAR_CODES: string[] = ['PERIOD_HAS_ERRORS', 'PERIOD_NOT_RECOGNISED', 'PER
 
 describe('messages', () => {
   it('every key exists in every locale', () => {
-    const zh = Object.keys(MESSAGES['zh-CN']).sort();
-    const en = Object.keys(MESSAGES['en-US']).sort();
+    const zh = Object.keys(messagesOf('zh-CN')).sort();
+    const en = Object.keys(messagesOf('en-US')).sort();
     expect(en).toEqual(zh);
     expect(Object.keys(CLI_MESSAGES['en-US']).sort()).toEqual(Object.keys(CLI_MESSAGES['zh-CN']).sort());
     // The command line's text stays out of the dictionaries the task pane carries.
@@ -19,7 +19,7 @@ describe('messages', () => {
   it('has no dead keys and no empty message', () => {
     for (const dead of ['notice.top', 'category.uncategorised', 'category.all']) expect(isMessageKey(dead)).toBe(false);
     for (const locale of LOCALES) {
-      for (const [key, message] of Object.entries(MESSAGES[locale])) {
+      for (const [key, message] of Object.entries(messagesOf(locale))) {
         if (typeof message === 'string') expect([key, message.trim()]).not.toEqual([key, '']);
       }
     }

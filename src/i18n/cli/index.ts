@@ -1,5 +1,5 @@
 /** The command line's messages on top of the shared ones; `t` here accepts both kinds of key. */
-import { MESSAGES, render, type Locale, type MessageKey, type Params } from '../index';
+import { messagesOf, render, type Locale, type MessageKey, type Params } from '../index';
 import type { Message } from '../types';
 import { cliEnUS } from './en-US';
 import { cliZhCN } from './zh-CN';
@@ -12,8 +12,8 @@ export const CLI_MESSAGES: Readonly<Record<Locale, Readonly<Record<CliMessageKey
 /** A shared or command-line message in the given locale. */
 export function t(key: AnyMessageKey, locale: Locale = 'zh-CN', params: Params = {}): string {
   const cli = CLI_MESSAGES[locale] as Readonly<Record<string, Message>>;
-  const message = Object.prototype.hasOwnProperty.call(cli, key) ? cli[key]! : MESSAGES[locale][key as MessageKey];
+  const message = Object.prototype.hasOwnProperty.call(cli, key) ? cli[key]! : messagesOf(locale)[key as MessageKey];
   return render(message, params);
 }
 
-export { formatFinding, flagLabel, summaryText, type Locale, type Params } from '../index';
+export { formatFinding, flagLabel, loadLocale, summaryText, type Locale, type Params } from '../index';
