@@ -1,5 +1,5 @@
 /** Office errors (code, message, debugInfo) to a clear message for the user (host.* keys). */
-import { hasErrors, type Analysis } from '../core';
+import { hasErrors, SUMMARY_SHEET_NAME, type Analysis } from '../core';
 import type { HostErrorKey, HostFailure } from '../host/port';
 
 export type { HostFailure };
@@ -65,6 +65,22 @@ export function errorsRefusal(sheetName: string, analysis: Analysis): HostFailur
     return failure('host.error.hasErrors', { sheet: sheetName, count: errors.length, cell: errors[0]?.cell ?? '' });
   }
   return null;
+}
+
+/**
+ * Whether a 考评汇总 may be drafted from this sheet (Excel and WPS alike): a score table, no
+ * errors unless the user confirmed in the pane (the summary and its notice lines would carry
+ * wrong numbers), and a workbook whose structure lets a sheet be added. The count of errors
+ * the user confirmed, or why not.
+ */
+export function summaryGate(sheetName: string, analysis: Analysis, allowErrors: boolean, workbookProtected: boolean): { ok: true; errors: number } | HostFailure {
+  if (!analysis.scored) return failure('host.error.noTable', { sheet: sheetName });
+  const errors = analysis.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0 && !allowErrors) {
+    return failure('host.error.summaryHasErrors', { sheet: sheetName, count: errors.length, cell: errors[0]?.cell ?? '' });
+  }
+  if (workbookProtected) return failure('host.error.workbookProtected', { sheet: SUMMARY_SHEET_NAME });
+  return { ok: true, errors: errors.length };
 }
 
 /** A write that failed, and whether what it had changed was put back (thrown by excel/write). */

@@ -26,5 +26,21 @@ export interface OfficeLike {
   };
 }
 
+/**
+ * After a failed batch that may have added a sheet under a temporary name (a new 考评汇总 or
+ * 年度汇总 is built so before it is swapped in): remove it. Extra syncs on failure only; a
+ * second failure is not reported, the first error is the one the user needs.
+ */
+export async function removeSheetAfterFailure(run: ExcelRunner, name: string): Promise<void> {
+  try {
+    await run({}, async (context) => {
+      context.workbook.worksheets.getItemOrNullObject(name).delete();
+      await context.sync();
+    });
+  } catch {
+    /* the first error is the one to report */
+  }
+}
+
 /** The real Excel.run, for the task pane and ribbon commands (office.js loaded from the CDN). */
 export const officeExcelRunner: ExcelRunner = (options, batch) => Excel.run(options, batch);

@@ -20,8 +20,8 @@ import {
 import { summaryText, type Locale } from '../i18n';
 import type { ApplyResult, HostOutcome, Inspection, RecalcPreview, ScorecardHost } from '../host/port';
 import type { syncReporter } from '../host/diagnostics';
-import { errorsRefusal, failure, failureFromError, type HostFailure } from './errors';
-import type { ExcelRunner, OfficeLike } from './office';
+import { errorsRefusal, failure, failureFromError, summaryGate, type HostFailure } from './errors';
+import { removeSheetAfterFailure, type ExcelRunner, type OfficeLike } from './office';
 import { readActiveSheet, readSheetByName, type WorkbookRead } from './read';
 import { queueRenderSpec } from './summary';
 import { readRecord } from './undoRecord';
@@ -181,14 +181,10 @@ export function createWriteMethods(deps: WriteHostDeps): WriteMethods {
           const read = await readActiveSheet(context, office, { ...readOptions, alsoQueue: () => void sheets.load('items/name') });
           if (!read) return failure('host.error.unexpected', { sheet: '', detail: 'no active sheet' });
           const insp = inspection(read);
-          if (!insp.analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
           // Like the recalculation, a summary is not drafted from a sheet with errors unless the
           // user chose to (in the pane, after a confirmation naming the count).
-          const errors = insp.analysis.findings.filter((f) => f.severity === 'error');
-          if (errors.length > 0 && !options.allowErrors) {
-            return failure('host.error.summaryHasErrors', { sheet: read.sheetName, count: errors.length, cell: errors[0]?.cell ?? '' });
-          }
-          if (read.workbookProtected) return failure('host.error.workbookProtected', { sheet: SUMMARY_SHEET_NAME });
+          const gate = summaryGate(read.sheetName, insp.analysis, options.allowErrors === true, read.workbookProtected);
+          if (!gate.ok) return gate;
           const names = sheets.items.map((s) => s.name);
           // #14 year: movement and 零报送 runs when sheets named for earlier periods are in the workbook (extra syncs only then).
           const yearCode = await year();
@@ -223,18 +219,10 @@ export function createWriteMethods(deps: WriteHostDeps): WriteMethods {
           fresh.activate();
           await context.sync();
           syncs += 1;
-          return done('writeSummary', syncs, { sheetName: name, errors: errors.length });
+          return done('writeSummary', syncs, { sheetName: name, errors: gate.errors });
         });
       } catch (error) {
-        // A failed batch may have added the temporary sheet: remove it (extra syncs on failure only).
-        try {
-          await run({}, async (context) => {
-            context.workbook.worksheets.getItemOrNullObject(temp).delete();
-            await context.sync();
-          });
-        } catch {
-          /* the first error is the one to report */
-        }
+        await removeSheetAfterFailure(run, temp);
         return failureFromError(error, sheet.name);
       }
     },

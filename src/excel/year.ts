@@ -28,7 +28,7 @@ import { summaryText, type Locale } from '../i18n';
 import type { HostOutcome, Inspection, YearPreview } from '../host/port';
 import type { syncReporter } from '../host/diagnostics';
 import { failure, failureFromError } from './errors';
-import type { ExcelRunner, OfficeLike } from './office';
+import { removeSheetAfterFailure, type ExcelRunner, type OfficeLike } from './office';
 import { firstBlockRows, queueSheetRead, readActiveSheet, readSheetByName, type SheetRead, type WorkbookRead } from './read';
 import { DEFAULT_PAYLOAD_BUDGET, isResponseTooLarge } from './blocks';
 import { queueRenderSpec } from './summary';
@@ -238,14 +238,7 @@ export function createYearMethods(deps: YearHostDeps) {
           return done('applyYear', syncs + 1, { sheetName: name });
         });
       } catch (error) {
-        try {
-          await run({}, async (context) => {
-            context.workbook.worksheets.getItemOrNullObject(temp).delete();
-            await context.sync();
-          });
-        } catch {
-          /* the first error is the one to report */
-        }
+        await removeSheetAfterFailure(run, temp);
         return failureFromError(error, YEAR_SHEET_NAME);
       }
     },

@@ -35,7 +35,7 @@ import { pickLocale, summaryText } from '../i18n';
 import type { ApplyResult, HostOutcome, Inspection, RecalcPreview, ScorecardHost } from '../host/port';
 import { syncReporter, type OnSyncs } from '../host/diagnostics';
 import { toExcelInput } from '../excel/cells';
-import { errorsRefusal, failure, type HostFailure } from '../excel/errors';
+import { errorsRefusal, failure, summaryGate, type HostFailure } from '../excel/errors';
 import { chunkText, encodePlan } from '../excel/undoRecord';
 import { UNDO_SHEET_NAME, UNDO_VERSION, type UndoHeader } from '../excel/undoStore';
 import { buildBlocks, changesOf, type CellChange } from '../excel/write';
@@ -313,13 +313,9 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
       try {
         const read = activeRead();
         const insp = inspection(read);
-        if (!insp.analysis.scored) return failure('host.error.noTable', { sheet: read.sheetName });
         // As in Excel: no summary from a sheet with errors unless the user confirmed in the pane.
-        const errors = insp.analysis.findings.filter((f) => f.severity === 'error');
-        if (errors.length > 0 && !options.allowErrors) {
-          return failure('host.error.summaryHasErrors', { sheet: read.sheetName, count: errors.length, cell: errors[0]?.cell ?? '' });
-        }
-        if (read.workbookProtected) return failure('host.error.workbookProtected', { sheet: SUMMARY_SHEET_NAME });
+        const gate = summaryGate(read.sheetName, insp.analysis, options.allowErrors === true, read.workbookProtected);
+        if (!gate.ok) return gate;
         const wb = book();
         // #14 year: movement and 零报送 runs when sheets named for earlier periods are in the workbook.
         const within = year.contextFor(read, insp);
@@ -348,7 +344,7 @@ export function createWpsHost(app: EtApplicationLike, options: WpsHostOptions = 
         if (own) deleteSheet(own);
         fresh.Name = name;
         fresh.Activate();
-        return done('writeSummary', calls, { sheetName: name, errors: errors.length });
+        return done('writeSummary', calls, { sheetName: name, errors: gate.errors });
       } catch (error) {
         if (fresh) {
           try {
