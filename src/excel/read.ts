@@ -95,10 +95,9 @@ export function queueSheetRead(sheet: Excel.Worksheet, office: OfficeLike, optio
   sheet.load('name,id');
   sheet.protection.load('protected');
   const used = sheet.getUsedRangeOrNullObject(true);
-  // Before ExcelApi 1.4 (Excel 2016 bought once: desktop only, where no 5 MB limit applies) the whole range at once.
-  const blocks = supports('1.4');
-  used.load(blocks ? 'rowIndex,columnIndex,rowCount,columnCount' : `${CELL_PROPS.join(',')},rowIndex,columnIndex,rowCount,columnCount`);
-  const first = blocks && firstRows > 0 ? used.getIntersectionOrNullObject(sheet.getRangeByIndexes(0, 0, firstRows, SHEET_COLUMNS)) : null;
+  // Read in row blocks (getRangeByIndexes is ExcelApi 1.7, the add-in's floor: the host refuses older Office before any read).
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  const first = firstRows > 0 ? used.getIntersectionOrNullObject(sheet.getRangeByIndexes(0, 0, firstRows, SHEET_COLUMNS)) : null;
   first?.load(`${CELL_PROPS.join(',')},rowCount`);
   const merged = (options.withMerges ?? true) && supports('1.13') ? used.getMergedAreasOrNullObject() : null;
   merged?.load('address');
@@ -110,8 +109,6 @@ export function queueSheetRead(sheet: Excel.Worksheet, office: OfficeLike, optio
     let grid: Grid;
     if (used.isNullObject) {
       grid = { sheetName: sheet.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [] };
-    } else if (!blocks) {
-      grid = gridFromLoaded(sheet.name, used.rowIndex, used.columnIndex, used.values, used.formulas, used.numberFormat);
     } else {
       const have = first && !first.isNullObject ? first.rowCount : 0;
       let values: unknown[][] = have ? first!.values : [];
