@@ -30,7 +30,16 @@ export interface HostOptions {
   payloadBudget?: number;
   /** Tests and bench only: told each budgeted operation's syncs (the UI passes none). */
   onSyncs?: OnSyncs;
+  /** How long after one of its writes a change event without a triggerSource is taken for its echo (see below). */
+  ownWriteEchoMs?: number;
 }
+
+/**
+ * Excel raises worksheet.onChanged a moment after a batch is done. A write by the add-in
+ * arrives within this time on a PC of the county's kind; a cell typed in that moment is
+ * checked with the next edit (the pane checks the sheet again after every write anyway).
+ */
+const OWN_WRITE_ECHO_MS = 2000;
 
 const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
@@ -56,6 +65,23 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
   const readOptions = budget ? { budget } : {};
   const locale = () => pickLocale(office.context.displayLanguage);
   const done = syncReporter(options.onSyncs);
+
+  // Excel raises worksheet.onChanged for the add-in's own writes too. From ExcelApi 1.14 the event
+  // says so (triggerSource); before, one that comes while a write runs or just after is its echo.
+  const echoMs = options.ownWriteEchoMs ?? OWN_WRITE_ECHO_MS;
+  let writesRunning = 0;
+  let lastWriteEnd = -Infinity;
+  async function writing<T>(write: () => Promise<T>): Promise<T> {
+    writesRunning++;
+    try {
+      return await write();
+    } finally {
+      writesRunning--;
+      lastWriteEnd = Date.now();
+    }
+  }
+  const isOwnEcho = (triggerSource: string | undefined): boolean =>
+    triggerSource === 'ThisLocalAddin' || (triggerSource === undefined && (writesRunning > 0 || Date.now() - lastWriteEnd < echoMs));
 
   function inspection(read: WorkbookRead): Inspection {
     const settings = readSettings(office);
@@ -121,16 +147,16 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     },
 
     previewYear: async () => using(year, (methods) => methods.previewYear()),
-    applyYear: async (preview, force) => using(year, (methods) => methods.applyYear(preview, force)),
-    undoYear: async () => using(year, (methods) => methods.undoYear()),
+    applyYear: async (preview, force) => writing(() => using(year, (methods) => methods.applyYear(preview, force))),
+    undoYear: async () => writing(() => using(year, (methods) => methods.undoYear())),
     periodContext: async () => using(year, (methods) => methods.periodContext()),
 
     previewRecalc: async () => using(writes, (methods) => methods.previewRecalc()),
-    applyRecalc: async (previewed) => using(writes, (methods) => methods.applyRecalc(previewed)),
-    recalcNow: async () => using(writes, (methods) => methods.recalcNow()),
-    undoLast: async () => using(writes, (methods) => methods.undoLast()),
-    clearFlags: async () => using(writes, (methods) => methods.clearFlags()),
-    writeSummary: async (options) => using(writes, (methods) => methods.writeSummary(options)),
+    applyRecalc: async (previewed) => writing(() => using(writes, (methods) => methods.applyRecalc(previewed))),
+    recalcNow: async () => writing(() => using(writes, (methods) => methods.recalcNow())),
+    undoLast: async () => writing(() => using(writes, (methods) => methods.undoLast())),
+    clearFlags: async () => writing(() => using(writes, (methods) => methods.clearFlags())),
+    writeSummary: async (options) => writing(() => using(writes, (methods) => methods.writeSummary(options))),
 
     async selectCell(sheetName, address) {
       return guarded<void>({ name: sheetName }, async (context) => {
@@ -188,8 +214,8 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
       try {
         await run({}, async (context) => {
           registration = context.workbook.worksheets.getItem(sheetName).onChanged.add(async (event) => {
-            // The add-in's own writes are followed by a fresh inspection anyway (ExcelApi 1.14 tells them apart).
-            if ((event as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
+            // The add-in's own writes are followed by a fresh inspection anyway: they are no edit to report.
+            if (isOwnEcho((event as { triggerSource?: string }).triggerSource)) return;
             listener(event.address);
           });
           await context.sync();

@@ -1,4 +1,4 @@
-/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/no-empty-load, office-addins/no-context-sync-in-loop --
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load, office-addins/no-context-sync-in-loop --
    The loads are queued here and synced by the caller, once per read; blocks of a tall sheet are
    read one sync each on purpose (each response must stay under Excel on the web's 5 MB). */
 /**

@@ -134,6 +134,7 @@ export class SimRequestContext {
     } catch (error) {
       this.staged = [];
       record(false, error instanceof SimOfficeError ? error.code : SIM_ERROR.generalException);
+      sim.deliverAddinEdits(false);
       if (ran > readOnly) sim.notifyChange();
       if (error instanceof SimOfficeError) {
         // The statement that failed (none when the response was too large).
@@ -147,6 +148,7 @@ export class SimRequestContext {
     for (const load of this.staged) load.commit();
     this.staged = [];
     record(true);
+    sim.deliverAddinEdits(true);
     if (readOnly < statements.length) sim.notifyChange();
     return passThroughValue as T;
   }

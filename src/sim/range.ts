@@ -75,11 +75,17 @@ export class SimRange extends SimObject<RangeTarget> {
   get rowHidden(): boolean | null { return this.prop('rowHidden'); }
 
   set values(input: unknown) {
-    this.queueSet('values', input, (t) => this.writeCells(t, input, (sheet, r, c, v) => writeInput(sheet, r, c, v)));
+    this.queueSet('values', input, (t) => {
+      this.writeCells(t, input, (sheet, r, c, v) => writeInput(sheet, r, c, v));
+      this.context.sim.addinEdited(t.sheet, t.range);
+    });
   }
 
   set formulas(input: unknown) {
-    this.queueSet('formulas', input, (t) => this.writeCells(t, input, (sheet, r, c, v) => writeInput(sheet, r, c, v)));
+    this.queueSet('formulas', input, (t) => {
+      this.writeCells(t, input, (sheet, r, c, v) => writeInput(sheet, r, c, v));
+      this.context.sim.addinEdited(t.sheet, t.range);
+    });
   }
 
   set numberFormat(input: unknown) {

@@ -55,8 +55,8 @@ export interface SimChangedArgs {
   address: string;
   changeType: 'RangeEdited';
   source: 'Local';
-  /** ExcelApi 1.14: 'Unknown' for a user's edit; the add-in's own writes would be 'ThisLocalAddin'. */
-  triggerSource: 'Unknown';
+  /** ExcelApi 1.14: 'Unknown' for a user's edit, 'ThisLocalAddin' for the add-in's own writes. */
+  triggerSource: 'Unknown' | 'ThisLocalAddin';
 }
 export type CellEditListener = (args: SimChangedArgs) => void;
 

@@ -65,6 +65,7 @@ export class SimWorkbook {
   private changeListeners = new Set<ChangeListener>();
   private activationListeners = new Set<ActivationListener>();
   private cellEditListeners = new Set<CellEditListener>();
+  private pendingAddinEdits: SimChangedArgs[] = [];
 
   static fromGrids(grids: readonly Grid[], activeIndex = 0): SimWorkbook {
     const wb = new SimWorkbook();
@@ -188,7 +189,26 @@ export class SimWorkbook {
     for (const listener of [...this.cellEditListeners]) listener(args);
   }
 
-  /** Listen for users' cell edits (what worksheet.onChanged reports); returns unsubscribe. */
+  /**
+   * The add-in wrote values or formulas into a range. Excel raises worksheet.onChanged for its
+   * own writes too, once the batch is done: the events wait for the sync (deliverAddinEdits).
+   */
+  addinEdited(sheet: SimSheet, range: CellRange): void {
+    const address = range.top === range.bottom && range.left === range.right ? a1(range.top, range.left) : `${a1(range.top, range.left)}:${a1(range.bottom, range.right)}`;
+    this.pendingAddinEdits.push({ type: 'WorksheetChanged', worksheetId: sheet.id, address, changeType: 'RangeEdited', source: 'Local', triggerSource: 'ThisLocalAddin' });
+  }
+
+  /** After a sync: its writes' change events reach the handlers a moment later, as in Excel; a failed sync's are dropped. */
+  deliverAddinEdits(synced: boolean): void {
+    const events = this.pendingAddinEdits;
+    this.pendingAddinEdits = [];
+    if (!synced || events.length === 0) return;
+    setTimeout(() => {
+      for (const args of events) for (const listener of [...this.cellEditListeners]) listener(args);
+    }, 0);
+  }
+
+  /** Listen for cell edits, users' and the add-in's (what worksheet.onChanged reports); returns unsubscribe. */
   onCellEdit(listener: CellEditListener): () => void {
     this.cellEditListeners.add(listener);
     return () => this.cellEditListeners.delete(listener);

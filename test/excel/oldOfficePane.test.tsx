@@ -3,7 +3,8 @@
 import '../support/jsdomGlobals';
 import { App } from '../../src/taskpane/App';
 import { SimWorkbook } from '../../src/sim';
-import { mount, type Mounted } from '../taskpane/dom';
+import { act } from 'react';
+import { button, click, mount, settle, type Mounted } from '../taskpane/dom';
 import { sampleGrid } from '../taskpane/helpers';
 import { simHost } from './simHost';
 
@@ -59,5 +60,31 @@ describe('the pane on older Office', () => {
     expect(document.body.textContent).toContain('考评助手需要 Office 2019 或更新版本（ExcelApi 1.7）');
     expect(wb.syncCount).toBe(0);
     expect(wb.apiNotFound).toEqual([]);
+  });
+});
+
+describe("the add-in's own writes are not the user's edits", () => {
+  const wait = (ms: number) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const note = () => document.querySelector('[data-testid="edit-note"]')?.textContent ?? null;
+
+  // Excel raises worksheet.onChanged for the add-in's writes too; only from ExcelApi 1.14 does the
+  // event say they were the add-in's (triggerSource), so before it the host sets them apart itself.
+  test.each(['1.7', '1.14', '1.20'])('ExcelApi %s: after 重新计算排名 the pane does not say the sheet was edited; a typed cell still is', async (set) => {
+    const wb = SimWorkbook.fromGrids([sampleGrid()]);
+    wb.requirements = { ExcelApi: set };
+    const { host } = simHost(wb, { ownWriteEchoMs: 150 });
+    mounted = await mount(<App host={host} locale="zh-CN" editDebounceMs={0} />);
+    await click(button('重新计算排名'));
+    await click(button('写入'));
+    await wait(50);
+    await settle();
+    expect(document.querySelector('[data-testid="result"]')?.textContent).toContain('已更新');
+    expect(note()).toBeNull();
+    await wait(200);
+    const sheet = wb.sheets[0]!.name;
+    act(() => wb.userEdit(sheet, 'C5', 40));
+    await wait(20);
+    await settle();
+    expect(note()).toContain('单元格 C5 已修改');
   });
 });

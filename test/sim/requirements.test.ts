@@ -102,6 +102,36 @@ describe('requirement sets in the simulated Excel', () => {
     }
   });
 
+  test("the add-in's own writes raise onChanged after the sync, as in Excel: ThisLocalAddin from 1.14, unnamed before", async () => {
+    for (const [set, trigger] of [['1.7', undefined], ['1.14', 'ThisLocalAddin']] as const) {
+      const { wb } = setup(set);
+      const excel = createSimExcel(wb);
+      const seen: Array<Record<string, unknown>> = [];
+      await excel.run({}, async (ctx) => {
+        const sheet = ctx.workbook.worksheets.getItem('表1');
+        sheet.onChanged.add((args) => void seen.push({ ...args }));
+        await ctx.sync();
+        sheet.getRange('B2:C3').values = [[1, 2], [3, 4]];
+        await ctx.sync();
+        // Not while the batch is running: a moment after its sync.
+        expect(seen).toEqual([]);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({ address: 'B2:C3' });
+      expect(seen[0]!.triggerSource).toBe(trigger);
+      // A batch that fails raises nothing for it.
+      await expect(
+        excel.run({}, async (ctx) => {
+          ctx.workbook.worksheets.getItem('表1').getRange('A1').values = [[1, 2]];
+          await ctx.sync();
+        }),
+      ).rejects.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(seen).toHaveLength(1);
+    }
+  });
+
   test('a bare load() does not fail on an old Excel (Excel loads the properties it has)', async () => {
     const { wb, run } = setup('1.1');
     await run(async (ctx) => {
