@@ -133,6 +133,30 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
     import('./writes').then((m) => m.createWriteMethods({ run, office, runOptions, readOptions, supports, inspection, locale, done, guarded, year })),
   );
 
+  /**
+   * Register an Office event handler (ExcelApi 1.7) and give back its removal. Without the event
+   * (older Excel, a lost connection) the pane still works, just without following it: a no-op.
+   */
+  async function subscribe(add: (context: Excel.RequestContext) => OfficeExtension.EventHandlerResult<unknown>): Promise<() => void> {
+    if (!supports(MIN_EXCEL_API)) return () => undefined;
+    let registration: OfficeExtension.EventHandlerResult<unknown> | null = null;
+    try {
+      await run({}, async (context) => {
+        registration = add(context);
+        await context.sync();
+      });
+    } catch {
+      return () => undefined;
+    }
+    return () => {
+      const r = registration;
+      registration = null;
+      if (!r) return;
+      r.remove();
+      void (r.context as Excel.RequestContext).sync().catch(() => undefined);
+    };
+  }
+
   const host: ScorecardHost = {
     async inspect() {
       const sheet = { name: '' };
@@ -183,55 +207,24 @@ export function createScorecardHost(run: ExcelRunner, office: OfficeLike, option
       });
     },
 
-    async onActiveSheetChanged(listener) {
-      let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null = null;
-      // worksheets.onActivated is ExcelApi 1.7: without it the pane does not follow sheet switches.
-      if (!supports(MIN_EXCEL_API)) return () => undefined;
-      try {
-        await run({}, async (context) => {
-          registration = context.workbook.worksheets.onActivated.add(async () => {
-            listener();
-          });
-          await context.sync();
-        });
-      } catch {
-        // Without the event (older Excel, lost connection) the pane still works; it just won't follow sheet switches.
-        return () => undefined;
-      }
-      return () => {
-        const r = registration;
-        registration = null;
-        if (!r) return;
-        r.remove();
-        void (r.context as Excel.RequestContext).sync().catch(() => undefined);
-      };
-    },
+    // worksheets.onActivated is ExcelApi 1.7: without it the pane does not follow sheet switches.
+    onActiveSheetChanged: async (listener) =>
+      subscribe((context) =>
+        context.workbook.worksheets.onActivated.add(async () => {
+          listener();
+        }),
+      ),
 
-    async onSheetEdited(sheetName, listener) {
-      let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
-      // worksheet.onChanged is ExcelApi 1.7 (and its triggerSource 1.14, read only when present).
-      if (!supports(MIN_EXCEL_API)) return () => undefined;
-      try {
-        await run({}, async (context) => {
-          registration = context.workbook.worksheets.getItem(sheetName).onChanged.add(async (event) => {
-            // The add-in's own writes are followed by a fresh inspection anyway: they are no edit to report.
-            if (isOwnEcho((event as { triggerSource?: string }).triggerSource)) return;
-            listener(event.address);
-          });
-          await context.sync();
-        });
-      } catch {
-        // Without the event the pane still works; it is checked again on 校验.
-        return () => undefined;
-      }
-      return () => {
-        const r = registration;
-        registration = null;
-        if (!r) return;
-        r.remove();
-        void (r.context as Excel.RequestContext).sync().catch(() => undefined);
-      };
-    },
+    // worksheet.onChanged is ExcelApi 1.7 (and its triggerSource 1.14, read only when present).
+    // Without it the pane still works; the sheet is checked again on 校验.
+    onSheetEdited: async (sheetName, listener) =>
+      subscribe((context) =>
+        context.workbook.worksheets.getItem(sheetName).onChanged.add(async (event) => {
+          // The add-in's own writes are followed by a fresh inspection anyway: they are no edit to report.
+          if (isOwnEcho((event as { triggerSource?: string }).triggerSource)) return;
+          listener(event.address);
+        }),
+      ),
   };
   return host;
 }
