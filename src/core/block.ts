@@ -3,6 +3,8 @@
  * every ordinary sheet, but one stray value at XFD1048576 makes it 17 billion cells; then only
  * the densest cluster of content cells is read. Pure: the CLI and the demo share it.
  */
+import { isGeneralFormat, type CellValue } from './grid';
+
 export interface Box {
   top: number;
   left: number;
@@ -107,4 +109,60 @@ export function clipToContent<T extends { row: number; col: number }>(cells: rea
     merges: merges.filter((m) => m.bottom >= block.top && m.top <= block.bottom && m.right >= block.left && m.left <= block.right),
     outside: far.length > 0 ? { count: far.length, row: far[0]!.row, col: far[0]!.col, block } : null,
   };
+}
+
+/** A cell as a file reader found it (0-based), with its number format (null for General or none). */
+export interface PlacedCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  formula: string | null;
+  numFmt: string | null;
+}
+
+/** The arrays of a Grid over one block, and a way to give one more cell its number format. */
+export interface DenseBlock {
+  block: Box;
+  /** The cells inside the block (all of them, unless the used range had to be clipped). */
+  cells: PlacedCell[];
+  merges: Box[];
+  outside: OutsideCells | null;
+  values: CellValue[][];
+  /** Rows without a formula are left out, and rows whose formats are all General (see sparseRows). */
+  formulas: Array<(string | null)[] | undefined>;
+  numberFormats: Array<(string | null)[] | undefined>;
+  setFormat(row: number, col: number, numFmt: string | null): void;
+}
+
+/**
+ * The cells of a used range as a Grid's dense arrays, bounded: when the range is larger than a
+ * dense grid can hold, only the densest block of content is read (clipToContent), and the
+ * content cells outside it are counted. Shared by the package reader and the exceljs one.
+ */
+export function denseBlock(cells: PlacedCell[], used: Box, merges: Box[]): DenseBlock {
+  let block = used;
+  let kept = merges;
+  let outside: OutsideCells | null = null;
+  if (area(used) > GRID_CELL_BUDGET) {
+    const clipped = clipToContent(cells, (c) => c.value !== null || c.formula !== null, used, merges);
+    ({ cells, outside, block } = clipped);
+    kept = clipped.merges;
+  }
+  const height = block.bottom - block.top + 1;
+  const width = block.right - block.left + 1;
+  const values: CellValue[][] = [];
+  const formulas = new Array<(string | null)[] | undefined>(height);
+  const numberFormats = new Array<(string | null)[] | undefined>(height);
+  for (let r = 0; r < height; r++) values.push(new Array<CellValue>(width).fill(null));
+  const setFormat = (row: number, col: number, numFmt: string | null) => {
+    if (!isGeneralFormat(numFmt)) (numberFormats[row - block.top] ??= new Array<string | null>(width).fill(null))[col - block.left] = numFmt;
+  };
+  for (const cell of cells) {
+    const r = cell.row - block.top;
+    const c = cell.col - block.left;
+    values[r]![c] = cell.value;
+    if (cell.formula !== null) (formulas[r] ??= new Array<string | null>(width).fill(null))[c] = cell.formula;
+    setFormat(cell.row, cell.col, cell.numFmt);
+  }
+  return { block, cells, merges: kept, outside, values, formulas, numberFormats, setFormat };
 }

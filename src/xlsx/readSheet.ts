@@ -3,8 +3,8 @@
  * or a formula, the merged areas, the hidden rows. Then the Grid the core reads, bounded as the
  * exceljs reader was (one far cell does not make a 17-billion-cell grid). No Node or DOM.
  */
-import { isGeneralFormat, type CellRange, type CellValue, type Grid } from '../core';
-import { area, clipToContent, GRID_CELL_BUDGET, type Box, type OutsideCells } from '../core/block';
+import type { CellRange, CellValue, Grid } from '../core';
+import { denseBlock, type Box, type OutsideCells } from '../core/block';
 import { parseArea, parseRef, refOf } from './cells';
 import { SheetLayoutRecorder, type SheetLayout } from './sheetLayout';
 import { walkXml, type CloseEvent, type ElementEvent } from './xml';
@@ -289,7 +289,7 @@ export function gridOfSheet(model: SheetModel, merges: readonly Box[], facts: Sh
     if (b.left < left) left = b.left;
     if (b.right > right) right = b.right;
   };
-  let cells: ReadCell[] = [];
+  const cells: ReadCell[] = [];
   for (const cell of model.cells) {
     if (maybeSlave(cell.row, cell.col)) {
       cells.push({ ...cell, value: null, formula: null });
@@ -303,44 +303,22 @@ export function gridOfSheet(model: SheetModel, merges: readonly Box[], facts: Sh
   if (top === Infinity) {
     return { grid: { sheetName: facts.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges: mergeRanges, hiddenRows: [], ...state }, outside: null };
   }
-  let outside: OutsideCells | null = null;
-  let kept = mergeRanges;
-  if (area({ top, left, bottom, right }) > GRID_CELL_BUDGET) {
-    const clipped = clipToContent(cells, (c) => c.value !== null || c.formula !== null, { top, left, bottom, right }, mergeRanges);
-    ({ cells, outside } = clipped);
-    kept = clipped.merges;
-    ({ top, left, bottom, right } = clipped.block);
-  }
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  const values: CellValue[][] = [];
-  // Rows without a formula, or with only General formats, are left out (see sparseRows).
-  const formulas = new Array<(string | null)[] | undefined>(height);
-  const numberFormats = new Array<(string | null)[] | undefined>(height);
-  for (let r = 0; r < height; r++) values.push(new Array<CellValue>(width).fill(null));
-  const setFormat = (r: number, c: number, numFmt: string | null) => {
-    if (!isGeneralFormat(numFmt)) (numberFormats[r] ??= new Array<string | null>(width).fill(null))[c] = numFmt;
-  };
-  for (const cell of cells) {
-    const r = cell.row - top;
-    const c = cell.col - left;
-    values[r]![c] = cell.value;
-    if (cell.formula !== null) (formulas[r] ??= new Array<string | null>(width).fill(null))[c] = cell.formula;
-    setFormat(r, c, cell.numFmt);
-  }
+  const dense = denseBlock(cells, { top, left, bottom, right }, mergeRanges);
+  ({ top, left, bottom, right } = dense.block);
   // Merge slaves without content still carry their own look.
   if (model.emptyFormats.size > 0) {
     for (const [k, numFmt] of model.emptyFormats) {
       const row = Math.floor(k / 16384);
       const col = k % 16384;
-      if (row >= top && row <= bottom && col >= left && col <= right && maybeSlave(row, col)) setFormat(row - top, col - left, numFmt);
+      if (row >= top && row <= bottom && col >= left && col <= right && maybeSlave(row, col)) dense.setFormat(row, col, numFmt);
     }
   }
   // A hidden row counts where it holds something (a value, a formula or part of a merge).
-  const rowsWithCells = new Set(cells.map((c) => c.row));
+  const rowsWithCells = new Set(dense.cells.map((c) => c.row));
   const hiddenRows = [...model.hiddenRows]
     .filter((r) => r >= top && r <= bottom && (rowsWithCells.has(r) || slaves.some((s) => r >= s.top && r <= s.bottom)))
     .sort((a, b) => a - b);
+  const { values, formulas, numberFormats, merges: kept, outside } = dense;
   const grid: Grid = { sheetName: facts.name, originRow: top, originCol: left, values, formulas, numberFormats, merges: kept, hiddenRows, ...state };
   return { grid, outside };
 }

@@ -5,9 +5,9 @@
  * reader is tested against. No Node imports and only type imports of exceljs.
  */
 import type { Cell, CellValue as XlsxValue, Fill, Style, Workbook, Worksheet } from 'exceljs';
-import { a1, isGeneralFormat, type CellContent, type CellRange, type CellValue, type Grid, type SheetSpec, type SpecStyle, type WritePlan } from '../core';
+import { a1, type CellContent, type CellRange, type CellValue, type Grid, type SheetSpec, type SpecStyle, type WritePlan } from '../core';
 import { freeSheetName as freeSheetNameAmong, isOwnSheetName, isOwnSheetRows, SUMMARY_SHEET_NAME } from '../core';
-import { area, clipToContent, GRID_CELL_BUDGET, type OutsideCells } from '../core/block';
+import { denseBlock, type OutsideCells, type PlacedCell } from '../core/block';
 
 const MS_PER_DAY = 86_400_000;
 /** Days from Excel's 1900 epoch (with its phantom 1900-02-29) to 1970-01-01; 1904 system differs by 1462. */
@@ -109,7 +109,7 @@ export type { OutsideCells } from '../core/block';
  */
 export function readWorksheet(ws: Worksheet): { grid: Grid; outside: OutsideCells | null } {
   const date1904 = !!ws.workbook?.properties?.date1904;
-  let found: Array<{ row: number; col: number; cell: ReadCell; numFmt: string | null }> = [];
+  const found: PlacedCell[] = [];
   const hidden: number[] = [];
   let top = Infinity;
   let left = Infinity;
@@ -123,7 +123,7 @@ export function readWorksheet(ws: Worksheet): { grid: Grid; outside: OutsideCell
       const content = isMergeSlave(cell) ? { value: null, formula: null } : readCell(cell, date1904);
       const numFmt = typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : null;
       if (content.value === null && content.formula === null && numFmt === null && !cell.isMerged) return;
-      found.push({ row: rowNumber - 1, col: colNumber - 1, cell: content, numFmt });
+      found.push({ row: rowNumber - 1, col: colNumber - 1, value: content.value, formula: content.formula, numFmt });
       if (rowNumber - 1 < top) top = rowNumber - 1;
       if (rowNumber - 1 > bottom) bottom = rowNumber - 1;
       if (colNumber - 1 < left) left = colNumber - 1;
@@ -131,30 +131,13 @@ export function readWorksheet(ws: Worksheet): { grid: Grid; outside: OutsideCell
     });
   });
 
-  let merges: CellRange[] = mergesOf(ws).map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
+  const merges: CellRange[] = mergesOf(ws).map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
   if (found.length === 0) {
     return { grid: { sheetName: ws.name, originRow: 0, originCol: 0, values: [], formulas: [], numberFormats: [], merges, hiddenRows: [], ...sheetState(ws) }, outside: null };
   }
-  let outside: OutsideCells | null = null;
-  if (area({ top, left, bottom, right }) > GRID_CELL_BUDGET) {
-    const clipped = clipToContent(found, (f) => f.cell.value !== null || f.cell.formula !== null, { top, left, bottom, right }, merges);
-    ({ cells: found, outside, merges } = clipped);
-    ({ top, left, bottom, right } = clipped.block);
-  }
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  const values: CellValue[][] = [];
-  // Rows without a formula, or with only General formats, are left out (see sparseRows).
-  const formulas = new Array<(string | null)[] | undefined>(height);
-  const numberFormats = new Array<(string | null)[] | undefined>(height);
-  for (let r = 0; r < height; r++) values.push(new Array<CellValue>(width).fill(null));
-  for (const f of found) {
-    const r = f.row - top;
-    const c = f.col - left;
-    values[r]![c] = f.cell.value;
-    if (f.cell.formula !== null) (formulas[r] ??= new Array<string | null>(width).fill(null))[c] = f.cell.formula;
-    if (!isGeneralFormat(f.numFmt)) (numberFormats[r] ??= new Array<string | null>(width).fill(null))[c] = f.numFmt;
-  }
+  const dense = denseBlock(found, { top, left, bottom, right }, merges);
+  ({ top, left, bottom, right } = dense.block);
+  const { values, formulas, numberFormats, outside } = dense;
   const grid: Grid = {
     sheetName: ws.name,
     originRow: top,
@@ -162,7 +145,7 @@ export function readWorksheet(ws: Worksheet): { grid: Grid; outside: OutsideCell
     values,
     formulas,
     numberFormats,
-    merges,
+    merges: dense.merges,
     hiddenRows: hidden.filter((r) => r >= top && r <= bottom),
     ...sheetState(ws),
   };
