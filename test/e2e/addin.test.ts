@@ -3,124 +3,21 @@
  * simulated workbook of the demo page, loaded with the real fixture. Fails, never skips,
  * when Chromium is missing.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from './browser';
-import { ROOT, startDemoServer, type DemoServer } from './demoServer';
+import { type Frame } from 'playwright-core';
+import { FIXTURES, published, rowOf } from './browser';
+import { useDemoPage } from './demoPage';
+import { ROOT } from './demoServer';
 
-const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
 // UPDATE_SCREENSHOTS=1 refreshes the README's screenshots; otherwise they go to test-output/ (ignored by git).
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-output', 'screenshots');
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-interface PublishedUnit {
-  category: string;
-  unit: string;
-  total: string;
-  rank: string;
-}
-
-function published(): PublishedUnit[] {
-  const lines = readFileSync(join(FIXTURES, 'wenxian-2023-q3.tsv'), 'utf8').split(/\r?\n/).filter(Boolean).slice(1);
-  const units: PublishedUnit[] = [];
-  let category = '';
-  for (const line of lines) {
-    const f = line.split('\t');
-    if (f.length === 1) category = f[0]!.trim();
-    else units.push({ category, unit: f[0]!, total: f[4]!, rank: f[5]! });
-  }
-  return units;
-}
-
-let server: DemoServer;
-let browser: BrowserContext;
-let page: Page;
-let userData: string;
-const offMachine: string[] = [];
-const dialogs: string[] = [];
-
-jest.setTimeout(60_000);
-
-beforeAll(async () => {
-  // Chromium is required: a missing browser fails this suite instead of skipping it.
-  expect(existsSync(CHROMIUM)).toBe(true);
-  server = await startDemoServer(280_000);
-  userData = mkdtempSync(join(tmpdir(), 'scorecard-chromium-'));
-  // A fresh profile directory each run (playwright passes it as --user-data-dir).
-  browser = await launchChromium(userData, { acceptDownloads: true });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (userData) rmSync(userData, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  page = await browser.newPage();
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  const simOffice = readFileSync(join(ROOT, 'dist', 'sim-office.js'));
-  await page.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-    // The office.js CDN is answered by the simulated Office; everything else off-machine is refused.
-    if (url === OFFICE_JS) return route.fulfill({ body: simOffice, contentType: 'text/javascript' });
-    offMachine.push(url);
-    return route.abort();
-  });
-  await page.goto(`${server.url}/demo.html`);
-  await pane().locator('[data-testid="table-card"]').waitFor({ timeout: 30_000 });
-});
-
-afterEach(async () => {
-  await page?.close();
-  expect(offMachine).toEqual([]);
-  expect(dialogs).toEqual([]);
-});
-
-const pane = () => page.frameLocator('[data-testid="pane"]');
-
-function paneFrame(): Frame {
-  const frame = page.frames().find((f) => f.url().includes('/taskpane.html'));
-  if (!frame) throw new Error('no task pane frame');
-  return frame;
-}
-
-/** Visible grid cells of the active sheet: address -> text. */
-async function gridCells(): Promise<Map<string, string>> {
-  const cells = await page.$$eval('[data-testid="grid"] td[data-address]', (tds) =>
-    tds.map((td) => [(td as HTMLElement).dataset.address!, td.textContent ?? ''] as [string, string]),
-  );
-  return new Map(cells);
-}
-
-function rowOf(cells: Map<string, string>, unit: string): number {
-  const hits = [...cells].filter(([address, text]) => /^A\d+$/.test(address) && text === unit);
-  if (hits.length !== 1) throw new Error(`unit ${unit} found ${hits.length} times in column A`);
-  return Number(hits[0]![0].slice(1));
-}
-
-async function recalcInPane(): Promise<void> {
-  await pane().getByRole('button', { name: '重新计算排名' }).click();
-  const dialog = pane().locator('[data-testid="preview-dialog"]');
-  await dialog.waitFor();
-  await dialog.getByRole('button', { name: '写入' }).click();
-  await pane().locator('[data-testid="result"]').filter({ hasText: '已写入' }).waitFor();
-}
-
-async function editCell(address: string, text: string): Promise<void> {
-  await page.locator(`[data-testid="grid"] td[data-address="${address}"]`).click();
-  await page.locator('[data-testid="formula-input"]').fill(text);
-  await page.locator('[data-testid="formula-input"]').press('Enter');
-  await page.locator(`[data-testid="grid"] td[data-address="${address}"]`, { hasText: text }).waitFor();
-}
+// Dialogs are recorded and must stay empty: hostile cell text shown in the pane must never run alert().
+const { page, server, browser, pane, paneFrame, gridCells, editCell, recalcInPane } = useDemoPage({ timeout: 60_000, acceptDownloads: true, recordDialogs: true });
 
 describe('add-in in Chromium on the simulated workbook', () => {
   it('recalculates from the pane after a preview and writes every published total and rank', async () => {
@@ -155,7 +52,7 @@ describe('add-in in Chromium on the simulated workbook', () => {
     // The confirmation fades out before it leaves the page: picture the pane, not the fading dialog.
     await paneFrame().locator('[role="dialog"], [role="alertdialog"]').first().waitFor({ state: 'detached', timeout: 5000 });
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.locator('[data-testid="pane"]').screenshot({ path: join(SCREENSHOTS, 'taskpane.png') });
+    await page().locator('[data-testid="pane"]').screenshot({ path: join(SCREENSHOTS, 'taskpane.png') });
 
     // 撤销上次计算 puts the blanks back.
     await pane().getByRole('button', { name: '撤销上次计算' }).click();
@@ -170,35 +67,35 @@ describe('add-in in Chromium on the simulated workbook', () => {
   it('generates the summary sheet with the notice lines', async () => {
     await pane().getByRole('button', { name: '生成汇总表' }).click();
     await pane().locator('[data-testid="result"]').filter({ hasText: '已生成工作表' }).waitFor();
-    await page.getByRole('tab', { name: '考评汇总' }).click();
-    await page.locator('[data-testid="grid"][data-sheet="考评汇总"]').waitFor();
+    await page().getByRole('tab', { name: '考评汇总' }).click();
+    await page().locator('[data-testid="grid"][data-sheet="考评汇总"]').waitFor();
     const texts = [...(await gridCells()).values()].join('\n');
     const notice = readFileSync(join(FIXTURES, 'wenxian-2023-q3.notice.txt'), 'utf8').split(/\r?\n/).filter(Boolean);
     expect(notice.length).toBe(4);
     for (const line of notice) expect(texts).toContain(line);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'summary.png') });
+    await page().screenshot({ path: join(SCREENSHOTS, 'summary.png') });
   });
 
   it('selects the cell of a finding when it is clicked', async () => {
     await editCell('C5', '未报送');
-    await page.locator('[data-testid="grid"] td[data-address="A1"]').click();
+    await page().locator('[data-testid="grid"] td[data-address="A1"]').click();
     await pane().getByRole('button', { name: '校验' }).click();
     const finding = pane().locator('[data-testid="finding"][data-cell="C5"]');
     await finding.waitFor();
     await expect(finding.textContent()).resolves.toContain('张羌街道');
     await finding.click();
-    await page.locator('[data-testid="grid"] td[data-address="C5"].selected').waitFor();
-    await expect(page.locator('[data-testid="name-box"]').textContent()).resolves.toBe('C5');
-    await expect(page.locator('[data-testid="grid"] td.selected').count()).resolves.toBe(1);
+    await page().locator('[data-testid="grid"] td[data-address="C5"].selected').waitFor();
+    await expect(page().locator('[data-testid="name-box"]').textContent()).resolves.toBe('C5');
+    await expect(page().locator('[data-testid="grid"] td.selected').count()).resolves.toBe(1);
   });
 
   it('tells the user when the ribbon recalculation finds errors, and writes nothing', async () => {
     await editCell('B4', 'abc');
     const before = await gridCells();
-    await page.locator('[data-testid="ribbon-recalc"]').click();
-    await page.waitForFunction(() => (window as unknown as { __scorecardDemo?: { lastCommand: unknown } }).__scorecardDemo?.lastCommand != null);
-    const report = await page.evaluate(() => (window as unknown as { __scorecardDemo: { lastCommand: unknown } }).__scorecardDemo.lastCommand);
+    await page().locator('[data-testid="ribbon-recalc"]').click();
+    await page().waitForFunction(() => (window as unknown as { __scorecardDemo?: { lastCommand: unknown } }).__scorecardDemo?.lastCommand != null);
+    const report = await page().evaluate(() => (window as unknown as { __scorecardDemo: { lastCommand: unknown } }).__scorecardDemo.lastCommand);
     expect(report).toMatchObject({ status: 'told', via: 'taskpane' });
     // The reopened pane shows the error at its cell.
     await pane().locator('[data-testid="finding"][data-cell="B4"]').waitFor();
@@ -206,8 +103,8 @@ describe('add-in in Chromium on the simulated workbook', () => {
   });
 
   it('ribbon 重新计算排名 runs the same command without the pane', async () => {
-    await page.locator('[data-testid="ribbon-recalc"]').click();
-    await page.locator('[data-testid="demo-status"]', { hasText: '重新计算排名：已完成。' }).waitFor();
+    await page().locator('[data-testid="ribbon-recalc"]').click();
+    await page().locator('[data-testid="demo-status"]', { hasText: '重新计算排名：已完成。' }).waitFor();
     const cells = await gridCells();
     for (const u of published()) expect(cells.get(`E${rowOf(cells, u.unit)}`)).toBe(u.total);
   });
@@ -232,11 +129,11 @@ describe('add-in in Chromium on the simulated workbook', () => {
     expect(result.text).toContain(img);
     expect(result.text).toContain(script);
     // Give a stray onerror handler time to fire before afterEach checks for dialogs.
-    await page.waitForTimeout(300);
+    await page().waitForTimeout(300);
   });
 
   it('sends a Content-Security-Policy that allows scripts only from itself and the office.js CDN', async () => {
-    const response = await page.request.get(`${server.url}/taskpane.html`);
+    const response = await page().request.get(`${server().url}/taskpane.html`);
     const header = response.headers()['content-security-policy'] ?? '';
     expect(header).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
     expect(header).toContain("connect-src 'self'");
@@ -284,11 +181,11 @@ describe('add-in in Chromium on the simulated workbook', () => {
   });
 
   it('speaks English in an English Office, fetching the English texts then', async () => {
-    const other = await browser.newPage();
+    const other = await browser().newPage();
     try {
       const fetched: string[] = [];
       other.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-      await other.goto(`${server.url}/demo.html?lang=en-US`);
+      await other.goto(`${server().url}/demo.html?lang=en-US`);
       const frame = other.frameLocator('[data-testid="pane"]');
       await frame.getByRole('button', { name: 'Recalculate ranks' }).click();
       await frame.locator('[data-testid="preview-dialog"]').getByRole('button', { name: 'Write' }).click();
@@ -309,10 +206,10 @@ describe('add-in in Chromium on the simulated workbook', () => {
       readFileSync(join(ROOT, 'dist', 'sim-office.js')),
       Buffer.from(';window.Office.context.officeTheme = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#333333", controlForegroundColor: "#FFFFFF" };'),
     ]);
-    const other = await browser.newPage();
+    const other = await browser().newPage();
     try {
       await other.route(/sim-office\.js$|appsforoffice\.microsoft\.com/, (route) => route.fulfill({ body: dark, contentType: 'text/javascript' }));
-      await other.goto(`${server.url}/demo.html`);
+      await other.goto(`${server().url}/demo.html`);
       const frame = other.frameLocator('[data-testid="pane"]');
       await frame.locator('[data-testid="table-card"]').waitFor({ timeout: 30_000 });
       const paneOf = other.frames().find((f) => f.url().includes('/taskpane.html'))!;
@@ -325,19 +222,19 @@ describe('add-in in Chromium on the simulated workbook', () => {
       const lightScripts = await scripts(paneFrame());
       const darkScripts = await scripts(paneOf);
       expect(darkScripts.filter((u) => !lightScripts.includes(u))).toHaveLength(1);
-      expect(darkScripts.every((u) => u.startsWith(server.url))).toBe(true);
+      expect(darkScripts.every((u) => u.startsWith(server().url))).toBe(true);
     } finally {
       await other.close();
     }
   });
 
   it('starts the demo page without exceljs: the first workbook is a prebuilt snapshot, exceljs comes with the download', async () => {
-    const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!).filter((n) => n.endsWith('.js')));
+    const scripts = () => page().evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!).filter((n) => n.endsWith('.js')));
     expect(await scripts()).toEqual(['demo.js']);
     // The snapshot is in demo.html: the pane does not wait for a second request to start.
-    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!));
+    const fetched = await page().evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!));
     expect(fetched).not.toContain('wenxian-2023-q3-input.json');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download"]').click()]);
+    const [download] = await Promise.all([page().waitForEvent('download'), page().locator('[data-testid="download"]').click()]);
     await download.path();
     const later = await scripts();
     expect(later.length).toBeGreaterThan(1);
@@ -347,7 +244,7 @@ describe('add-in in Chromium on the simulated workbook', () => {
 
   it('downloads the result as an .xlsx that keeps the published totals', async () => {
     await recalcInPane();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download"]').click()]);
+    const [download] = await Promise.all([page().waitForEvent('download'), page().locator('[data-testid="download"]').click()]);
     const dir = mkdtempSync(join(tmpdir(), 'scorecard-download-'));
     try {
       const file = join(dir, download.suggestedFilename());

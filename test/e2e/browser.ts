@@ -1,10 +1,15 @@
 /**
  * Debian's Chromium for the end-to-end tests (browsers cannot be downloaded here), launched the
  * same way by every file: headless, its own profile, none of Chromium's own network traffic
- * (updates, sync, QUIC probes) so a test's request log holds only the page's requests.
+ * (updates, sync, QUIC probes) so a test's request log holds only the page's requests. Also the
+ * fixture readers and grid readers every end-to-end file checks against, kept here so the demo
+ * page, the offline page and the WPS page are held to the same published numbers.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from './demoServer';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -45,4 +50,41 @@ export async function periodWorkbook(sheets: QuarterSheet[], roster: string[][] 
     for (const row of roster) ws.addRow(row);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
+
+export interface PublishedUnit {
+  category: string;
+  unit: string;
+  total: string;
+  rank: string;
+}
+
+/** The published 2023 Q3 totals and ranks (wenxian-2023-q3.tsv): a one-field line opens a category. */
+export function published(): PublishedUnit[] {
+  const lines = readFileSync(join(FIXTURES, 'wenxian-2023-q3.tsv'), 'utf8').split(/\r?\n/).filter(Boolean).slice(1);
+  const units: PublishedUnit[] = [];
+  let category = '';
+  for (const line of lines) {
+    const f = line.split('\t');
+    if (f.length === 1) category = f[0]!.trim();
+    else units.push({ category, unit: f[0]!, total: f[4]!, rank: f[5]! });
+  }
+  return units;
+}
+
+/** Visible grid cells of the page's active sheet: address -> text (the demo, offline and WPS pages share the grid). */
+export async function gridCellsOf(page: Page): Promise<Map<string, string>> {
+  const cells = await page.$$eval('[data-testid="grid"] td[data-address]', (tds) =>
+    tds.map((td) => [(td as HTMLElement).dataset.address!, td.textContent ?? ''] as [string, string]),
+  );
+  return new Map(cells);
+}
+
+/** The row of a unit's name in column A; throws unless it is there exactly once, so a test never reads the wrong row. */
+export function rowOf(cells: Map<string, string>, unit: string): number {
+  const hits = [...cells].filter(([address, text]) => /^A\d+$/.test(address) && text === unit);
+  if (hits.length !== 1) throw new Error(`unit ${unit} found ${hits.length} times in column A`);
+  return Number(hits[0]![0].slice(1));
 }

@@ -11,31 +11,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from './browser';
+import { CHROMIUM, FIXTURES, gridCellsOf, launchChromium, published, rowOf } from './browser';
 import { ROOT } from './demoServer';
 
-const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
 const INPUT = join(FIXTURES, 'wenxian-2023-q3-input.xlsx');
 const PAGE = join(ROOT, 'dist', 'offline', 'scorecard.html');
-
-interface PublishedUnit {
-  category: string;
-  unit: string;
-  total: string;
-  rank: string;
-}
-
-function published(): PublishedUnit[] {
-  const lines = readFileSync(join(FIXTURES, 'wenxian-2023-q3.tsv'), 'utf8').split(/\r?\n/).filter(Boolean).slice(1);
-  const units: PublishedUnit[] = [];
-  let category = '';
-  for (const line of lines) {
-    const f = line.split('\t');
-    if (f.length === 1) category = f[0]!.trim();
-    else units.push({ category, unit: f[0]!, total: f[4]!, rank: f[5]! });
-  }
-  return units;
-}
 
 let browser: BrowserContext;
 let page: Page;
@@ -98,19 +78,7 @@ async function openFile(file: string): Promise<void> {
   await page.locator('[data-testid="file-input"]').setInputFiles(file);
 }
 
-/** Visible grid cells of the active sheet: address -> text. */
-async function gridCells(): Promise<Map<string, string>> {
-  const cells = await page.$$eval('[data-testid="grid"] td[data-address]', (tds) =>
-    tds.map((td) => [(td as HTMLElement).dataset.address!, td.textContent ?? ''] as [string, string]),
-  );
-  return new Map(cells);
-}
-
-function rowOf(cells: Map<string, string>, unit: string): number {
-  const hits = [...cells].filter(([address, text]) => /^A\d+$/.test(address) && text === unit);
-  if (hits.length !== 1) throw new Error(`unit ${unit} found ${hits.length} times in column A`);
-  return Number(hits[0]![0].slice(1));
-}
+const gridCells = () => gridCellsOf(page);
 
 async function recalcWithPreview(): Promise<string> {
   await pane().getByRole('button', { name: '重新计算排名' }).click();

@@ -3,85 +3,16 @@
  * workbook of the demo page, the clerk typing in its formula bar. Fails, never skips, when
  * Chromium is missing.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from './browser';
-import { ROOT, startDemoServer, type DemoServer } from './demoServer';
+import { FIXTURES, rowOf as rowIn } from './browser';
+import { useDemoPage } from './demoPage';
 
-const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const { page, pane, paneFrame, gridCells, editCell, recalcInPane } = useDemoPage({ timeout: 60_000, profilePrefix: 'scorecard-pane-' });
 
-let server: DemoServer;
-let browser: BrowserContext;
-let page: Page;
-let userData: string;
-const offMachine: string[] = [];
-
-jest.setTimeout(60_000);
-
-beforeAll(async () => {
-  expect(existsSync(CHROMIUM)).toBe(true);
-  server = await startDemoServer(280_000);
-  userData = mkdtempSync(join(tmpdir(), 'scorecard-pane-'));
-  browser = await launchChromium(userData);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (userData) rmSync(userData, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  page = await browser.newPage();
-  page.on('dialog', (d) => void d.dismiss());
-  const simOffice = readFileSync(join(ROOT, 'dist', 'sim-office.js'));
-  await page.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-    if (url === OFFICE_JS) return route.fulfill({ body: simOffice, contentType: 'text/javascript' });
-    offMachine.push(url);
-    return route.abort();
-  });
-  await page.goto(`${server.url}/demo.html`);
-  await pane().locator('[data-testid="table-card"]').waitFor({ timeout: 30_000 });
-});
-
-afterEach(async () => {
-  await page?.close();
-  expect(offMachine).toEqual([]);
-});
-
-const pane = () => page.frameLocator('[data-testid="pane"]');
-
-function paneFrame(): Frame {
-  const frame = page.frames().find((f) => f.url().includes('/taskpane.html'));
-  if (!frame) throw new Error('no task pane frame');
-  return frame;
-}
-
-/** Visible grid cells of the active sheet: address -> text. */
-async function gridCells(): Promise<Map<string, string>> {
-  const cells = await page.$$eval('[data-testid="grid"] td[data-address]', (tds) =>
-    tds.map((td) => [(td as HTMLElement).dataset.address!, td.textContent ?? ''] as [string, string]),
-  );
-  return new Map(cells);
-}
-
+/** The row of a unit in column A of the active sheet as it is now. */
 async function rowOf(unit: string): Promise<number> {
-  const hits = [...(await gridCells())].filter(([address, text]) => /^A\d+$/.test(address) && text === unit);
-  if (hits.length !== 1) throw new Error(`unit ${unit} found ${hits.length} times in column A`);
-  return Number(hits[0]![0].slice(1));
-}
-
-/** Type into a cell through the demo's formula bar, as a clerk does (no 校验 pressed afterwards). */
-async function editCell(address: string, text: string): Promise<void> {
-  await page.locator(`[data-testid="grid"] td[data-address="${address}"]`).click();
-  await page.locator('[data-testid="formula-input"]').fill(text);
-  await page.locator('[data-testid="formula-input"]').press('Enter');
-  await page.locator(`[data-testid="grid"] td[data-address="${address}"]`, { hasText: text }).waitFor();
+  return rowIn(await gridCells(), unit);
 }
 
 /** Text of the element that has the focus inside the pane. */
@@ -89,14 +20,6 @@ const focused = () => paneFrame().evaluate(() => document.activeElement?.textCon
 
 async function waitFocused(text: string): Promise<void> {
   await paneFrame().waitForFunction((want) => document.activeElement?.textContent === want, text, { timeout: 5000 });
-}
-
-async function recalcInPane(): Promise<void> {
-  await pane().getByRole('button', { name: '重新计算排名' }).click();
-  const dialog = pane().locator('[data-testid="preview-dialog"]');
-  await dialog.waitFor();
-  await dialog.getByRole('button', { name: '写入' }).click();
-  await pane().locator('[data-testid="result"]').filter({ hasText: '已写入' }).waitFor();
 }
 
 describe('the task pane a clerk can trust (#11)', () => {
@@ -123,8 +46,8 @@ describe('the task pane a clerk can trust (#11)', () => {
     await expect(dialog.getByRole('button', { name: '仍然生成（有 1 个错误）' }).count()).resolves.toBe(1);
     await dialog.getByRole('button', { name: '仍然生成（有 1 个错误）' }).click();
     await pane().locator('[data-testid="result"]').filter({ hasText: '表中注明了生成时的 1 处错误' }).waitFor();
-    await page.getByRole('tab', { name: '考评汇总' }).click();
-    await page.locator('[data-testid="grid"][data-sheet="考评汇总"]').waitFor();
+    await page().getByRole('tab', { name: '考评汇总' }).click();
+    await page().locator('[data-testid="grid"][data-sheet="考评汇总"]').waitFor();
     const cells = await gridCells();
     const warned = [...cells.values()].filter((v) => v.startsWith('注意：生成本表时，来源工作表中有 1 处错误'));
     expect(warned).toHaveLength(2); // at its top and above its notice lines
@@ -133,11 +56,11 @@ describe('the task pane a clerk can trust (#11)', () => {
 
   it('1. the ribbon 生成汇总表 refuses a sheet with errors and writes no summary', async () => {
     await editCell(`B${await rowOf('公安局')}`, '70');
-    await page.locator('[data-testid="ribbon-summary"]').click();
-    await page.waitForFunction(() => (window as unknown as { __scorecardDemo?: { lastCommand: unknown } }).__scorecardDemo?.lastCommand != null);
-    const report = await page.evaluate(() => (window as unknown as { __scorecardDemo: { lastCommand: unknown } }).__scorecardDemo.lastCommand);
+    await page().locator('[data-testid="ribbon-summary"]').click();
+    await page().waitForFunction(() => (window as unknown as { __scorecardDemo?: { lastCommand: unknown } }).__scorecardDemo?.lastCommand != null);
+    const report = await page().evaluate(() => (window as unknown as { __scorecardDemo: { lastCommand: unknown } }).__scorecardDemo.lastCommand);
     expect(report).toMatchObject({ status: 'told' });
-    await expect(page.getByRole('tab', { name: '考评汇总' }).count()).resolves.toBe(0);
+    await expect(page().getByRole('tab', { name: '考评汇总' }).count()).resolves.toBe(0);
   });
 
   it('2. stays true after an edit: says what the edit did, without 校验', async () => {

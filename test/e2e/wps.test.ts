@@ -11,25 +11,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, periodWorkbook } from './browser';
+import { CHROMIUM, FIXTURES, gridCellsOf, launchChromium, periodWorkbook, published, rowOf } from './browser';
 import { ROOT } from './demoServer';
 
 // A folder of its own (the package test builds the WPS package too, possibly at the same time).
 const BUILD = mkdtempSync(join(tmpdir(), 'scorecard-wps-e2e-'));
 const DEMO = join(BUILD, 'wps-demo');
-const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.xlsx': 'application/octet-stream' };
-
-interface PublishedUnit {
-  unit: string;
-  total: string;
-  rank: string;
-}
-
-function published(): PublishedUnit[] {
-  const lines = readFileSync(join(FIXTURES, 'wenxian-2023-q3.tsv'), 'utf8').split(/\r?\n/).filter(Boolean).slice(1);
-  return lines.map((l) => l.split('\t')).filter((f) => f.length > 1).map((f) => ({ unit: f[0]!, total: f[4]!, rank: f[5]! }));
-}
 
 /** Files under `base` only (no path escapes). */
 function inside(base: string, rel: string): string | null {
@@ -122,16 +110,7 @@ afterEach(async () => {
 
 const pane = () => page.frameLocator('[data-testid="pane"]');
 
-async function gridCells(): Promise<Map<string, string>> {
-  const cells = await page.$$eval('[data-testid="grid"] td[data-address]', (tds) => tds.map((td) => [(td as HTMLElement).dataset.address!, td.textContent ?? ''] as [string, string]));
-  return new Map(cells);
-}
-
-function rowOf(cells: Map<string, string>, unit: string): number {
-  const hits = [...cells].filter(([address, text]) => /^A\d+$/.test(address) && text === unit);
-  if (hits.length !== 1) throw new Error(`unit ${unit} found ${hits.length} times in column A`);
-  return Number(hits[0]![0].slice(1));
-}
+const gridCells = () => gridCellsOf(page);
 
 test('the pane inside the simulated WPS writes the published totals and ranks, generates 考评汇总 and undoes', async () => {
   // The pane was opened through CreateTaskPane by main.js (the 考评面板 path).

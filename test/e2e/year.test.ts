@@ -3,22 +3,10 @@
  * quarters, the pane shows movement beside the flagged units, previews the year, writes the
  * 年度汇总 sheet and undoes it. Fails, never skips, when Chromium is missing.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, periodWorkbook } from './browser';
-import { ROOT, startDemoServer, type DemoServer } from './demoServer';
+import { periodWorkbook } from './browser';
+import { useDemoPage } from './demoPage';
 
-const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-
-let server: DemoServer;
-let browser: BrowserContext;
-let page: Page;
-let userData: string;
-const offMachine: string[] = [];
-
-jest.setTimeout(90_000);
+const { page, pane } = useDemoPage({ timeout: 90_000 });
 
 /** Two quarters, the later one first (the active sheet): 水利局 has 零报送 in both, 乙 overtakes 甲. */
 function twoQuarters(): Promise<Buffer> {
@@ -28,47 +16,13 @@ function twoQuarters(): Promise<Buffer> {
   ]);
 }
 
-beforeAll(async () => {
-  expect(existsSync(CHROMIUM)).toBe(true);
-  server = await startDemoServer(280_000);
-  userData = mkdtempSync(join(tmpdir(), 'scorecard-chromium-'));
-  browser = await launchChromium(userData);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (userData) rmSync(userData, { recursive: true, force: true });
-});
-
-beforeEach(async () => {
-  page = await browser.newPage();
-  const simOffice = readFileSync(join(ROOT, 'dist', 'sim-office.js'));
-  await page.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url) || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
-    if (url === OFFICE_JS) return route.fulfill({ body: simOffice, contentType: 'text/javascript' });
-    offMachine.push(url);
-    return route.abort();
-  });
-  await page.goto(`${server.url}/demo.html`);
-  await pane().locator('[data-testid="table-card"]').waitFor({ timeout: 30_000 });
-});
-
-afterEach(async () => {
-  await page?.close();
-  expect(offMachine).toEqual([]);
-});
-
-const pane = () => page.frameLocator('[data-testid="pane"]');
-
 async function gridTexts(): Promise<string[]> {
-  return page.$$eval('[data-testid="grid"] td[data-address]', (tds) => tds.map((td) => td.textContent ?? ''));
+  return page().$$eval('[data-testid="grid"] td[data-address]', (tds) => tds.map((td) => td.textContent ?? ''));
 }
 
 describe('年度汇总 in the demo', () => {
   it('previews the year, writes 年度汇总 and undoes it', async () => {
-    await page.setInputFiles('[data-testid="file-input"]', { name: '两个季度.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await twoQuarters() });
+    await page().setInputFiles('[data-testid="file-input"]', { name: '两个季度.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await twoQuarters() });
     await pane().locator('[data-testid="table-card"]').waitFor({ timeout: 30_000 });
 
     // Movement beside the flagged unit (水利局: 零报送, same rank as in 一季度).
@@ -81,18 +35,18 @@ describe('年度汇总 in the demo', () => {
     expect(rows).toEqual(['1甲230↓1基础数量不足', '2乙225↑1', '3水利局0—零报送、连续零报送']);
     await expect(panel.locator('[data-testid="year-notice"]').textContent()).resolves.toContain('连续零报送单位：水利局（连续2期）');
     // The preview wrote nothing.
-    await expect(page.getByRole('tab', { name: '年度汇总' }).count()).resolves.toBe(0);
+    await expect(page().getByRole('tab', { name: '年度汇总' }).count()).resolves.toBe(0);
 
     await panel.locator('[data-testid="year-write"]').click();
     await pane().locator('[data-testid="result"]').filter({ hasText: '已写入工作表“年度汇总”' }).waitFor();
-    await page.locator('[data-testid="grid"][data-sheet="年度汇总"]').waitFor();
+    await page().locator('[data-testid="grid"][data-sheet="年度汇总"]').waitFor();
     const written = await gridTexts();
     expect(written).toContain('年度累计得分');
     expect(written).toContain('连续零报送单位：水利局（连续2期）');
 
     await pane().locator('[data-testid="year-undo"]').click();
     await pane().locator('[data-testid="result"]').filter({ hasText: '已撤销年度汇总' }).waitFor();
-    await expect(page.getByRole('tab', { name: '年度汇总' }).count()).resolves.toBe(0);
-    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['二季度', '一季度']);
+    await expect(page().getByRole('tab', { name: '年度汇总' }).count()).resolves.toBe(0);
+    await expect(page().getByRole('tab').allTextContents()).resolves.toEqual(['二季度', '一季度']);
   });
 });
