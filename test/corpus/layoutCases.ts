@@ -1,0 +1,236 @@
+/** Corpus cases (see ./cases.ts): no table, and where the table lies. */
+import { H, HT, ONE, sheet, TWO, type CorpusCase } from './sheetBuilder';
+
+export const LAYOUT_CASES: CorpusCase[] = [
+  // ---- no table -------------------------------------------------------------------------
+  { id: 'empty-sheet', about: 'a sheet with nothing in it', grid: sheet([]), findings: [['HEADER_NOT_FOUND', null]] },
+  {
+    id: 'blank-cells-only',
+    about: 'a used range of empty and whitespace-free blank cells',
+    grid: sheet([[null, null, ''], [], [null]]),
+    findings: [['HEADER_NOT_FOUND', null]],
+  },
+  {
+    id: 'title-only',
+    about: 'a title and a note, no table',
+    grid: sheet([['2023年第三季度全县政务信息得分情况'], [], ['制表单位：县政府办公室']]),
+    findings: [['HEADER_NOT_FOUND', null]],
+  },
+  {
+    id: 'unrelated-data',
+    about: 'a contact list, not a score sheet',
+    grid: sheet([['姓名', '电话', '备注'], ['张三', 13800000000, '值班'], [1, 2, 3]]),
+    findings: [['HEADER_NOT_FOUND', null]],
+  },
+  {
+    id: 'missing-unit-column',
+    about: 'score columns but no 单位 column',
+    grid: sheet([['名单', '基础得分', '采用得分'], ['甲', 100, 10]]),
+    findings: [['MISSING_COLUMN', 'B1']],
+  },
+  {
+    id: 'missing-score-columns',
+    about: 'a 单位 column with a category column and notes, no score column',
+    grid: sheet([['单位', '类别', '备注'], ['甲', ONE, '补报']]),
+    findings: [['MISSING_COLUMN', 'A1']],
+  },
+  {
+    id: 'only-total-and-rank',
+    about: 'totals and ranks typed by hand, no component scores',
+    grid: sheet([['单位', '累计得分', '排名'], ['甲', 100, 1]]),
+    findings: [['MISSING_COLUMN', 'A1']],
+  },
+  {
+    id: 'missing-unit-and-score',
+    about: 'serial, total and rank only',
+    grid: sheet([['序号', '累计得分', '排名'], [1, 100, 1]]),
+    findings: [
+      ['MISSING_COLUMN', 'A1'],
+      ['MISSING_COLUMN', 'A1'],
+    ],
+  },
+
+  // ---- layout -----------------------------------------------------------------------------
+  {
+    id: 'header-only',
+    about: 'the header row and nothing under it',
+    grid: sheet([HT]),
+    findings: [['NO_CATEGORY', null]],
+    categories: [],
+  },
+  {
+    id: 'categories-without-units',
+    about: 'category rows with no units under them',
+    grid: sheet([HT, [ONE], [TWO]]),
+    findings: [
+      ['EMPTY_CATEGORY', 'A2'],
+      ['EMPTY_CATEGORY', 'A3'],
+    ],
+    categories: [],
+  },
+  {
+    id: 'title-and-blank-rows-above',
+    about: 'header below a title, a 制表 line and blank rows; a note and a stray row below',
+    grid: sheet([
+      ['2023年7—9月份全县政务信息得分情况'],
+      [],
+      ['制表单位：县政府办公室', null, null, null, '2023-10-08'],
+      [],
+      [],
+      HT,
+      [ONE],
+      ['农业农村局', 120, 55, 0.7],
+      ['商务局', 120, 15, 0],
+      ['财政局', 95, 65, 1],
+      [],
+      ['注：基础得分上限为 120 分。'],
+      ['统计局', 1, 2, 3],
+    ]),
+    // #9: a unit-shaped row below the note is not read, and that is an error, not silence.
+    findings: [['TABLE_ENDS_EARLY', 'A12']],
+    period: '2023年7—9月份',
+    categories: [{ name: ONE, units: [['农业农村局', 175.7, 1], ['商务局', 135, 3], ['财政局', 161, 2]] }],
+    top: [['农业农村局', '财政局', '商务局']],
+    flagged: { BELOW_QUOTA: ['财政局'] },
+  },
+  {
+    id: 'two-tables',
+    about: 'a second table under the first: only the first is used',
+    grid: sheet([HT, [ONE], ['甲', 120, 10, 0], [], ['单位', '基础得分', '采用得分'], ['乙', 100, 5]]),
+    findings: [['MULTIPLE_TABLES', 'A5']],
+    categories: [{ name: ONE, units: [['甲', 130, 1]] }],
+  },
+  {
+    id: 'two-tables-with-titles',
+    about: 'two quarters stacked, each under its own title line: the second title is not a unit',
+    grid: sheet([
+      ['2023年第三季度政务信息得分'],
+      HT,
+      [ONE],
+      ['甲', 120, 10, 0],
+      ['乙', 115, 10, 0],
+      [],
+      ['2023年第二季度政务信息得分'],
+      HT,
+      [ONE],
+      ['甲', 100, 0, 0],
+    ]),
+    findings: [['MULTIPLE_TABLES', 'A8']],
+    period: '2023年第三季度',
+    categories: [{ name: ONE, units: [['甲', 130, 1], ['乙', 125, 2]] }],
+  },
+  {
+    id: 'merged-two-row-header',
+    about: '单位, 累计得分 and 排名 merged down two rows, 得分情况 merged over three score columns',
+    grid: sheet(
+      [
+        ['单位', '得分情况', null, null, '累计得分', '排名'],
+        [null, '基础得分', '采用得分', '附加得分', null, null],
+        [ONE],
+        ['甲', 120, 20, 1],
+        ['乙', 110, 30, 0],
+      ],
+      { merges: ['A1:A2', 'B1:D1', 'E1:E2', 'F1:F2', 'A3:F3'] },
+    ),
+    findings: [],
+    categories: [{ name: ONE, units: [['甲', 141, 1], ['乙', 140, 2]] }],
+  },
+  {
+    id: 'merged-title-and-category-rows',
+    about: 'a merged title, full-width brackets in a category, and a merged category row with an unknown name',
+    grid: sheet(
+      [
+        ['2023年第三季度政务信息考评得分'],
+        HT,
+        ['乡镇（街道）'],
+        ['温泉街道', 120, 30, 2],
+        ['祥云镇', 115, 15, 1.6],
+        ['城区'],
+        ['太行街道', 100, 5, 0],
+      ],
+      { merges: ['A1:F1', 'A3:F3', 'A6:F6'] },
+    ),
+    findings: [['UNKNOWN_CATEGORY', 'A6']],
+    period: '2023年第三季度',
+    categories: [
+      { name: '乡镇（街道）', units: [['温泉街道', 152, 1], ['祥云镇', 131.6, 2]] },
+      { name: '城区', units: [['太行街道', 105, 1]] },
+    ],
+  },
+  {
+    id: 'duplicate-headers',
+    about: 'a second 单位名称 and a second 基础得分 column: the first of each is used',
+    grid: sheet([['单位', '基础得分', '单位名称', '基础得分', '采用得分'], ['甲', 100, '乙', 999, 10]]),
+    findings: [
+      ['NO_CATEGORY', null],
+      ['DUPLICATE_HEADER', 'C1'],
+      ['DUPLICATE_HEADER', 'D1'],
+    ],
+    categories: [{ name: '全部单位', units: [['甲', 110, 1]] }],
+  },
+  {
+    id: 'spaced-and-wrapped-headers',
+    about: 'headers padded with spaces to line up (单  位), wrapped onto two lines, with full-width brackets',
+    grid: sheet([['单  位', '基础\n得分', '采 用 得 分', '附加得分（2）', '累计\u3000得分', '排\n名'], [ONE], ['甲', 120, 10, 1], ['乙', 115, 10, 0]]),
+    findings: [],
+    categories: [{ name: ONE, units: [['甲', 131, 1], ['乙', 125, 2]] }],
+  },
+  {
+    id: 'category-column',
+    about: 'a 类别 column instead of category rows; blank category cells continue the one above',
+    grid: sheet([
+      ['类别', '单位', '基础得分', '采用得分', '附加得分'],
+      [ONE, '甲', 120, 10, 0],
+      [null, '乙', 115, 5, 0],
+      [TWO, '丙', 60, 0, 0],
+    ]),
+    findings: [],
+    categories: [
+      { name: ONE, units: [['甲', 130, 1], ['乙', 120, 2]] },
+      { name: TWO, units: [['丙', 60, 1]] },
+    ],
+  },
+  {
+    id: 'origin-offset',
+    about: 'the used range starts at C4; wrong ranks typed in column H',
+    grid: sheet([HT, [ONE], ['甲', 120, 10, 0, 130, 2], ['乙', 100, 0, 0, 100, 1]], { origin: [3, 2] }),
+    findings: [
+      ['RANK_MISMATCH', 'H6'],
+      ['RANK_MISMATCH', 'H7'],
+    ],
+    categories: [{ name: ONE, units: [['甲', 130, 1], ['乙', 100, 2]] }],
+  },
+  {
+    id: 'remark-right-of-category-row',
+    about: 'a remark beside a category row, right of the table: the added 累计得分 column must not swallow it',
+    grid: sheet([H, [ONE, null, null, null, '（共2家）'], ['甲', 120, 10, 0], ['乙', 115, 10, 0]]),
+    findings: [],
+    categories: [{ name: ONE, units: [['甲', 130, 1], ['乙', 125, 2]] }],
+  },
+  {
+    id: 'note-and-sum-row-below',
+    about: 'a 合计 row is not a unit; rows after a 注： note are not read, and that is said (#9)',
+    grid: sheet([H, [ONE], ['甲', 120, 10, 0], ['乙', 100, 5, 0], ['合计', 220, 15, 0], ['注：数据截至9月30日'], ['丙', 1, 2, 3]]),
+    findings: [['TABLE_ENDS_EARLY', 'A6']],
+    categories: [{ name: ONE, units: [['甲', 130, 1], ['乙', 105, 2]] }],
+  },
+  {
+    id: 'unknown-columns',
+    about: 'serial, remark, contact and phone columns between the score columns are ignored',
+    grid: sheet([
+      ['序号', '单位', '备注', '基础得分', '联系人', '采用得分', '附加得分', '电话'],
+      [1, '甲', '补报', 120, '张三', 10, 0, '0391-1234567'],
+      [2, '乙', null, 100, '李四', 5, 1, 13800000000],
+    ]),
+    findings: [['NO_CATEGORY', null]],
+    categories: [{ name: '全部单位', units: [['甲', 130, 1], ['乙', 106, 2]] }],
+  },
+  {
+    id: 'deduction-column',
+    about: 'a 扣分 column subtracts',
+    grid: sheet([['单位', '基础得分', '采用得分', '扣分'], ['甲', 120, 10, 5], ['乙', 100, 30, 0]]),
+    findings: [['NO_CATEGORY', null]],
+    categories: [{ name: '全部单位', units: [['甲', 125, 2], ['乙', 130, 1]] }],
+  },
+
+];
