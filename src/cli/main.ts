@@ -31,7 +31,7 @@ import { ledgerAndRoster } from './companions';
 import type { StoredSettings } from '../xlsx';
 import { Book, type BookSheet, type ClippedMerge, type OutsideCells } from '../xlsx/read';
 import { boxRef, parseRef } from './sheetBounds';
-import { describeError, problem, type CliProblem, type Step } from './step';
+import { describeError, EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, problem, requestedLocale, type CliProblem, type Step } from './step';
 import { writeOutput, type WriteOutcome } from './output';
 
 // The command line's own messages (usage, reports, errors) join the shared dictionaries.
@@ -47,9 +47,7 @@ export interface CliDeps {
   fs?: CliFileSystem;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_FAILURE = 2;
+export { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK } from './step';
 
 type Command = 'check' | 'recalc' | 'summary';
 const COMMANDS: readonly Command[] = ['check', 'recalc', 'summary'];
@@ -243,7 +241,7 @@ export async function runScoring(argv: string[], io: CliIo, deps: CliDeps = {}):
   const fs = deps.fs ?? nodeFileSystem;
   // Known before parsing, so even a usage error answers in the requested form.
   const wantsJson = argv.includes('--json');
-  let locale: Locale = argv.includes('--lang=en-US') || argv[argv.indexOf('--lang') + 1] === 'en-US' ? 'en-US' : 'zh-CN';
+  let locale: Locale = requestedLocale(argv);
   let analysis: Analysis | null = null;
   let settings: JsonSettings | null = null;
 

@@ -8,8 +8,8 @@ import { noticeDocx } from '../docx/notice';
 import { formatFinding, t, type AnyMessageKey, type Locale } from '../i18n/cli';
 import { splitArgs } from './args';
 import { writeFileAtomic, type CliFileSystem } from './files';
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, chooseAndAnalyse, readWorkbook, resolveSettings, type CliIo } from './main';
-import { describeError, problem, type CliProblem, type ErrorCode, type Step } from './step';
+import { EXIT_FINDINGS, EXIT_OK, chooseAndAnalyse, readWorkbook, resolveSettings, type CliIo } from './main';
+import { describeError, endOnProblem, problem, requestedLocale, type CliProblem, type ErrorCode, type Step } from './step';
 import { ok } from '../core/result';
 
 const NOTICE_VALUE_OPTIONS = new Set(['--sheet', '--docx', '--lang']);
@@ -92,17 +92,9 @@ async function writeNoticeDocx(fs: CliFileSystem, path: string, found: Extract<A
 /** Run `scorecard notice …`. Resolves to the exit status; never throws. */
 export async function runNotice(argv: string[], io: CliIo, fs: CliFileSystem): Promise<number> {
   const wantsJson = argv.includes('--json');
-  let locale: Locale = argv.includes('--lang=en-US') || argv[argv.indexOf('--lang') + 1] === 'en-US' ? 'en-US' : 'zh-CN';
+  let locale: Locale = requestedLocale(argv);
   let analysis: Analysis | null = null;
-
-  /** Ends the run over a step's problem: the message (and, as JSON, the notice so far), exit status 2. */
-  const stop = (failure: CliProblem): number => {
-    const message = t(failure.key, locale, failure.params);
-    if (wantsJson) io.stdout(JSON.stringify({ ...noticeJson(analysis, locale), error: { code: failure.code, message } }, null, 2) + '\n');
-    io.stderr(message + '\n');
-    if (failure.code === 'USAGE') io.stderr(t('cli.usage.hint', locale) + '\n');
-    return EXIT_FAILURE;
-  };
+  const stop = (failure: CliProblem): number => endOnProblem(io, failure, locale, wantsJson ? noticeJson(analysis, locale) : null);
 
   try {
     const parsed = parse(argv);

@@ -27,8 +27,8 @@ import { writeInPlace } from '../xlsx';
 import { splitArgs } from './args';
 import { periodSheets, yearWorkbook } from './periods';
 import { isSameFile, nodeFileSystem, writeFileAtomic, type CliFileSystem } from './files';
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, readWorkbook, type CliDeps, type CliIo } from './main';
-import { describeError, problem, type CliProblem, type Step } from './step';
+import { EXIT_FINDINGS, EXIT_OK, readWorkbook, type CliDeps, type CliIo } from './main';
+import { describeError, endOnProblem, problem, requestedLocale, type CliProblem, type Step } from './step';
 import { ok } from '../core/result';
 import { prepareForWrite, writeSummarySheet } from '../xlsx/workbook';
 import { findOwnSummary, freeName, type Book } from '../xlsx/read';
@@ -247,17 +247,9 @@ async function writeYearSheet(fs: CliFileSystem, out: string, inputs: readonly I
 export async function runYear(argv: string[], io: CliIo, deps: YearDeps = {}): Promise<number> {
   const fs: CliFileSystem = deps.fs ?? nodeFileSystem;
   const wantsJson = argv.includes('--json');
-  let locale: Locale = argv.includes('--lang=en-US') || argv[argv.indexOf('--lang') + 1] === 'en-US' ? 'en-US' : 'zh-CN';
+  let locale: Locale = requestedLocale(argv);
   let year: Year | null = null;
-
-  /** Ends the run over a step's problem: the message (and, as JSON, the year so far), exit status 2. */
-  const stop = (failure: CliProblem): number => {
-    const message = t(failure.key, locale, failure.params);
-    if (wantsJson) io.stdout(JSON.stringify({ ...yearJson(year, locale), error: { code: failure.code, message } }, null, 2) + '\n');
-    io.stderr(message + '\n');
-    if (failure.code === 'USAGE') io.stderr(t('cli.usage.hint', locale) + '\n');
-    return EXIT_FAILURE;
-  };
+  const stop = (failure: CliProblem): number => endOnProblem(io, failure, locale, wantsJson ? yearJson(year, locale) : null);
 
   try {
     const parsed = parseYearArgs(argv);
