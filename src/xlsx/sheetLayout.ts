@@ -205,6 +205,11 @@ export function layoutOf(xml: string): SheetLayout {
   return recorder.layout;
 }
 
+/** The layout recorded for this very text when there is one, else one recorded now. */
+export function layoutFor(xml: string, recorded: SheetLayout | undefined): SheetLayout {
+  return recorded?.source === xml ? recorded : layoutOf(xml);
+}
+
 /** The cell's style attribute as written, or null. */
 export function cellStyle(layout: SheetLayout, cell: number): string | null {
   const s = layout.cells.style[cell]!;

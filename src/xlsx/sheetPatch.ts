@@ -6,7 +6,7 @@
  */
 import type { CellContent } from '../core';
 import { areaRef, cellXml, refOf, type Area } from './cells';
-import { cellStyle, layoutOf, VALUE_ATTRS, type SheetLayout } from './sheetLayout';
+import { cellStyle, layoutFor, VALUE_ATTRS, type SheetLayout } from './sheetLayout';
 import { escapeXml, openTagOf, setAttribute, Splicer } from './xml';
 
 export interface CellEdit {
@@ -50,7 +50,7 @@ function keptAttributes(attrs: Record<string, string> | undefined): string {
 
 export function patchSheetXml(xml: string, edits: readonly CellEdit[], options: PatchOptions = {}): string {
   if (edits.length === 0) return xml;
-  const layout = options.layout?.source === xml ? options.layout : layoutOf(xml);
+  const layout = layoutFor(xml, options.layout);
   if (layout.badCellRef !== null) throw new InPlaceError('badPart', layout.badCellRef, `bad cell reference ${layout.badCellRef}`);
   const byRow = new Map<number, CellEdit[]>();
   let top = Infinity;

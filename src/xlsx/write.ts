@@ -20,7 +20,7 @@ import {
   type WorkbookInfo,
 } from './pkg';
 import { InPlaceError, patchSheetXml, type CellEdit } from './sheetPatch';
-import { layoutOf, type SheetLayout } from './sheetLayout';
+import { layoutFor, type SheetLayout } from './sheetLayout';
 import { readStoredSettings, writeStoredSettings, type StoredSettings } from './settings';
 import { requestFullCalc } from './calc';
 import { addSummaryStyles, chartsOf, chartXml, drawingXml, MINIMAL_STYLES, summarySheetXml } from './summary';
@@ -87,7 +87,7 @@ export async function writeInPlace(input: Uint8Array | ArrayBuffer | Package, re
     }
     const xml = await pkg.text(entry.part);
     if (xml === null) throw new InPlaceError('badPart', null, `missing part ${entry.part}`);
-    const layout = sheet.layout?.source === xml ? sheet.layout : layoutOf(xml);
+    const layout = layoutFor(xml, sheet.layout);
     const patched = patchSheetXml(xml, sheet.edits, { sharedFormulaOf: sheet.sharedFormulaOf, layout });
     // A formula written or replaced makes Excel's calculation chain stale.
     const writesFormulas = sheet.edits.some((e) => e.content.formula !== null);
