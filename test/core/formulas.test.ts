@@ -1,6 +1,6 @@
 /** #11 item 7 写入公式: the plan's live formulas for 累计得分 and 排名, and the values they compute. */
 import { analyze, cellWrites, formulaAt, gridFromRows, isOwnFormula, planWrites, valueAt, type CellValue, type CellWrite, type Grid, type WritePlan } from '../../src/core';
-import { evaluate } from '../support/formulaEval';
+import { computeSheet } from '../support/formulaEval';
 import { fixtureGrid, publishedUnits } from '../support/fixtures';
 
 const HEADER = ['单位', '基础得分', '采用得分', '附加得分', '累计得分', '排名'];
@@ -9,21 +9,20 @@ function planOf(grid: Grid, rankMode: 'competition' | 'dense' = 'competition', f
   return planWrites(grid, analyze(grid, { overrides: { rankMode } }), { flagColumn: true, formulas });
 }
 
-/** The sheet after the plan is written, every formula evaluated by the test's own evaluator. */
+/** The sheet after the plan is written, every formula computed by a spreadsheet engine. */
 function evaluated(grid: Grid, plan: WritePlan): (row: number, col: number) => CellValue {
   const written = new Map<string, CellWrite>();
-  for (const w of cellWrites(plan)) written.set(`${w.row},${w.col}`, w);
-  const memo = new Map<string, CellValue>();
-  const cell = (row: number, col: number): CellValue => {
-    const key = `${row},${col}`;
-    if (memo.has(key)) return memo.get(key)!;
-    const w = written.get(key);
-    const formula = w ? w.after.formula : formulaAt(grid, row, col);
-    const value = formula ? evaluate(formula, cell) : w ? w.after.value : valueAt(grid, row, col);
-    memo.set(key, value);
-    return value;
-  };
-  return cell;
+  let rows = grid.originRow + grid.values.length;
+  let cols = grid.originCol + Math.max(0, ...grid.values.map((r) => r.length));
+  for (const w of cellWrites(plan)) {
+    written.set(`${w.row},${w.col}`, w);
+    rows = Math.max(rows, w.row + 1);
+    cols = Math.max(cols, w.col + 1);
+  }
+  return computeSheet(rows, cols, (row, col) => {
+    const w = written.get(`${row},${col}`);
+    return w ? { formula: w.after.formula, value: w.after.value } : { formula: formulaAt(grid, row, col), value: valueAt(grid, row, col) };
+  });
 }
 
 /** Unit name → [total, rank] as the formulas compute them. */

@@ -4,7 +4,7 @@ import { t } from '../../src/i18n';
 import { formulaAt, valueAt, type Grid } from '../../src/core';
 import { SimWorkbook } from '../../src/sim';
 import { DEFAULT_SETTINGS } from '../../src/host/port';
-import { evaluate } from '../support/formulaEval';
+import { computeSheet } from '../support/formulaEval';
 import { publishedUnits } from '../support/fixtures';
 import { fixtureGrids, simHost } from './simHost';
 
@@ -17,10 +17,9 @@ function must<T>(outcome: { ok: true; value: T } | { ok: false; error: { key: Me
 
 /** Unit → [total, rank] evaluated from the formulas the sheet holds (the simulated Excel has no formula engine). */
 function evaluatedUnits(grid: Grid): Map<string, [unknown, unknown]> {
-  const cell = (row: number, col: number): string | number | boolean | null => {
-    const f = formulaAt(grid, row, col);
-    return f ? evaluate(f, cell) : valueAt(grid, row, col);
-  };
+  const rows = grid.originRow + grid.values.length;
+  const cols = grid.originCol + Math.max(0, ...grid.values.map((r) => r.length));
+  const cell = computeSheet(rows, cols, (row, col) => ({ formula: formulaAt(grid, row, col), value: valueAt(grid, row, col) }));
   const header = grid.values.findIndex((row) => row.includes('累计得分'));
   const totalCol = grid.values[header]!.indexOf('累计得分');
   const out = new Map<string, [unknown, unknown]>();
