@@ -18,6 +18,7 @@ import { periodCandidates } from './periods';
 import { MIN_EXCEL_API, officeLimits, officeTooOld } from './requirements';
 import type { createWriteMethods } from './writes';
 import type { createYearMethods } from './year';
+import { ok } from '../core/result';
 
 export type { ExcelRunner, OfficeLike } from './office';
 export { officeExcelRunner } from './office';
@@ -40,8 +41,6 @@ export interface HostOptions {
  * checked with the next edit (the pane checks the sheet again after every write anyway).
  */
 const OWN_WRITE_ECHO_MS = 2000;
-
-const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
 /** Settings stored in the workbook, checked field by field (a hand-edited value must not break the pane). */
 export function readSettings(office: OfficeLike): ScorecardSettings {

@@ -28,6 +28,7 @@ import { readRecord } from './undoRecord';
 import { UNDO_SHEET_NAME } from './undoStore';
 import { applyChanges, changesOf, type StoreUpdate } from './write';
 import type { createYearMethods } from './year';
+import { ok } from '../core/result';
 
 export interface WriteHostDeps {
   run: ExcelRunner;
@@ -45,8 +46,6 @@ export interface WriteHostDeps {
 }
 
 type WriteMethods = Pick<ScorecardHost, 'previewRecalc' | 'applyRecalc' | 'recalcNow' | 'undoLast' | 'clearFlags' | 'writeSummary'>;
-
-const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
 export function createWriteMethods(deps: WriteHostDeps): WriteMethods {
   const { run, office, runOptions, readOptions, supports, inspection, locale, done, guarded, year } = deps;

@@ -33,6 +33,7 @@ import { firstBlockRows, queueSheetRead, readActiveSheet, readSheetByName, type 
 import { DEFAULT_PAYLOAD_BUDGET, isResponseTooLarge } from './blocks';
 import { queueRenderSpec } from './summary';
 import { periodCandidates } from './periods';
+import { ok } from '../core/result';
 
 /** The product's previous 年度汇总, kept hidden so that undo can put it back. */
 export const YEAR_BACKUP_NAME = '__年度汇总~上次';
@@ -47,8 +48,6 @@ export interface YearHostDeps {
   /** The host's success outcome, telling its test-only listener the syncs spent. */
   done: ReturnType<typeof syncReporter>;
 }
-
-const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
 /**
  * The workbook's 单位名录, 采用登记 and 考评规则 as the first read found them: units are matched

@@ -43,6 +43,7 @@ import { member, XL_SHEET_VERY_HIDDEN, type EtApplicationLike, type EtSheetLike,
 import { findSheet, readWorkbook as readBook, rows2d, sheetList, usedArea, WPS_SETTINGS_SHEET_NAME, type WorkbookRead } from './read';
 import { renderSpec } from './summary';
 import { createWpsYear, wpsPeriodCandidates } from './year';
+import { ok } from '../core/result';
 
 export { parseWpsSettings, WPS_SETTINGS_SHEET_NAME } from './read';
 
@@ -52,8 +53,6 @@ export interface WpsHostOptions {
   /** Tests and bench only: told each budgeted operation's whole-range calls (the UI passes none). */
   onSyncs?: OnSyncs;
 }
-
-const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
 /** A failed WPS call: its message, naming the sheet. */
 function wpsFailure(error: unknown, sheet: string, partial = false): HostFailure {

@@ -35,6 +35,7 @@ import { periodCandidates } from '../excel/periods';
 import { member, truthy, XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, type EtSheetLike, type EtWorkbookLike } from './et';
 import { readSheet, rows2d, sheetList, usedArea, type WorkbookRead } from './read';
 import { renderSpec } from './summary';
+import { ok } from '../core/result';
 
 export interface WpsYearDeps {
   book(): EtWorkbookLike;
@@ -54,8 +55,6 @@ export interface WpsYearDeps {
  * add-in can undo a year the other wrote in the same file.
  */
 export const YEAR_BACKUP_NAME = '__年度汇总~上次';
-
-const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 
 /**
  * Sheets that can hold a period, as the pane counts them to offer 年度汇总: the Excel host's
