@@ -68,13 +68,20 @@ export function wpsPeriodCandidates(read: Pick<WorkbookRead, 'sheetNames' | 'led
 
 
 export function createWpsYear(deps: WpsYearDeps) {
-  /** The active sheet, then each period sheet `pick` keeps (read and analysed like the active one, without the ledger). */
+  /**
+   * The active sheet, then each period sheet `pick` keeps, read and analysed as the active one is:
+   * with the rules, the settings, the ledger and the roster (with a points table, a period's
+   * 采用得分 is its own dates' pieces), as the Excel host and the CLI do.
+   */
   function readPeriods(pick: (candidates: string[], active: string) => string[], given?: { read: WorkbookRead; active: Inspection }) {
     const read = given?.read ?? deps.readWorkbook();
     if (!read) return null;
     const active = given?.active ?? deps.inspection(read);
     const counter = { calls: given ? 0 : read.calls };
     const wanted = new Set(pick(wpsPeriodCandidates(read), read.sheetName));
+    // On the roster sheet itself, the roster is the sheet just read (a score sheet's read leaves it out).
+    const rosterGrid = read.rosterGrid ?? (isRosterSheetName(read.sheetName) ? read.grid : null);
+    const ledgerGrid = read.ledgerGrid ?? null;
     const yearSheets: YearSheet[] = [];
     for (const sheet of sheetList(deps.book())) {
       const name = sheet.Name;
@@ -83,13 +90,11 @@ export function createWpsYear(deps: WpsYearDeps) {
         continue;
       }
       if (!wanted.has(name)) continue;
-      const analysis = analyze(readSheet(sheet, counter).grid, { rulesGrid: read.rulesGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
+      const analysis = analyze(readSheet(sheet, counter).grid, { rulesGrid: read.rulesGrid, ledgerGrid, rosterGrid, overrides: { rankMode: active.settings.rankMode, topN: active.settings.topN } });
       if (analysis.scored) yearSheets.push({ analysis });
     }
-    // On the roster sheet itself, the roster is the sheet just read (a score sheet's read leaves it out).
-    const rosterGrid = read.rosterGrid ?? (isRosterSheetName(read.sheetName) ? read.grid : null);
     // Units are matched, and the annual notice's 二 and 三 counted, by core buildYear as in Excel and the CLI.
-    const workbooks: YearWorkbook[] = [{ ledgerGrid: read.ledgerGrid ?? null, rosterGrid, rulesGrid: read.rulesGrid }];
+    const workbooks: YearWorkbook[] = [{ ledgerGrid, rosterGrid, rulesGrid: read.rulesGrid }];
     return { read, active, yearSheets, workbooks, calls: counter.calls };
   }
 

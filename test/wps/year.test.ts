@@ -87,6 +87,24 @@ describe('年度汇总 in WPS', () => {
     expect(texts(wpsBook, YEAR_SHEET_NAME)).toEqual(texts(excelBook, YEAR_SHEET_NAME));
   });
 
+  test('with a points table, each period’s 采用得分 comes from the ledger over its own dates, in WPS as in Excel', async () => {
+    const periods = [periodGrid('一季度', '2023年第一季度', [['甲', 120, 0, 0], ['乙', 100, 0, 0]]), periodGrid('二季度', '2023年第二季度', [['甲', 100, 0, 0], ['乙', 120, 0, 0]])];
+    const rules = gridFromRows([['采用情况', '分值'], ['市政府采用', 10], ['约稿', 5]], '考评规则');
+    const ledger = gridFromRows(
+      [['序号', '日期', '报送单位', '信息标题', '采用情况', '评价/备注'], [1, '2023-02-10', '甲', '春耕', '市政府采用', ''], [2, '2023-05-05', '乙', '防汛', '约稿', '']],
+      '信息采用登记',
+    );
+    const book = () => SimWorkbook.fromGrids(structuredClone([...periods, rules, ledger]), 1);
+    const a = value(await wpsHost(book()).host.previewYear());
+    const b = value(await simHost(book()).host.previewYear());
+    expect(b.year.categories[0]!.units.map((u) => [u.name, u.periods])).toEqual([
+      ['甲', [13000, 10000]],
+      ['乙', [10000, 12500]],
+    ]);
+    expect(a.year.categories).toEqual(b.year.categories);
+    expect(a.year.notice).toEqual(b.year.notice);
+  });
+
   test('with a unit renamed through the roster, WPS and Excel match units by the one core rule: the same year, notice and 年度汇总', async () => {
     const grids = [Q3, Q1, Q2, ROSTER];
     const wpsBook = SimWorkbook.fromGrids(structuredClone(grids));
